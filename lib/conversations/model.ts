@@ -1,0 +1,233 @@
+/**
+ * Parley's one model of a conversation, shared by every provider adapter, the conversations
+ * service, the HTTP API and the browser. Provider shapes never pass this line: adapters map into
+ * these types, and everything above them trusts them.
+ *
+ * This file is imported by client components too, so it holds only zod schemas and types.
+ */
+import { z } from "zod";
+
+export const providerIds = ["sigmamind", "cozmox", "zaia", "chatling"] as const;
+export const providerIdSchema = z.enum(providerIds);
+export type ProviderId = z.infer<typeof providerIdSchema>;
+
+export const providerLabels: Record<ProviderId, string> = {
+  sigmamind: "SigmaMind",
+  cozmox: "Cozmox",
+  zaia: "Zaia",
+  chatling: "Chatling",
+};
+
+/** Where a moderation flag is stored: at the provider (native) or in Parley's overlay. */
+export const flagHomeSchema = z.enum(["provider", "parley"]);
+export type FlagHome = z.infer<typeof flagHomeSchema>;
+
+export const messageRoles = ["user", "assistant", "system", "tool", "developer", "human_agent", "unknown"] as const;
+export const messageRoleSchema = z.enum(messageRoles);
+export type MessageRole = z.infer<typeof messageRoleSchema>;
+
+export const channelSchema = z.object({
+  id: z.string().nullable(),
+  /** Provider channel kind such as widget, whatsapp, instagram, api, web, voice. */
+  type: z.string().nullable(),
+  name: z.string().nullable(),
+});
+export type Channel = z.infer<typeof channelSchema>;
+
+export const responderSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  /** agent, squad, assistant, chatbot: what the provider calls the thing that answers. */
+  kind: z.string().nullable(),
+});
+export type Responder = z.infer<typeof responderSchema>;
+
+export const versionSchema = z.object({ id: z.string().nullable(), number: z.number().nullable() });
+export type Version = z.infer<typeof versionSchema>;
+
+export const ownerSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  /** Email, phone number or any other handle the provider gives for the person. */
+  identifier: z.string().nullable(),
+});
+export type Owner = z.infer<typeof ownerSchema>;
+
+export const costSchema = z.object({
+  /** Total in US dollars. A conversation whose provider has no costs has `cost: null`, never 0. */
+  usd: z.number().nullable(),
+  promptTokens: z.number().nullable(),
+  completionTokens: z.number().nullable(),
+});
+export type Cost = z.infer<typeof costSchema>;
+
+export const costItemSchema = z.object({
+  type: z.string(),
+  label: z.string(),
+  usd: z.number().nullable(),
+  promptTokens: z.number().nullable(),
+  completionTokens: z.number().nullable(),
+});
+export type CostItem = z.infer<typeof costItemSchema>;
+
+export const flagsSchema = z.object({
+  important: z.boolean(),
+  archived: z.boolean(),
+  trashed: z.boolean(),
+  removedAtProvider: z.boolean(),
+});
+export type Flags = z.infer<typeof flagsSchema>;
+
+export const flagHomesSchema = z.object({
+  important: flagHomeSchema,
+  archived: flagHomeSchema,
+  title: flagHomeSchema,
+  trashed: z.literal("parley"),
+});
+export type FlagHomes = z.infer<typeof flagHomesSchema>;
+
+/** A row of the conversation list. */
+export const conversationSchema = z.object({
+  connectionId: z.string(),
+  connectionName: z.string(),
+  provider: providerIdSchema,
+  /** The provider's id, as Parley addresses it (opaque; may encode a scope such as a chatbot). */
+  id: z.string(),
+  title: z.string().nullable(),
+  /** The provider's own title, before any rename kept in Parley's overlay. */
+  providerTitle: z.string().nullable(),
+  preview: z.string().nullable(),
+  channel: channelSchema.nullable(),
+  responder: responderSchema.nullable(),
+  version: versionSchema.nullable(),
+  owner: ownerSchema.nullable(),
+  status: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  lastActivityAt: z.string().nullable(),
+  messageCount: z.number().nullable(),
+  cost: costSchema.nullable(),
+  flags: flagsSchema,
+  flagHomes: flagHomesSchema,
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const toolCallSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  /** Arguments as the provider sent them (usually a JSON string). */
+  arguments: z.string(),
+  /** The tool's answer, when the provider links it to the call. */
+  result: z.string().nullable(),
+});
+export type ToolCall = z.infer<typeof toolCallSchema>;
+
+export const sourceSchema = z.object({ type: z.string().nullable(), title: z.string().nullable(), url: z.string().nullable() });
+export type Source = z.infer<typeof sourceSchema>;
+
+export const messageSchema = z.object({
+  id: z.string(),
+  role: messageRoleSchema,
+  /** The provider's own role word, kept for display when `role` is `unknown`. */
+  providerRole: z.string().nullable(),
+  text: z.string(),
+  /** ISO time, or null when the provider gives none (the UI then shows the position). */
+  createdAt: z.string().nullable(),
+  toolCalls: z.array(toolCallSchema),
+  /** For `tool` messages: the id of the call they answer. */
+  toolCallId: z.string().nullable(),
+  sources: z.array(sourceSchema),
+  /** Answer rating: 1 helpful, -1 not helpful, null none. */
+  rating: z.number().nullable(),
+  cost: costSchema.nullable(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+/** A labelled value the thread's side panel shows (SigmaMind dynamic variables, Zaia ticket, …). */
+export const detailFieldSchema = z.object({ label: z.string(), value: z.string() });
+export type DetailField = z.infer<typeof detailFieldSchema>;
+
+export const detailSectionSchema = z.object({ title: z.string(), fields: z.array(detailFieldSchema) });
+export type DetailSection = z.infer<typeof detailSectionSchema>;
+
+export const conversationDetailSchema = conversationSchema.extend({
+  costBreakdown: z.array(costItemSchema),
+  /** Provider-specific extras worth showing, already labelled. Never keys or assistant configs. */
+  extras: z.array(detailSectionSchema),
+});
+export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
+
+export const noticeKinds = ["left_out", "scanned", "failed", "partial"] as const;
+export const noticeSchema = z.object({
+  kind: z.enum(noticeKinds),
+  connectionId: z.string(),
+  connectionName: z.string(),
+  provider: providerIdSchema,
+  message: z.string(),
+  /** The provider error code for `failed` notices. */
+  code: z.string().nullable(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const conversationPageSchema = z.object({
+  items: z.array(conversationSchema),
+  nextCursor: z.string().nullable(),
+  /** Exact total when every connection reports one and no filter was applied on a scan. */
+  total: z.number().nullable(),
+  notices: z.array(noticeSchema),
+});
+export type ConversationPage = z.infer<typeof conversationPageSchema>;
+
+export const threadPageSchema = z.object({
+  conversation: conversationDetailSchema,
+  messages: z.array(messageSchema),
+  /** Position of the first message of this page within the whole thread (0-based). */
+  offset: z.number(),
+  nextCursor: z.string().nullable(),
+  totalMessages: z.number().nullable(),
+  notices: z.array(noticeSchema),
+});
+export type ThreadPage = z.infer<typeof threadPageSchema>;
+
+export const facetOptionSchema = z.object({
+  value: z.string(),
+  label: z.string(),
+  connectionId: z.string(),
+  connectionName: z.string(),
+});
+export type FacetOption = z.infer<typeof facetOptionSchema>;
+
+export const filterKeys = ["channel", "channelType", "responder", "version", "status", "owner", "dateRange", "search"] as const;
+export const filterKeySchema = z.enum(filterKeys);
+export type FilterKey = z.infer<typeof filterKeySchema>;
+
+/** How one connection handles one filter: at the provider, on a bounded scan, or not at all. */
+export const filterSupportSchema = z.enum(["native", "scan", "unsupported"]);
+export type FilterSupport = z.infer<typeof filterSupportSchema>;
+
+export const connectionFacetsSchema = z.object({
+  connectionId: z.string(),
+  connectionName: z.string(),
+  provider: providerIdSchema,
+  filters: z.record(filterKeySchema, filterSupportSchema),
+  sortOldest: z.boolean(),
+  moderation: z.object({
+    important: flagHomeSchema,
+    archived: flagHomeSchema,
+    title: flagHomeSchema,
+    deleteAtProvider: z.enum(["hard", "soft"]).nullable(),
+  }),
+  hasCosts: z.boolean(),
+  error: z.string().nullable(),
+});
+export type ConnectionFacets = z.infer<typeof connectionFacetsSchema>;
+
+export const facetsSchema = z.object({
+  channels: z.array(facetOptionSchema),
+  channelTypes: z.array(facetOptionSchema),
+  responders: z.array(facetOptionSchema),
+  versions: z.array(facetOptionSchema),
+  statuses: z.array(facetOptionSchema),
+  connections: z.array(connectionFacetsSchema),
+  notices: z.array(noticeSchema),
+});
+export type Facets = z.infer<typeof facetsSchema>;

@@ -1,0 +1,264 @@
+/**
+ * The HTTP client every adapter uses to reach its provider.
+ *
+ * - A timeout on every attempt (default 10 s, `PARLEY_PROVIDER_TIMEOUT_MS`).
+ * - Retries with exponential backoff only for idempotent requests (GET, HEAD), and only on 5xx,
+ *   network errors, timeouts and 429. A 429's `Retry-After` is honoured when it is short; a long
+ *   one fails at once as `rate_limited` so the page answers instead of waiting a minute.
+ * - A circuit breaker per connection: after repeated failures the connection fails fast for a
+ *   while, so a dead provider costs its own notice and nothing else.
+ * - A concurrency limit per connection, and an optional requests-per-minute budget (Chatling).
+ * - Redirects are never followed: a provider that answers 3xx is refused, so a key is never sent
+ *   to another host.
+ *
+ * Built on cockatiel (retry, breaker, bulkhead, timeout in one typed, dependency-free library).
+ */
+import {
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  bulkhead,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type CircuitBreakerPolicy,
+  type BulkheadPolicy,
+} from "cockatiel";
+import { providerLabels, type ProviderId } from "@/lib/conversations/model";
+import { ProviderError } from "@/lib/providers/errors";
+import { RequestBudget } from "./request-budget";
+
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+
+export interface HttpRequest {
+  method: "GET" | "HEAD" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Path below the connection's base URL, starting with `/`. Ids must already be encoded. */
+  path: string;
+  /** Arrays are sent as repeated keys (`ids=a&ids=b`); null and undefined are left out. */
+  query?: Readonly<Record<string, QueryValue>>;
+  body?: unknown;
+  /** Overrides the method's default: only GET and HEAD are retried unless this says otherwise. */
+  idempotent?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON body, or null for an empty body. */
+  body: unknown;
+}
+
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface HttpClientOptions {
+  provider: ProviderId;
+  connectionId: string;
+  baseUrl: string;
+  authHeaders: Record<string, string>;
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxConcurrent?: number;
+  requestsPerMinute?: number | null;
+  /** Longest `Retry-After` worth waiting for inside one request. */
+  maxRetryAfterSeconds?: number;
+  fetchImpl?: typeof fetch;
+}
+
+const defaultTimeoutMs = (): number => {
+  const fromEnv = Number(process.env.PARLEY_PROVIDER_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 10_000;
+};
+
+interface ConnectionPolicies {
+  breaker: CircuitBreakerPolicy;
+  limiter: BulkheadPolicy;
+  budget: RequestBudget | null;
+}
+
+const policyRegistry: Map<string, ConnectionPolicies> = ((
+  globalThis as { __parleyHttpPolicies?: Map<string, ConnectionPolicies> }
+).__parleyHttpPolicies ??= new Map());
+
+/** Breaker and limiter state outlives a request: one set per connection and base URL. */
+function policiesFor(options: HttpClientOptions): ConnectionPolicies {
+  const key = `${options.connectionId}|${options.baseUrl}`;
+  let policies = policyRegistry.get(key);
+  if (!policies) {
+    policies = {
+      breaker: circuitBreaker(
+        handleWhen((error) => error instanceof ProviderError && error.code === "unavailable"),
+        { halfOpenAfter: Number(process.env.PARLEY_BREAKER_HALF_OPEN_MS) || 5_000, breaker: new ConsecutiveBreaker(5) },
+      ),
+      limiter: bulkhead(options.maxConcurrent ?? 8, 500),
+      budget: options.requestsPerMinute ? new RequestBudget(options.requestsPerMinute, 60_000) : null,
+    };
+    policyRegistry.set(key, policies);
+  }
+  return policies;
+}
+
+/** Forgets breaker and limiter state for a connection (after its key or base URL changed). */
+export function resetConnectionPolicies(connectionId: string): void {
+  for (const key of policyRegistry.keys()) if (key.startsWith(`${connectionId}|`)) policyRegistry.delete(key);
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: HttpRequest["query"]): URL {
+  const url = new URL(baseUrl.replace(/\/+$/, "") + path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+    else url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Pulls a short, human message out of an error body without echoing anything large. */
+function errorText(body: unknown): string | null {
+  if (typeof body === "string") return body.slice(0, 200) || null;
+  if (body && typeof body === "object") {
+    const record = body as Record<string, unknown>;
+    for (const key of ["message", "error", "detail"]) {
+      const value = record[key];
+      if (typeof value === "string" && value) return value.slice(0, 200);
+      if (Array.isArray(value) && typeof value[0] === "string") return value.join("; ").slice(0, 200);
+    }
+  }
+  return null;
+}
+
+function errorForStatus(provider: ProviderId, status: number, body: unknown, headers: Headers): ProviderError {
+  const label = providerLabels[provider];
+  const said = errorText(body);
+  const suffix = said ? `: ${said}` : "";
+  if (status === 401 || status === 403)
+    return new ProviderError("auth_failed", provider, `${label} refused the API key (${status})${suffix}`, { status });
+  if (status === 404) return new ProviderError("not_found", provider, `${label} has no such item (404)${suffix}`, { status });
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(headers.get("retry-after"));
+    const wait = retryAfterSeconds === undefined ? "" : `; retry after ${retryAfterSeconds} s`;
+    return new ProviderError("rate_limited", provider, `${label} is rate limiting this connection (429)${wait}`, {
+      status,
+      retryAfterSeconds,
+    });
+  }
+  if (status >= 500)
+    return new ProviderError("unavailable", provider, `${label} failed with ${status}${suffix}`, { status });
+  return new ProviderError("invalid_request", provider, `${label} rejected the request (${status})${suffix}`, { status });
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const label = providerLabels[options.provider];
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
+  const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 3;
+  const policies = policiesFor(options);
+
+  async function attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+    if (policies.budget) await policies.budget.take(signal);
+    const url = buildUrl(options.baseUrl, request.path, request.query);
+    const headers: Record<string, string> = { accept: "application/json", ...options.authHeaders };
+    if (request.body !== undefined) headers["content-type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        redirect: "manual",
+        signal,
+        cache: "no-store",
+      });
+    } catch (error) {
+      if (signal.aborted) throw new ProviderError("unavailable", options.provider, `${label} did not answer within ${timeoutMs} ms`);
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "network error";
+      throw new ProviderError("unavailable", options.provider, `${label} could not be reached (${cause})`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      if (signal.aborted) throw new ProviderError("unavailable", options.provider, `${label} did not answer within ${timeoutMs} ms`);
+      throw new ProviderError("unavailable", options.provider, `${label} closed the connection mid-answer`);
+    }
+    let body: unknown = null;
+    if (text.length > 0) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+    }
+    if (response.status >= 300 && response.status < 400)
+      throw new ProviderError(
+        "bad_response",
+        options.provider,
+        `${label} answered with a redirect (${response.status}); Parley does not follow provider redirects`,
+        { status: response.status },
+      );
+    if (!response.ok) throw errorForStatus(options.provider, response.status, body ?? text, response.headers);
+    if (body === undefined)
+      throw new ProviderError("bad_response", options.provider, `Bad response from ${label}: the body is not valid JSON`, {
+        status: response.status,
+      });
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  return {
+    async request(request) {
+      const idempotent = request.idempotent ?? (request.method === "GET" || request.method === "HEAD");
+      const retryPolicy = retry(
+        handleWhen(
+          (error) =>
+            idempotent &&
+            error instanceof ProviderError &&
+            (error.code === "unavailable" ||
+              (error.code === "rate_limited" && (error.details.retryAfterSeconds ?? 0) <= maxRetryAfterSeconds)),
+        ),
+        {
+          maxAttempts: options.maxRetries ?? 2,
+          backoff: new DelegateBackoff((context) => {
+            const failure = context.result;
+            if ("error" in failure && failure.error instanceof ProviderError && failure.error.code === "rate_limited") {
+              return Math.max(0, failure.error.details.retryAfterSeconds ?? 1) * 1000;
+            }
+            return Math.min(2_000, 100 * 2 ** (context.attempt - 1)) + Math.random() * 50;
+          }),
+        },
+      );
+      const perAttemptTimeout = timeout(timeoutMs, TimeoutStrategy.Aggressive);
+      const policy = wrap(policies.breaker, retryPolicy, policies.limiter, perAttemptTimeout);
+      try {
+        return await policy.execute(({ signal }) => attempt(request, signal));
+      } catch (error) {
+        if (error instanceof ProviderError) throw error;
+        if (error instanceof TaskCancelledError)
+          throw new ProviderError("unavailable", options.provider, `${label} did not answer within ${timeoutMs} ms`);
+        if (error instanceof BrokenCircuitError)
+          throw new ProviderError(
+            "unavailable",
+            options.provider,
+            `${label} is failing repeatedly; Parley is pausing calls to this connection for a few seconds`,
+          );
+        if (error instanceof BulkheadRejectedError)
+          throw new ProviderError("rate_limited", options.provider, `Too many requests queued for this ${label} connection`);
+        throw new ProviderError("unavailable", options.provider, `${label} request failed unexpectedly`);
+      }
+    },
+  };
+}

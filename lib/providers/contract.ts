@@ -1,0 +1,165 @@
+/**
+ * The provider contract: the only thing the rest of Parley knows about a provider.
+ *
+ * Each provider lives in `lib/providers/<provider>/` with the same file roles:
+ * `client.ts` (HTTP calls with the provider's auth and paths), `wire-schemas.ts` (zod schemas of
+ * the provider's JSON), `map-<provider>-*.ts` (pure mapping into Parley's model), `adapter.ts`
+ * (implements `ProviderAdapter`), and tests beside them with fixtures from the seed documents.
+ *
+ * Quirks stop here: nothing above an adapter knows that SigmaMind pages start at 0 or that
+ * Chatling says `archive` in requests and `archived` in responses.
+ */
+import type {
+  Channel,
+  Cost,
+  CostItem,
+  DetailSection,
+  FilterKey,
+  FilterSupport,
+  Message,
+  Owner,
+  ProviderId,
+  Responder,
+  Version,
+} from "@/lib/conversations/model";
+import type { HttpClient } from "@/lib/http/client";
+
+/** What an adapter declares it can do. The UI and the service are driven by this, never by sniffing. */
+export interface Capabilities {
+  /**
+   * How each filter is applied for this provider: `native` (sent to the provider's API), `scan`
+   * (the service checks the mapped rows of a bounded number of pages), or `unsupported` (the
+   * provider has no such data, so the connection is left out of a result that uses the filter).
+   */
+  filters: Readonly<Record<FilterKey, FilterSupport>>;
+  /** Whether the list can be asked oldest first (newest first is always supported). */
+  sortOldest: boolean;
+  /** Moderation the provider stores itself; everything else lives in Parley's overlay. */
+  moderation: Readonly<{
+    important: boolean;
+    archived: boolean;
+    title: boolean;
+    /** `hard`: gone for good; `soft`: the provider marks it removed. null: no delete. */
+    deleteAtProvider: "hard" | "soft" | null;
+  }>;
+  /** Whether conversations carry costs. Without them Parley shows "unknown", never $0. */
+  costs: boolean;
+  /** The largest page the list endpoint returns. */
+  maxPageSize: number;
+  /** Set when the provider fixes the page size itself (the adapter ignores `pageSize`). */
+  fixedPageSize: number | null;
+  /** Whether the list must be fanned out over scopes (Chatling: one list per chatbot). */
+  scoped: boolean;
+}
+
+/** Everything an adapter needs to talk to one connection. Built per request by the service. */
+export interface ProviderContext {
+  connectionId: string;
+  /** The provider's root, such as `https://api.chatling.ai`; adapters add the paths. */
+  baseUrl: string;
+  /** Already authenticated for this connection; adapters only name paths and queries. */
+  http: HttpClient;
+}
+
+/** Filters in Parley's words, as adapters receive them (only those they declared `native`). */
+export interface NativeFilters {
+  channelIds?: readonly string[];
+  channelTypes?: readonly string[];
+  responderIds?: readonly string[];
+  versionIds?: readonly string[];
+  statuses?: readonly string[];
+  ownerIds?: readonly string[];
+  /** Inclusive ISO bounds on last activity. */
+  from?: string;
+  to?: string;
+  search?: string;
+}
+
+export type SortOrder = "recent" | "oldest";
+
+export interface ListRequest {
+  /** One of the values `listScopes` returned; null for unscoped providers. */
+  scope: string | null;
+  filters: NativeFilters;
+  sort: SortOrder;
+  /** Opaque token from a previous `ListResult.nextPageToken`; null for the first page. */
+  pageToken: string | null;
+  pageSize: number;
+}
+
+/** A conversation as the provider knows it: no overlay, no connection names. */
+export interface ProviderConversation {
+  id: string;
+  title: string | null;
+  preview: string | null;
+  channel: Channel | null;
+  responder: Responder | null;
+  version: Version | null;
+  owner: Owner | null;
+  status: string | null;
+  createdAt: string | null;
+  lastActivityAt: string | null;
+  messageCount: number | null;
+  cost: Cost | null;
+  /** Flags the provider stores. null where the provider has no such flag. */
+  native: { important: boolean | null; archived: boolean | null; removed: boolean };
+}
+
+export interface ProviderConversationDetail extends ProviderConversation {
+  costBreakdown: CostItem[];
+  extras: DetailSection[];
+}
+
+export interface ListResult {
+  items: ProviderConversation[];
+  /** Token for the next page, or null at the end. */
+  nextPageToken: string | null;
+  /** The provider's total for this query, or null when it gives none (Zaia). */
+  total: number | null;
+}
+
+export interface MessagePage {
+  messages: Message[];
+  /** Whole-thread message count when known. */
+  total: number | null;
+  hasMore: boolean;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+}
+
+export interface ProviderFacets {
+  channels: FacetValue[];
+  channelTypes: FacetValue[];
+  responders: FacetValue[];
+  versions: FacetValue[];
+  statuses: FacetValue[];
+}
+
+export interface ProviderAdapter {
+  readonly provider: ProviderId;
+  readonly capabilities: Capabilities;
+  /** Default base URL of the real provider, shown when an admin adds a connection. */
+  readonly defaultBaseUrl: string;
+  /** Builds the auth header for a key (SigmaMind `X-API-Key`, Zaia raw `Authorization`, …). */
+  authHeaders(apiKey: string): Record<string, string>;
+  /** A cheap authenticated call that proves the key works; throws ProviderError otherwise. */
+  verify(context: ProviderContext): Promise<void>;
+  /** The scopes a list is fanned out over; `[null]` for unscoped providers. */
+  listScopes(context: ProviderContext, filters: NativeFilters): Promise<(string | null)[]>;
+  listConversations(context: ProviderContext, request: ListRequest): Promise<ListResult>;
+  getConversation(context: ProviderContext, id: string): Promise<ProviderConversationDetail>;
+  /** Messages oldest first, `offset` counted from the first message of the thread. */
+  listMessages(context: ProviderContext, id: string, page: { offset: number; limit: number }): Promise<MessagePage>;
+  listFacets(context: ProviderContext): Promise<ProviderFacets>;
+  /** Present exactly when `capabilities.moderation.important` is true. */
+  setImportant?(context: ProviderContext, id: string, important: boolean): Promise<void>;
+  /** Present exactly when `capabilities.moderation.archived` is true. */
+  setArchived?(context: ProviderContext, id: string, archived: boolean): Promise<void>;
+  /** Present exactly when `capabilities.moderation.title` is true. null clears the title. */
+  setTitle?(context: ProviderContext, id: string, title: string | null): Promise<void>;
+  /** Present exactly when `capabilities.moderation.deleteAtProvider` is not null. */
+  deleteAtProvider?(context: ProviderContext, id: string): Promise<void>;
+}

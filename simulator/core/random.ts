@@ -1,0 +1,46 @@
+/**
+ * Deterministic randomness for the simulator's seed data: the same seed always yields the same
+ * conversations, so tests and demos see identical data on every machine.
+ */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  int(minInclusive: number, maxInclusive: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(probability: number): boolean;
+  /** A UUID v4-shaped string. */
+  uuid(): string;
+  /** Letters and digits, like the ids SigmaMind and Vapi use. */
+  alphanumeric(length: number): string;
+  digits(length: number): string;
+}
+
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = (): number => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const hex = (length: number): string => Array.from({ length }, () => int(0, 15).toString(16)).join("");
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return {
+    next,
+    int,
+    pick<T>(items: readonly T[]): T {
+      if (items.length === 0) throw new Error("pick from an empty list");
+      return items[int(0, items.length - 1)] as T;
+    },
+    chance: (probability) => next() < probability,
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[int(0, 3)]}${hex(3)}-${hex(12)}`,
+    alphanumeric: (length) => Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join(""),
+    digits: (length) => String(int(1, 9)) + Array.from({ length: length - 1 }, () => int(0, 9)).join(""),
+  };
+}
+
+/** The simulator's "now": fixed, so generated timestamps never drift between runs. */
+export const SIMULATOR_NOW = Date.parse("2026-11-20T12:00:00.000Z");
