@@ -50,6 +50,8 @@ export interface Capabilities {
   fixedPageSize: number | null;
   /** Whether the list must be fanned out over scopes (Chatling: one list per chatbot). */
   scoped: boolean;
+  /** The provider's documented request budget per key (Chatling: 300 a minute), or null. */
+  requestsPerMinute: number | null;
 }
 
 /** Everything an adapter needs to talk to one connection. Built per request by the service. */
