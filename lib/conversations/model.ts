@@ -177,15 +177,18 @@ export const conversationPageSchema = z.object({
 });
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
 
-export const threadPageSchema = z.object({
-  conversation: conversationDetailSchema,
+export const messagePageSchema = z.object({
   messages: z.array(messageSchema),
   /** Position of the first message of this page within the whole thread (0-based). */
   offset: z.number(),
   nextCursor: z.string().nullable(),
+  /** Whole-thread message count when the provider tells it. */
   totalMessages: z.number().nullable(),
-  notices: z.array(noticeSchema),
 });
+export type MessagePage = z.infer<typeof messagePageSchema>;
+
+/** A conversation with the first page of its thread. Later pages come from the messages route. */
+export const threadPageSchema = messagePageSchema.extend({ conversation: conversationDetailSchema });
 export type ThreadPage = z.infer<typeof threadPageSchema>;
 
 export const facetOptionSchema = z.object({

@@ -1,17 +1,57 @@
-/** Placeholder: replaced by the real simulated Chatling provider. */
-import { json } from "../../core/http";
+/**
+ * The simulated Chatling project: `Authorization: Bearer <key>`, `{"status":…}` envelopes, 1-based
+ * pages of a server-fixed size, `archived`/`important` as 0|1, and the documented budget of 300
+ * calls a minute per key (`SIMULATOR_CHATLING_RATE_LIMIT` overrides it).
+ *
+ * @see https://docs.chatling.ai/api-reference/v2/intro
+ * @see https://docs.chatling.ai/api-reference/v2/rate-limiting
+ */
 import type { SimulatedProvider } from "../../core/provider";
 import { simulatorKeys } from "../../keys";
+import { buildChatlingState, type ChatlingState } from "./data";
+import { createChatlingRoutes } from "./routes";
+import { failure } from "./wire";
+
+const DEFAULT_REQUESTS_PER_MINUTE = 300;
+
+function requestsPerMinute(): number {
+  const configured = Number(process.env.SIMULATOR_CHATLING_RATE_LIMIT);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_REQUESTS_PER_MINUTE;
+}
 
 export function createChatlingProvider(): SimulatedProvider {
+  const apiKeys = [simulatorKeys.chatling.primary, simulatorKeys.chatling.secondary];
+  let state: ChatlingState = buildChatlingState();
+
   return {
     id: "chatling",
-    apiKeys: [simulatorKeys.chatling.primary, simulatorKeys.chatling.secondary],
-    isAuthorized: () => true,
-    unauthorized: () => json(401, { message: "Unauthorized" }),
-    errorResponse: (status, message) => json(status, { message }),
-    routes: [],
-    reset: () => undefined,
-    stats: () => ({}),
+    apiKeys,
+    isAuthorized(request) {
+      const header = request.headers.authorization;
+      const match = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+      return match?.[1] !== undefined && apiKeys.includes(match[1]);
+    },
+    unauthorized: () => failure(401, "Unauthenticated."),
+    errorResponse: (status, message) => failure(status, message),
+    rateLimit: {
+      perMinute: requestsPerMinute(),
+      response: () => failure(429, "Too many requests"),
+    },
+    routes: createChatlingRoutes(() => state),
+    reset() {
+      state = buildChatlingState();
+    },
+    stats() {
+      let conversations = 0;
+      for (const records of state.conversationsByChatbot.values()) conversations += records.length;
+      let contacts = 0;
+      for (const list of state.contactsByChatbot.values()) contacts += list.length;
+      return {
+        chatbots: state.chatbots.length,
+        conversations,
+        contacts,
+        generatedThreads: state.threads.size,
+      };
+    },
   };
 }

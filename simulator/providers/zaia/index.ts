@@ -1,17 +1,34 @@
-/** Placeholder: replaced by the real simulated Zaia provider. */
+/**
+ * The simulated Zaia ("Zaia Endless" Public API, seed 003) below the simulator's `/zaia` prefix.
+ *
+ * Auth is the raw key in `Authorization` (no `Bearer`), as Zaia documents it; anything else gets
+ * `401 {"message": "Unauthorized."}`. Errors are `{ "message": "..." }` (providers.md §11).
+ * Decisions where the documents are silent are listed in `NOTES.md` beside this file.
+ */
 import { json } from "../../core/http";
 import type { SimulatedProvider } from "../../core/provider";
 import { simulatorKeys } from "../../keys";
+import { zaiaSeedData } from "./data";
+import { catalogRoutes } from "./routes-catalog";
+import { chatRoutes } from "./routes-chats";
+import { ZaiaStore } from "./store";
+
+export { zaiaLongThreadIds, zaiaHostileChatIds } from "./data";
 
 export function createZaiaProvider(): SimulatedProvider {
+  const apiKeys = [simulatorKeys.zaia.primary, simulatorKeys.zaia.secondary] as const;
+  const store = new ZaiaStore(zaiaSeedData());
   return {
     id: "zaia",
-    apiKeys: [simulatorKeys.zaia.primary, simulatorKeys.zaia.secondary],
-    isAuthorized: () => true,
-    unauthorized: () => json(401, { message: "Unauthorized" }),
+    apiKeys,
+    isAuthorized: (request) => {
+      const header = request.headers.authorization;
+      return typeof header === "string" && apiKeys.some((key) => key === header);
+    },
+    unauthorized: () => json(401, { message: "Unauthorized." }),
     errorResponse: (status, message) => json(status, { message }),
-    routes: [],
-    reset: () => undefined,
-    stats: () => ({}),
+    routes: [...chatRoutes(store), ...catalogRoutes(store)],
+    reset: () => store.reset(),
+    stats: () => store.stats(),
   };
 }

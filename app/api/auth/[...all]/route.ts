@@ -1,0 +1,52 @@
+// GET/POST /api/auth/* — better-auth (sign-in, sign-out, session, admin user management).
+import { toNextJsHandler } from "better-auth/next-js";
+import { z } from "zod";
+import { errorResponse } from "@/lib/api/handler";
+import { getAuth } from "@/lib/auth/auth";
+import { ACCOUNT_FAILURE_LIMIT, auditSignIn, recentFailures } from "@/lib/auth/sign-in-guard";
+import { getDatabase } from "@/lib/db/client";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const signInBodySchema = z.object({ email: z.string().trim().toLowerCase().max(320) }).loose();
+
+function handlers() {
+  return toNextJsHandler(getAuth());
+}
+
+export async function GET(request: Request): Promise<Response> {
+  await getDatabase();
+  return handlers().GET(request);
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const db = await getDatabase();
+  if (!new URL(request.url).pathname.endsWith("/sign-in/email")) return handlers().POST(request);
+
+  let email: string | null = null;
+  try {
+    const parsed = signInBodySchema.safeParse(await request.clone().json());
+    if (parsed.success) email = parsed.data.email;
+  } catch {
+    email = null;
+  }
+  if (email && (await recentFailures(db, email)) >= ACCOUNT_FAILURE_LIMIT) {
+    await auditSignIn(db, { email, userId: null, succeeded: false, reason: "account temporarily locked" });
+    return errorResponse(429, "rate_limited", "Too many failed sign-ins for this account. Try again in 15 minutes.", {
+      "retry-after": "900",
+    });
+  }
+  const response = await handlers().POST(request);
+  if (email) {
+    let userId: string | null = null;
+    if (response.ok) {
+      const body: unknown = await response.clone().json().catch(() => null);
+      const parsed = z.object({ user: z.object({ id: z.string() }) }).safeParse(body);
+      userId = parsed.success ? parsed.data.user.id : null;
+    }
+    const reason = response.ok ? null : response.status === 429 ? "rate limited" : `refused (${response.status})`;
+    await auditSignIn(db, { email, userId, succeeded: response.ok, reason });
+  }
+  return response;
+}

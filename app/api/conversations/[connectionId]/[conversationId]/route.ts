@@ -1,0 +1,43 @@
+// GET /api/conversations/:connectionId/:conversationId — the conversation and its first messages
+// PATCH … {important?, archived?, title?, trashed?} — moderate (one audit row per request)
+// DELETE … {confirm: <conversationId>} — delete at the provider (admins; Zaia, Cozmox)
+import { badRequest } from "@/lib/api/errors";
+import { queryObject, readJsonBody, withApi } from "@/lib/api/handler";
+import { getHandle } from "@/lib/connections/handles";
+import { deleteBodySchema, moderationBodySchema, threadQuerySchema } from "@/lib/conversations/api-schemas";
+import { CursorError } from "@/lib/conversations/cursor";
+import { deleteAtProvider, moderateConversation } from "@/lib/conversations/moderation";
+import { getThread } from "@/lib/conversations/thread";
+import { getDatabase } from "@/lib/db/client";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Params = { connectionId: string; conversationId: string };
+
+export const GET = withApi<Params>({ role: "any" }, async ({ request, params }) => {
+  const query = threadQuerySchema.parse(queryObject(request));
+  const db = await getDatabase();
+  const handle = await getHandle(db, params.connectionId);
+  try {
+    return Response.json(await getThread(db, handle, params.conversationId, query), { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (error instanceof CursorError) throw badRequest(`cursor: ${error.message}`);
+    throw error;
+  }
+});
+
+export const PATCH = withApi<Params>({ role: "any" }, async ({ request, params, actor }) => {
+  const body = moderationBodySchema.parse(await readJsonBody(request));
+  const db = await getDatabase();
+  const handle = await getHandle(db, params.connectionId);
+  return Response.json(await moderateConversation(db, actor, handle, params.conversationId, body));
+});
+
+export const DELETE = withApi<Params>({ role: "any" }, async ({ request, params, actor }) => {
+  const body = deleteBodySchema.parse(await readJsonBody(request));
+  const db = await getDatabase();
+  const handle = await getHandle(db, params.connectionId);
+  await deleteAtProvider(db, actor, handle, params.conversationId, body.confirm);
+  return new Response(null, { status: 204 });
+});

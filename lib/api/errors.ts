@@ -1,0 +1,56 @@
+/**
+ * Errors route handlers answer with `{ error: { code, message } }`. Handlers throw; one wrapper
+ * (`handler.ts`) maps every error to its status, so no handler catches and rethrows.
+ */
+import type { ProviderErrorCode } from "@/lib/providers/errors";
+
+export type ApiErrorCode =
+  | "unauthorized"
+  | "forbidden"
+  | "invalid_request"
+  | "not_found"
+  | "conflict"
+  | "unsupported"
+  | "rate_limited"
+  | "payload_too_large"
+  | "internal"
+  | `provider_${ProviderErrorCode}`;
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, "invalid_request", message);
+export const notFound = (message: string) => new ApiError(404, "not_found", message);
+export const forbidden = (message = "Your role does not allow this.") => new ApiError(403, "forbidden", message);
+export const unsupported = (message: string) => new ApiError(422, "unsupported", message);
+
+/** Status for a provider failure reaching the client (when it fails the whole request). */
+export function statusForProviderError(code: ProviderErrorCode): number {
+  switch (code) {
+    case "not_found":
+      return 404;
+    case "unsupported":
+      return 422;
+    case "invalid_request":
+      return 422;
+    case "rate_limited":
+      return 503;
+    case "auth_failed":
+    case "unavailable":
+    case "bad_response":
+      return 502;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}

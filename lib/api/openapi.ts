@@ -1,0 +1,113 @@
+/**
+ * The OpenAPI document, generated from the same zod schemas the route handlers parse with, so it
+ * cannot drift from what the server accepts and answers.
+ */
+import { z } from "zod";
+import { auditQuerySchema } from "@/lib/audit/schemas";
+import { createConnectionSchema, connectionViewSchema, testConnectionSchema, updateConnectionSchema } from "@/lib/connections/schemas";
+import {
+  apiErrorSchema,
+  deleteBodySchema,
+  facetsQuerySchema,
+  listQuerySchema,
+  moderationBodySchema,
+  moderationStateSchema,
+  threadQuerySchema,
+} from "@/lib/conversations/api-schemas";
+import { conversationPageSchema, facetsSchema, messagePageSchema, threadPageSchema } from "@/lib/conversations/model";
+
+type Schema = z.ZodType;
+
+function jsonSchema(schema: Schema, io: "input" | "output"): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "openapi-3.0" }) as Record<string, unknown>;
+}
+
+/** Query parameters from an object schema's properties. */
+function queryParameters(schema: Schema): Record<string, unknown>[] {
+  const document = jsonSchema(schema, "input");
+  const properties = (document.properties ?? {}) as Record<string, unknown>;
+  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+}
+
+const json = (schema: Schema, io: "input" | "output" = "output") => ({ "application/json": { schema: jsonSchema(schema, io) } });
+const errors = {
+  "400": { description: "Invalid input", content: json(apiErrorSchema) },
+  "401": { description: "No session", content: json(apiErrorSchema) },
+  "403": { description: "Role or origin refused", content: json(apiErrorSchema) },
+};
+const pathParameter = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+
+export function openApiDocument(): Record<string, unknown> {
+  const conversationPath = [pathParameter("connectionId"), pathParameter("conversationId")];
+  return {
+    openapi: "3.0.3",
+    info: { title: "Parley API", version: "1.0.0", description: "Conversations from every provider through one model." },
+    components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" } } },
+    security: [{ session: [] }],
+    paths: {
+      "/api/conversations": {
+        get: {
+          summary: "List conversations across connections",
+          parameters: queryParameters(listQuerySchema),
+          responses: { "200": { description: "A page", content: json(conversationPageSchema) }, ...errors },
+        },
+      },
+      "/api/conversations/{connectionId}/{conversationId}": {
+        get: {
+          summary: "A conversation with the first page of its thread",
+          parameters: [...conversationPath, ...queryParameters(threadQuerySchema)],
+          responses: { "200": { description: "The thread", content: json(threadPageSchema) }, ...errors },
+        },
+        patch: {
+          summary: "Moderate: important, archived, title, trashed",
+          parameters: conversationPath,
+          requestBody: { required: true, content: json(moderationBodySchema, "input") },
+          responses: { "200": { description: "The new state", content: json(z.object({ state: moderationStateSchema })) }, ...errors },
+        },
+        delete: {
+          summary: "Delete at the provider (admins)",
+          parameters: conversationPath,
+          requestBody: { required: true, content: json(deleteBodySchema, "input") },
+          responses: { "204": { description: "Deleted" }, ...errors },
+        },
+      },
+      "/api/conversations/{connectionId}/{conversationId}/messages": {
+        get: {
+          summary: "A page of a thread",
+          parameters: [...conversationPath, ...queryParameters(threadQuerySchema)],
+          responses: { "200": { description: "Messages", content: json(messagePageSchema) }, ...errors },
+        },
+      },
+      "/api/facets": {
+        get: {
+          summary: "Filter options per connection",
+          parameters: queryParameters(facetsQuerySchema),
+          responses: { "200": { description: "Options", content: json(facetsSchema) }, ...errors },
+        },
+      },
+      "/api/connections": {
+        get: { summary: "Connections (admins)", responses: { "200": { description: "List", content: json(z.object({ items: z.array(connectionViewSchema) })) }, ...errors } },
+        post: {
+          summary: "Add a connection (admins)",
+          requestBody: { required: true, content: json(createConnectionSchema, "input") },
+          responses: { "201": { description: "Created", content: json(connectionViewSchema) }, ...errors },
+        },
+      },
+      "/api/connections/{id}": {
+        patch: {
+          summary: "Rename, re-point or rotate the key (admins)",
+          parameters: [pathParameter("id")],
+          requestBody: { required: true, content: json(updateConnectionSchema, "input") },
+          responses: { "200": { description: "Updated", content: json(connectionViewSchema) }, ...errors },
+        },
+        delete: { summary: "Remove a connection (admins)", parameters: [pathParameter("id")], responses: { "204": { description: "Removed" }, ...errors } },
+      },
+      "/api/connections/test": {
+        post: { summary: "Test a key (admins)", requestBody: { required: true, content: json(testConnectionSchema, "input") }, responses: errors },
+      },
+      "/api/audit": { get: { summary: "Audit log (admins)", parameters: queryParameters(auditQuerySchema), responses: errors } },
+      "/api/audit/export": { get: { summary: "Audit log as CSV (admins)", parameters: queryParameters(auditQuerySchema), responses: errors } },
+      "/api/health": { get: { summary: "Database and connection health", security: [], responses: { "200": { description: "Health" } } } },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * better-auth, configured for Parley: email and password sign-in (no self sign-up: admins create
+ * users), sessions in the database, roles from the admin plugin, sign-in rate limits stored in the
+ * database (so they hold across instances). Session cookie caching stays off so a deactivated
+ * user is signed out at once.
+ */
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins";
+import { getConfig } from "@/lib/config";
+import { getDatabaseSync } from "@/lib/db/client";
+import * as schema from "@/lib/db/schema";
+import { deriveAuthSecret } from "@/lib/security/key-encryption";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { accessControl, roles } from "./permissions";
+
+function createAuth() {
+  const config = getConfig();
+  const localOrigins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+  const baseURL = config.publicUrl ?? localOrigins[0];
+  return betterAuth({
+    appName: "Parley",
+    baseURL,
+    secret: deriveAuthSecret(config.secret),
+    trustedOrigins: config.publicUrl ? [config.publicUrl, ...localOrigins] : localOrigins,
+    database: drizzleAdapter(getDatabaseSync(), { provider: "pg", schema }),
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, disableSignUp: true },
+    session: { expiresIn: 60 * 60 * 8, updateAge: 60 * 15 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 600,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/get-session": false,
+      },
+    },
+    advanced: {
+      // The custom server sets this header from the socket (or a trusted proxy); clients cannot spoof it.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      useSecureCookies: baseURL?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      admin({
+        ac: accessControl,
+        roles,
+        defaultRole: "staff",
+        adminRoles: ["admin"],
+        bannedUserMessage: "This account has been deactivated. Ask an administrator to reactivate it.",
+      }),
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const holder = globalThis as { __parleyAuth?: Auth };
+
+export function getAuth(): Auth {
+  holder.__parleyAuth ??= createAuth();
+  return holder.__parleyAuth;
+}

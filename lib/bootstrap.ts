@@ -1,0 +1,17 @@
+/**
+ * Server start-up, run once per process from `instrumentation.ts`: open and migrate the database,
+ * then seed the demo on its first start. Failures stop the process with the reason.
+ */
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { getDatabase } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+
+export async function bootstrap(): Promise<void> {
+  const config = getConfig();
+  const db = await getDatabase();
+  if (config.demo) {
+    const { created } = await seedDemo(db);
+    if (created) console.log("[parley] demo seeded: admin@parley.local and staff@parley.local, one connection per provider");
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Parley's configuration, read once from the environment and validated with zod. A bad value
+ * stops the process with a message that names the variable and the fix.
+ *
+ * Server-only: it reads the data directory and may create the demo secret.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
+    message: "must be one of 1, 0, true, false, yes, no, on, off",
+  })
+  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+
+const port = (name: string, fallback: number) =>
+  z.coerce
+    .number({ message: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(0)
+    .max(65535)
+    .default(fallback);
+
+const environmentSchema = z.object({
+  PORT: port("PORT", 3000),
+  PARLEY_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  PARLEY_SECRET: z.string().min(32, "must be at least 32 characters (for example `openssl rand -base64 32`)").optional(),
+  PARLEY_SIMULATOR_PORT: port("PARLEY_SIMULATOR_PORT", 4010),
+  PARLEY_DEMO: booleanFlag.optional(),
+  /** The address people use to reach Parley, such as https://parley.example.com (cookies, origins). */
+  PARLEY_PUBLIC_URL: z.url({ message: "must be a full URL such as https://parley.example.com" }).optional(),
+  /** Allow http:// and loopback provider base URLs outside demo mode (tests, local simulators). */
+  PARLEY_ALLOW_INSECURE_PROVIDER_URLS: booleanFlag.optional(),
+  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For Parley may trust. */
+  PARLEY_TRUSTED_PROXIES: z.string().optional(),
+  PARLEY_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
+});
+
+export interface ParleyConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  secret: string;
+  simulatorPort: number;
+  demo: boolean;
+  publicUrl: string | null;
+  allowInsecureProviderUrls: boolean;
+  trustedProxies: string[];
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+function readOrCreateDemoSecret(dataDir: string): string {
+  const file = path.join(dataDir, "secret.key");
+  if (fs.existsSync(file)) {
+    const secret = fs.readFileSync(file, "utf8").trim();
+    if (secret.length >= 32) return secret;
+    throw new ConfigError(`${file} is shorter than 32 characters: delete it to have Parley generate a new one.`);
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+/** Parses an environment; exported for tests. Creates the demo secret file when needed. */
+export function parseConfig(environment: Record<string, string | undefined>): ParleyConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new ConfigError(`Parley's configuration is invalid:\n${problems}\nFix these environment variables and start again.`);
+  }
+  const values = parsed.data;
+  const databaseUrl = values.DATABASE_URL ?? null;
+  const demo = values.PARLEY_DEMO ?? databaseUrl === null;
+  const dataDir = path.resolve(values.PARLEY_DATA_DIR);
+  let secret = values.PARLEY_SECRET;
+  if (!secret) {
+    if (!demo)
+      throw new ConfigError(
+        "PARLEY_SECRET is required when demo mode is off: set it to a random string of at least 32 characters " +
+          "(for example `export PARLEY_SECRET=$(openssl rand -base64 32)`). It encrypts the stored provider keys.",
+      );
+    secret = readOrCreateDemoSecret(dataDir);
+  }
+  return {
+    port: values.PORT,
+    dataDir,
+    databaseUrl,
+    secret,
+    simulatorPort: values.PARLEY_SIMULATOR_PORT,
+    demo,
+    publicUrl: values.PARLEY_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
+    allowInsecureProviderUrls: values.PARLEY_ALLOW_INSECURE_PROVIDER_URLS ?? false,
+    trustedProxies: (values.PARLEY_TRUSTED_PROXIES ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  };
+}
+
+const holder = globalThis as { __parleyConfig?: ParleyConfig };
+
+/** The process's configuration, parsed on first use. */
+export function getConfig(): ParleyConfig {
+  holder.__parleyConfig ??= parseConfig(process.env);
+  return holder.__parleyConfig;
+}

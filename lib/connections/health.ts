@@ -1,0 +1,56 @@
+/**
+ * Connection reachability: a cheap authenticated call per connection (the adapter's `verify`),
+ * remembered for a few seconds so health polling cannot hammer providers. The outcome is stored
+ * as the connection's last error for the admin page.
+ */
+import "server-only";
+import type { ConnectionHandle } from "@/lib/conversations/connection-handle";
+import type { Database } from "@/lib/db/client";
+import { isProviderError } from "@/lib/providers/errors";
+import { recordConnectionCheck } from "./repository";
+
+export interface ConnectionHealth {
+  id: string;
+  name: string;
+  provider: string;
+  reachable: boolean;
+  latencyMs: number;
+  error: string | null;
+  code: string | null;
+  checkedAt: string;
+}
+
+const TTL_MS = 10_000;
+const cache: Map<string, ConnectionHealth> = ((globalThis as { __parleyHealthCache?: Map<string, ConnectionHealth> }).__parleyHealthCache ??=
+  new Map());
+
+export async function checkConnection(db: Database, handle: ConnectionHandle, fresh = false): Promise<ConnectionHealth> {
+  const cached = cache.get(handle.id);
+  if (!fresh && cached && Date.now() - Date.parse(cached.checkedAt) < TTL_MS) return cached;
+  const started = performance.now();
+  let error: string | null = null;
+  let code: string | null = null;
+  try {
+    await handle.adapter.verify(handle.context);
+  } catch (failure) {
+    error = isProviderError(failure) ? failure.message : "The provider could not be checked.";
+    code = isProviderError(failure) ? failure.code : "internal";
+  }
+  const health: ConnectionHealth = {
+    id: handle.id,
+    name: handle.name,
+    provider: handle.provider,
+    reachable: error === null,
+    latencyMs: Math.round(performance.now() - started),
+    error,
+    code,
+    checkedAt: new Date().toISOString(),
+  };
+  cache.set(handle.id, health);
+  await recordConnectionCheck(db, handle.id, error).catch(() => undefined);
+  return health;
+}
+
+export function forgetHealth(connectionId: string): void {
+  cache.delete(connectionId);
+}

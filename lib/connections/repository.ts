@@ -1,0 +1,109 @@
+/**
+ * Stored provider connections. Keys are encrypted here and decrypted only when an adapter call
+ * needs them; `toView` is the only shape that leaves the server.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { getConfig } from "@/lib/config";
+import type { ProviderId } from "@/lib/conversations/model";
+import { providerIdSchema } from "@/lib/conversations/model";
+import type { Database } from "@/lib/db/client";
+import { connections } from "@/lib/db/schema";
+import { decryptSecret, encryptSecret, keyHint } from "@/lib/security/key-encryption";
+import type { ConnectionView } from "./schemas";
+
+export type ConnectionRow = typeof connections.$inferSelect;
+
+/** A connection with its decrypted key, for adapter calls only. Never serialise it. */
+export interface ConnectionWithKey {
+  id: string;
+  provider: ProviderId;
+  name: string;
+  baseUrl: string;
+  apiKey: string;
+}
+
+export function toView(row: ConnectionRow): ConnectionView {
+  return {
+    id: row.id,
+    provider: providerIdSchema.parse(row.provider),
+    name: row.name,
+    baseUrl: row.baseUrl,
+    keyHint: row.keyHint,
+    lastError: row.lastError,
+    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listConnectionRows(db: Database): Promise<ConnectionRow[]> {
+  return db.select().from(connections).orderBy(asc(connections.createdAt), asc(connections.name));
+}
+
+export async function getConnectionRow(db: Database, id: string): Promise<ConnectionRow | null> {
+  const rows = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export function withKey(row: ConnectionRow): ConnectionWithKey {
+  return {
+    id: row.id,
+    provider: providerIdSchema.parse(row.provider),
+    name: row.name,
+    baseUrl: row.baseUrl,
+    apiKey: decryptSecret(row.encryptedKey, getConfig().secret),
+  };
+}
+
+export async function insertConnection(
+  db: Database,
+  input: { provider: ProviderId; name: string; baseUrl: string; apiKey: string; actorId: string | null },
+): Promise<ConnectionRow> {
+  const now = new Date();
+  const rows = await db
+    .insert(connections)
+    .values({
+      id: randomUUID(),
+      provider: input.provider,
+      name: input.name,
+      baseUrl: input.baseUrl,
+      encryptedKey: encryptSecret(input.apiKey, getConfig().secret),
+      keyHint: keyHint(input.apiKey),
+      createdBy: input.actorId,
+      updatedBy: input.actorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const row = rows[0];
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function updateConnectionRow(
+  db: Database,
+  id: string,
+  changes: { name?: string; baseUrl?: string; apiKey?: string; actorId: string | null },
+): Promise<ConnectionRow | null> {
+  const values: Partial<typeof connections.$inferInsert> = { updatedAt: new Date(), updatedBy: changes.actorId };
+  if (changes.name !== undefined) values.name = changes.name;
+  if (changes.baseUrl !== undefined) values.baseUrl = changes.baseUrl;
+  if (changes.apiKey !== undefined) {
+    values.encryptedKey = encryptSecret(changes.apiKey, getConfig().secret);
+    values.keyHint = keyHint(changes.apiKey);
+    values.lastError = null;
+  }
+  const rows = await db.update(connections).set(values).where(eq(connections.id, id)).returning();
+  return rows[0] ?? null;
+}
+
+export async function deleteConnectionRow(db: Database, id: string): Promise<boolean> {
+  const rows = await db.delete(connections).where(eq(connections.id, id)).returning({ id: connections.id });
+  return rows.length > 0;
+}
+
+export async function recordConnectionCheck(db: Database, id: string, error: string | null): Promise<void> {
+  await db.update(connections).set({ lastError: error, lastCheckedAt: new Date() }).where(eq(connections.id, id));
+}

@@ -1,0 +1,137 @@
+/**
+ * Connection management for admins: add, rename, re-point, rotate the key, remove, and test a key
+ * before saving. Every change writes an audit row; no key ever appears in an answer or a row.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/api/handler";
+import { ApiError, badRequest, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { getConfig } from "@/lib/config";
+import { forgetFacets } from "@/lib/conversations/facets";
+import { forgetScopes } from "@/lib/conversations/scope-cache";
+import type { Database } from "@/lib/db/client";
+import { resetConnectionPolicies } from "@/lib/http/client";
+import { isProviderError } from "@/lib/providers/errors";
+import { getAdapter } from "@/lib/providers/registry";
+import { checkBaseUrl } from "./base-url";
+import { handleFor } from "./handles";
+import { forgetHealth } from "./health";
+import {
+  deleteConnectionRow,
+  getConnectionRow,
+  insertConnection,
+  listConnectionRows,
+  toView,
+  updateConnectionRow,
+  withKey,
+} from "./repository";
+import type { ConnectionView, CreateConnectionInput, UpdateConnectionInput } from "./schemas";
+import type { ProviderId } from "@/lib/conversations/model";
+
+function validBaseUrl(raw: string): string {
+  const config = getConfig();
+  const check = checkBaseUrl(raw, { allowLoopback: config.demo || config.allowInsecureProviderUrls });
+  if (!check.ok) throw badRequest(`baseUrl: ${check.message}`);
+  return check.url;
+}
+
+function forget(connectionId: string): void {
+  resetConnectionPolicies(connectionId);
+  forgetScopes(connectionId);
+  forgetFacets(connectionId);
+  forgetHealth(connectionId);
+}
+
+export async function listConnectionViews(db: Database): Promise<ConnectionView[]> {
+  return (await listConnectionRows(db)).map(toView);
+}
+
+export async function createConnection(db: Database, actor: Actor, input: CreateConnectionInput): Promise<ConnectionView> {
+  const baseUrl = validBaseUrl(input.baseUrl);
+  const row = await insertConnection(db, { ...input, baseUrl, actorId: actor.id });
+  const view = toView(row);
+  await recordAudit(db, {
+    actor: { id: actor.id, email: actor.email },
+    action: "connection.create",
+    connectionId: row.id,
+    connectionName: row.name,
+    targetId: row.id,
+    after: { provider: view.provider, name: view.name, baseUrl: view.baseUrl, keyHint: view.keyHint },
+    outcome: "success",
+  });
+  return view;
+}
+
+export async function updateConnection(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: UpdateConnectionInput,
+): Promise<ConnectionView> {
+  const existing = await getConnectionRow(db, id);
+  if (!existing) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
+  const baseUrl = input.baseUrl === undefined ? undefined : validBaseUrl(input.baseUrl);
+  const row = await updateConnectionRow(db, id, { ...input, baseUrl, actorId: actor.id });
+  if (!row) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
+  forget(id);
+  const before = toView(existing);
+  const after = toView(row);
+  await recordAudit(db, {
+    actor: { id: actor.id, email: actor.email },
+    action: input.apiKey ? "connection.rotate_key" : "connection.update",
+    connectionId: id,
+    connectionName: row.name,
+    targetId: id,
+    before: { name: before.name, baseUrl: before.baseUrl, keyHint: before.keyHint },
+    after: { name: after.name, baseUrl: after.baseUrl, keyHint: after.keyHint },
+    outcome: "success",
+  });
+  return after;
+}
+
+export async function removeConnection(db: Database, actor: Actor, id: string): Promise<void> {
+  const existing = await getConnectionRow(db, id);
+  if (!existing) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
+  await deleteConnectionRow(db, id);
+  forget(id);
+  await recordAudit(db, {
+    actor: { id: actor.id, email: actor.email },
+    action: "connection.delete",
+    connectionId: id,
+    connectionName: existing.name,
+    targetId: id,
+    before: { provider: existing.provider, name: existing.name, baseUrl: existing.baseUrl, keyHint: existing.keyHint },
+    outcome: "success",
+  });
+}
+
+/**
+ * Tries a key with a real provider call. With `connectionId` and no key, tests the stored key
+ * (after a base URL change, say). Answers `{ ok, code, message }`, never the key.
+ */
+export async function testConnection(
+  db: Database,
+  input: { provider: ProviderId; baseUrl: string; apiKey?: string; connectionId?: string },
+): Promise<{ ok: boolean; code: string | null; message: string }> {
+  const baseUrl = validBaseUrl(input.baseUrl);
+  let apiKey = input.apiKey;
+  if (!apiKey) {
+    if (!input.connectionId) throw badRequest("apiKey: send the key to test, or the connectionId of a saved connection.");
+    const row = await getConnectionRow(db, input.connectionId);
+    if (!row) throw notFound(`No connection with id "${input.connectionId.slice(0, 60)}".`);
+    if (row.provider !== input.provider) throw new ApiError(400, "invalid_request", "provider does not match the saved connection.");
+    apiKey = withKey(row).apiKey;
+  }
+  const probeId = `probe-${randomUUID()}`;
+  const handle = handleFor({ id: probeId, provider: input.provider, name: "test", baseUrl, apiKey });
+  try {
+    await getAdapter(input.provider).verify(handle.context);
+    return { ok: true, code: null, message: "The provider accepted the key." };
+  } catch (error) {
+    if (isProviderError(error)) return { ok: false, code: error.code, message: error.message };
+    return { ok: false, code: "internal", message: "The key could not be tested." };
+  } finally {
+    resetConnectionPolicies(probeId);
+  }
+}

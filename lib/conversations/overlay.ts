@@ -1,0 +1,124 @@
+/**
+ * Parley's moderation overlay: flags the provider cannot hold (important and archived outside
+ * Chatling, titles outside Zaia, trash everywhere). Reads merge it with the provider's native
+ * flags and say where each flag lives.
+ */
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { moderationOverlay } from "@/lib/db/schema";
+import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
+import type { ConnectionHandle } from "./connection-handle";
+import type { Conversation, ConversationDetail, FlagHomes } from "./model";
+
+export type OverlayRow = typeof moderationOverlay.$inferSelect;
+
+export async function getOverlayRows(db: Database, connectionId: string, conversationIds: readonly string[]): Promise<Map<string, OverlayRow>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(moderationOverlay)
+    .where(and(eq(moderationOverlay.connectionId, connectionId), inArray(moderationOverlay.conversationId, [...conversationIds])));
+  return new Map(rows.map((row) => [row.conversationId, row]));
+}
+
+export async function getOverlayRow(db: Database, connectionId: string, conversationId: string): Promise<OverlayRow | undefined> {
+  return (await getOverlayRows(db, connectionId, [conversationId])).get(conversationId);
+}
+
+/** Conversation ids with an overlay flag set, most recently changed first (or oldest first). */
+export async function listOverlayIds(
+  db: Database,
+  connectionId: string,
+  flag: "important" | "archived" | "trashed",
+  order: "recent" | "oldest",
+  max = 2_000,
+): Promise<string[]> {
+  const column = moderationOverlay[flag];
+  const rows = await db
+    .select({ id: moderationOverlay.conversationId })
+    .from(moderationOverlay)
+    .where(and(eq(moderationOverlay.connectionId, connectionId), eq(column, true)))
+    .orderBy(
+      order === "recent" ? desc(moderationOverlay.updatedAt) : asc(moderationOverlay.updatedAt),
+      asc(moderationOverlay.conversationId),
+    )
+    .limit(max);
+  return rows.map((row) => row.id);
+}
+
+export type OverlayChange = Partial<Pick<OverlayRow, "important" | "archived" | "title" | "trashed" | "deletedAtProvider">>;
+
+/** Inserts or updates one overlay row; `trashedAt` follows `trashed`. */
+export async function upsertOverlay(
+  db: Database,
+  key: { connectionId: string; conversationId: string },
+  change: OverlayChange,
+  actorId: string,
+): Promise<void> {
+  const now = new Date();
+  const values: typeof moderationOverlay.$inferInsert = {
+    connectionId: key.connectionId,
+    conversationId: key.conversationId,
+    ...change,
+    updatedBy: actorId,
+    updatedAt: now,
+  };
+  if (change.trashed !== undefined) values.trashedAt = change.trashed ? now : null;
+  const { connectionId: _connectionId, conversationId: _conversationId, ...update } = values;
+  await db
+    .insert(moderationOverlay)
+    .values(values)
+    .onConflictDoUpdate({ target: [moderationOverlay.connectionId, moderationOverlay.conversationId], set: { ...update, updatedAt: sql`now()` } });
+}
+
+export function flagHomesFor(handle: ConnectionHandle): FlagHomes {
+  const native = handle.adapter.capabilities.moderation;
+  return {
+    important: native.important ? "provider" : "parley",
+    archived: native.archived ? "provider" : "parley",
+    title: native.title ? "provider" : "parley",
+    trashed: "parley",
+  };
+}
+
+/** Merges the provider's view of a conversation with Parley's overlay. */
+export function toConversation(handle: ConnectionHandle, row: ProviderConversation, overlay: OverlayRow | undefined): Conversation {
+  const homes = flagHomesFor(handle);
+  const important = homes.important === "provider" ? (row.native.important ?? false) : (overlay?.important ?? false);
+  const archived = homes.archived === "provider" ? (row.native.archived ?? false) : (overlay?.archived ?? false);
+  const title = homes.title === "provider" ? row.title : (overlay?.title ?? row.title);
+  return {
+    connectionId: handle.id,
+    connectionName: handle.name,
+    provider: handle.provider,
+    id: row.id,
+    title,
+    providerTitle: row.title,
+    preview: row.preview,
+    channel: row.channel,
+    responder: row.responder,
+    version: row.version,
+    owner: row.owner,
+    status: row.status,
+    createdAt: row.createdAt,
+    lastActivityAt: row.lastActivityAt,
+    messageCount: row.messageCount,
+    cost: row.cost,
+    flags: {
+      important,
+      archived,
+      trashed: overlay?.trashed ?? false,
+      removedAtProvider: row.native.removed || (overlay?.deletedAtProvider ?? false),
+    },
+    flagHomes: homes,
+  };
+}
+
+export function toConversationDetail(
+  handle: ConnectionHandle,
+  row: ProviderConversationDetail,
+  overlay: OverlayRow | undefined,
+): ConversationDetail {
+  return { ...toConversation(handle, row, overlay), costBreakdown: row.costBreakdown, extras: row.extras };
+}

@@ -1,0 +1,66 @@
+/**
+ * Parley's HTTP server: Next.js behind a thin Node server that binds to loopback (PARLEY_HOST to
+ * change), stamps each request with the client's real address (for sign-in rate limits; a client
+ * cannot spoof it), and logs unhandled rejections instead of dying.
+ *
+ * `tsx server.ts` serves the production build; `tsx server.ts --dev` runs Next in development.
+ */
+import http from "node:http";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./lib/auth/client-address";
+
+const dev = process.argv.includes("--dev");
+const host = process.env.PARLEY_HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+const trustedProxies = (process.env.PARLEY_TRUSTED_PROXIES ?? "")
+  .split(",")
+  .map((entry) => entry.trim())
+  .filter(Boolean);
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number (0-65535), got "${process.env.PORT}".`);
+  process.exit(1);
+}
+
+process.on("unhandledRejection", (reason) => {
+  console.error("[parley] unhandled rejection:", reason instanceof Error ? reason.message : reason);
+});
+
+async function main(): Promise<void> {
+  const app = next({ dev, hostname: host, port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((request, response) => {
+    const forwarded = request.headers["x-forwarded-for"];
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      request.socket.remoteAddress,
+      Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+      trustedProxies,
+    );
+    handle(request, response).catch((error: unknown) => {
+      console.error("[parley] request failed:", error instanceof Error ? error.message : error);
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.setHeader("content-type", "application/json");
+        response.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on the server." } }));
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") console.error(`Port ${port} is in use: set PORT to a free port.`);
+    else console.error("[parley] server error:", error.message);
+    process.exit(1);
+  });
+  server.listen(port, host, () => {
+    console.log(`[parley] listening on http://${host}:${port}${dev ? " (development)" : ""}`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error("[parley] cannot start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
