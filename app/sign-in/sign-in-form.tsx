@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -11,6 +11,9 @@ export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The button stays disabled until hydration, so an early click cannot submit the form natively.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,7 +26,11 @@ export function SignInForm({ next }: { next: string }) {
     });
     setPending(false);
     if (failure) {
-      setError(failure.status === 429 ? "Too many attempts. Wait a minute and try again." : (failure.message ?? "Sign-in failed."));
+      setError(
+        failure.status === 429
+          ? "Too many attempts. Wait a minute and try again."
+          : (failure.message ?? "Sign-in failed."),
+      );
       return;
     }
     router.replace(next);
@@ -45,7 +52,7 @@ export function SignInForm({ next }: { next: string }) {
           {error}
         </p>
       ) : null}
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !ready}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

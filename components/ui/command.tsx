@@ -4,6 +4,7 @@ import * as React from "react";
 import { Command as CommandPrimitive } from "cmdk";
 import { SearchIcon } from "lucide-react";
 
+import { assignRef, keepActiveDescendantInSync } from "@/components/ui/command-active-descendant";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { cn } from "@/lib/utils";
 
@@ -15,11 +16,25 @@ export type CommandProps = Omit<React.ComponentProps<typeof CommandPrimitive>, "
 
 /**
  * A filterable list of commands (cmdk): type to filter, arrow keys to move, Enter to run. Use it inline
- * (inside a popover, say) or through {@link CommandDialog} for a palette.
+ * (inside a popover, say) or through {@link CommandDialog} for a palette. The search field's
+ * `aria-activedescendant` always names the highlighted item (see `keepActiveDescendantInSync`).
  */
-export function Command({ className, ...props }: CommandProps) {
+export function Command({ className, ref, ...props }: CommandProps) {
+  const rootRef = React.useCallback(
+    (root: HTMLDivElement | null) => {
+      assignRef(ref, root);
+      if (root === null) return;
+      const stop = keepActiveDescendantInSync(root);
+      return () => {
+        stop();
+        assignRef(ref, null);
+      };
+    },
+    [ref],
+  );
   return (
     <CommandPrimitive
+      ref={rootRef}
       data-slot="command"
       className={cn(
         "flex h-full w-full flex-col overflow-hidden rounded-md bg-popover text-popover-foreground",

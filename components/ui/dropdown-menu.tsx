@@ -12,9 +12,16 @@ const itemClassName =
 const panelClassName =
   "z-50 min-w-[8rem] overflow-x-hidden overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-md data-[side=bottom]:slide-in-from-top-2 data-[side=left]:slide-in-from-right-2 data-[side=right]:slide-in-from-left-2 data-[side=top]:slide-in-from-bottom-2 data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=closed]:zoom-out-95 data-[state=open]:animate-in data-[state=open]:fade-in-0 data-[state=open]:zoom-in-95";
 
-/** A menu of actions opened from a button (Radix Dropdown Menu): arrow keys, typeahead, Escape. */
-export function DropdownMenu(props: React.ComponentProps<typeof DropdownMenuPrimitive.Root>) {
-  return <DropdownMenuPrimitive.Root data-slot="dropdown-menu" {...props} />;
+/**
+ * A menu of actions opened from a button (Radix Dropdown Menu): arrow keys, typeahead, Escape.
+ *
+ * Non-modal by default, as the WAI-ARIA menu button pattern describes: the rest of the page is not
+ * hidden from assistive technology while the menu is open (Radix's modal mode marks it `aria-hidden`
+ * while leaving it focusable, which axe reports as `aria-hidden-focus`; radix-ui/primitives#2459) and
+ * a click outside both closes the menu and reaches its target. Pass `modal` to restore the trap.
+ */
+export function DropdownMenu({ modal = false, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Root>) {
+  return <DropdownMenuPrimitive.Root data-slot="dropdown-menu" modal={modal} {...props} />;
 }
 
 /** Renders menu content into `document.body`; {@link DropdownMenuContent} already does. */

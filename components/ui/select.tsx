@@ -4,6 +4,7 @@ import * as React from "react";
 import { Select as SelectPrimitive } from "radix-ui";
 import { CheckIcon, ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 
+import { makeOutsideInert } from "@/components/ui/inert-outside";
 import { cn } from "@/lib/utils";
 
 /** A select menu (Radix Select): keyboard and typeahead navigation, works inside forms through `name`. */
@@ -49,7 +50,15 @@ export function SelectTrigger({
   );
 }
 
-/** The list of options, in a portal, positioned under the trigger by default (`position="popper"`). */
+/** Makes the page behind an open select inert; Radix calls it with the open viewport. */
+function inertBehindViewport(viewport: HTMLDivElement | null): (() => void) | undefined {
+  return viewport === null ? undefined : makeOutsideInert(viewport);
+}
+
+/**
+ * The list of options, in a portal, positioned under the trigger by default (`position="popper"`).
+ * While it is open the rest of the page is inert (see `makeOutsideInert`).
+ */
 export function SelectContent({
   className,
   children,
@@ -71,6 +80,7 @@ export function SelectContent({
       >
         <SelectScrollUpButton />
         <SelectPrimitive.Viewport
+          ref={inertBehindViewport}
           className={cn(
             "p-1",
             position === "popper" &&

@@ -15,7 +15,9 @@ export const GET = withApi({ role: "any" }, async ({ request }) => {
   const db = await getDatabase();
   const handles = await selectHandles(db, query.connection);
   try {
-    return Response.json(await listConversations(db, query, handles), { headers: { "cache-control": "no-store" } });
+    return Response.json(await listConversations(db, query, handles), {
+      headers: { "cache-control": "no-store" },
+    });
   } catch (error) {
     if (error instanceof CursorError) throw badRequest(`cursor: ${error.message}`);
     throw error;

@@ -15,7 +15,10 @@ export async function GET(): Promise<Response> {
     database = { kind: databaseKind(), ok: true, error: null };
   } catch {
     database = { kind: "unknown", ok: false, error: "The database is not reachable." };
-    return Response.json({ status: "down", database, connections: [] }, { status: 503, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { status: "down", database, connections: [] },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
   const db = await getDatabase();
   const handles = await selectHandles(db, []).catch(() => []);

@@ -51,7 +51,9 @@ const MAX_THREAD_PAGES = 200;
 async function assistantNames(context: ProviderContext): Promise<Map<string, string>> {
   try {
     const assistants = await listAssistants(context);
-    return new Map(assistants.flatMap((assistant) => (assistant.name ? [[assistant.id, assistant.name] as const] : [])));
+    return new Map(
+      assistants.flatMap((assistant) => (assistant.name ? [[assistant.id, assistant.name] as const] : [])),
+    );
   } catch (error) {
     if (isProviderError(error)) return new Map();
     throw error;
@@ -121,7 +123,9 @@ export const cozmoxAdapter: ProviderAdapter = {
         limit: THREAD_CHATS_PER_PAGE,
       });
       for (const chat of results) messages.push(...mapCozmoxChatTurn(chat, id, messages.length));
-      const more = results.length > 0 && (metadata.hasNextPage ?? chatPage * THREAD_CHATS_PER_PAGE < metadata.totalItems);
+      const more =
+        results.length > 0 &&
+        (metadata.hasNextPage ?? chatPage * THREAD_CHATS_PER_PAGE < metadata.totalItems);
       if (!more) {
         complete = true;
         break;

@@ -56,7 +56,8 @@ function trailingNewMessages(messages: readonly CozmoxMessage[]): CozmoxMessage[
 
 /** The wire messages one chat adds to the thread, oldest first. */
 export function chatTurnMessages(chat: CozmoxChat): { input: CozmoxMessage[]; output: CozmoxMessage[] } {
-  const input = chat.input != null ? flattenCozmoxInput(chat.input) : trailingNewMessages(chat.messages ?? []);
+  const input =
+    chat.input != null ? flattenCozmoxInput(chat.input) : trailingNewMessages(chat.messages ?? []);
   return { input, output: chat.output ?? [] };
 }
 
@@ -86,7 +87,8 @@ export function mapCozmoxChatTurn(chat: CozmoxChat, conversationId: string, star
 /** Fills each tool call's `result` with the text of the `tool` message that answers it. */
 export function linkToolResults(messages: readonly Message[]): Message[] {
   const results = new Map<string, string>();
-  for (const message of messages) if (message.toolCallId !== null) results.set(message.toolCallId, message.text);
+  for (const message of messages)
+    if (message.toolCallId !== null) results.set(message.toolCallId, message.text);
   return messages.map((message) =>
     message.toolCalls.length === 0
       ? message

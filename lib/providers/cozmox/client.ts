@@ -49,7 +49,10 @@ export interface CozmoxChatQuery extends CozmoxPageQuery {
 const pathId = (id: string): string => encodeURIComponent(id);
 
 /** `GET /session`: sessions with Vapi's `{results, metadata}` envelope. */
-export async function listSessions(context: ProviderContext, query: CozmoxSessionQuery): Promise<CozmoxSessionPage> {
+export async function listSessions(
+  context: ProviderContext,
+  query: CozmoxSessionQuery,
+): Promise<CozmoxSessionPage> {
   const response = await context.http.request({ method: "GET", path: "/session", query: { ...query } });
   return parseWire("cozmox", "GET /session", cozmoxSessionPageSchema, response.body);
 }
@@ -74,7 +77,11 @@ export async function listChats(context: ProviderContext, query: CozmoxChatQuery
 
 /** `GET /assistant`: a bare array of the org's assistants. */
 export async function listAssistants(context: ProviderContext): Promise<CozmoxAssistant[]> {
-  const response = await context.http.request({ method: "GET", path: "/assistant", query: { limit: COZMOX_MAX_LIMIT } });
+  const response = await context.http.request({
+    method: "GET",
+    path: "/assistant",
+    query: { limit: COZMOX_MAX_LIMIT },
+  });
   return parseWire("cozmox", "GET /assistant", cozmoxAssistantListSchema, response.body);
 }
 

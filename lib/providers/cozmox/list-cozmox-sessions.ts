@@ -41,7 +41,8 @@ export function decodePageToken(raw: string | null): PageToken | null {
     decoded = undefined;
   }
   const parsed = pageTokenSchema.safeParse(decoded);
-  if (!parsed.success) throw new ProviderError("invalid_request", "cozmox", "The Cozmox page token is not valid");
+  if (!parsed.success)
+    throw new ProviderError("invalid_request", "cozmox", "The Cozmox page token is not valid");
   return parsed.data;
 }
 
@@ -58,11 +59,18 @@ function wrongKind(): never {
 }
 
 /** Lists one page of sessions for the request's native filters (responder, date range) and sort. */
-export async function listCozmoxSessions(context: ProviderContext, request: ListRequest): Promise<SessionListPage> {
+export async function listCozmoxSessions(
+  context: ProviderContext,
+  request: ListRequest,
+): Promise<SessionListPage> {
   const token = decodePageToken(request.pageToken);
   const responders = [...new Set(request.filters.responderIds ?? [])];
   const sortOrder = request.sort === "oldest" ? "ASC" : "DESC";
-  const base: CozmoxSessionQuery = { sortOrder, updatedAtGe: request.filters.from, updatedAtLe: request.filters.to };
+  const base: CozmoxSessionQuery = {
+    sortOrder,
+    updatedAtGe: request.filters.from,
+    updatedAtLe: request.filters.to,
+  };
   if (responders.length <= 1) {
     if (token && token.kind !== "page") wrongKind();
     return listByPage(context, { ...base, assistantId: responders[0] }, clampLimit(request.pageSize), token);
@@ -91,7 +99,11 @@ async function listByPage(
 const timeOf = (session: CozmoxSession): number => Date.parse(session.updatedAt);
 
 /** The tighter of two ISO bounds (`pick` chooses between their times); either may be absent. */
-function tighter(left: string | undefined, right: string | undefined, pick: (a: number, b: number) => number) {
+function tighter(
+  left: string | undefined,
+  right: string | undefined,
+  pick: (a: number, b: number) => number,
+) {
   if (left === undefined) return right;
   if (right === undefined) return left;
   return pick(Date.parse(left), Date.parse(right)) === Date.parse(left) ? left : right;
@@ -116,10 +128,12 @@ async function listMerged(
   );
 
   const byId = new Map<string, CozmoxSession>();
-  for (const page of pages) for (const session of page.results) if (!shown.has(session.id)) byId.set(session.id, session);
+  for (const page of pages)
+    for (const session of page.results) if (!shown.has(session.id)) byId.set(session.id, session);
   const direction = newestFirst ? -1 : 1;
   const pool = [...byId.values()].sort(
-    (left, right) => direction * (timeOf(left) - timeOf(right)) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
+    (left, right) =>
+      direction * (timeOf(left) - timeOf(right)) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
   );
   const sessions = pool.slice(0, limit);
   const last = sessions[sessions.length - 1];
@@ -128,7 +142,9 @@ async function listMerged(
   if (!last || !(pool.length > limit || providerHasMore)) return { sessions, nextPageToken: null, total };
 
   const boundaryTime = timeOf(last);
-  const atBoundary = sessions.filter((session) => timeOf(session) === boundaryTime).map((session) => session.id);
+  const atBoundary = sessions
+    .filter((session) => timeOf(session) === boundaryTime)
+    .map((session) => session.id);
   const carried = token && Date.parse(token.boundary) === boundaryTime ? token.shownAtBoundary : [];
   return {
     sessions,

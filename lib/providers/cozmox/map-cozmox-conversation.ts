@@ -17,7 +17,8 @@ export const cozmoxStatuses = [
   { value: "completed", label: "Completed" },
 ] as const;
 
-const present = (value: string | null | undefined): value is string => typeof value === "string" && value.trim() !== "";
+const present = (value: string | null | undefined): value is string =>
+  typeof value === "string" && value.trim() !== "";
 
 const isoOrNull = (value: string | null | undefined): string | null => {
   if (!present(value)) return null;
@@ -47,7 +48,9 @@ export function mapCozmoxSession(
     title: present(session.name) ? session.name : null,
     preview: null,
     channel: null,
-    responder: assistantId ? { id: assistantId, name: assistantNames.get(assistantId) ?? null, kind: "assistant" } : null,
+    responder: assistantId
+      ? { id: assistantId, name: assistantNames.get(assistantId) ?? null, kind: "assistant" }
+      : null,
     version: null,
     owner: mapCozmoxOwner(session.customer),
     status: present(session.status) ? session.status : null,
@@ -68,7 +71,10 @@ export interface CozmoxSessionExtras {
   preview: string | null;
 }
 
-function section(title: string, fields: readonly (readonly [string, string | number | null | undefined])[]): DetailSection[] {
+function section(
+  title: string,
+  fields: readonly (readonly [string, string | number | null | undefined])[],
+): DetailSection[] {
   const kept: DetailField[] = fields.flatMap(([label, value]) =>
     value === null || value === undefined || value === "" ? [] : [{ label, value: String(value) }],
   );
@@ -80,7 +86,8 @@ export function mapCozmoxSessionDetail(
   extras: CozmoxSessionExtras,
 ): ProviderConversationDetail {
   const names = new Map<string, string>();
-  if (present(session.assistantId) && present(extras.assistantName)) names.set(session.assistantId, extras.assistantName);
+  if (present(session.assistantId) && present(extras.assistantName))
+    names.set(session.assistantId, extras.assistantName);
   const conversation = mapCozmoxSession(session, names);
   const customer = session.customer;
   return {

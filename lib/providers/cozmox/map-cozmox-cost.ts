@@ -18,7 +18,8 @@ const sumOf = (values: readonly (number | null | undefined)[]): number | null =>
 };
 
 /** Rounds away float noise from sums of many small amounts (Cozmox prices to the micro-dollar). */
-const roundUsd = (value: number | null): number | null => (value === null ? null : Math.round(value * 1e9) / 1e9);
+const roundUsd = (value: number | null): number | null =>
+  value === null ? null : Math.round(value * 1e9) / 1e9;
 
 /**
  * The total: `cost` when given, else the sum of `costs[]`; tokens summed over model costs.

@@ -14,7 +14,9 @@
  */
 import { z } from "zod";
 
-const dateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date-time");
+const dateTime = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date-time");
 
 export const cozmoxToolCallSchema = z.looseObject({
   id: z.string().nullish(),
@@ -34,7 +36,9 @@ export type CozmoxToolCall = z.infer<typeof cozmoxToolCallSchema>;
  */
 export const cozmoxMessageSchema = z.looseObject({
   role: z.string(),
-  content: z.union([z.string(), z.array(z.looseObject({ type: z.string().nullish(), text: z.string().nullish() }))]).nullish(),
+  content: z
+    .union([z.string(), z.array(z.looseObject({ type: z.string().nullish(), text: z.string().nullish() }))])
+    .nullish(),
   message: z.string().nullish(),
   refusal: z.string().nullish(),
   /** Transcript messages: epoch milliseconds. */

@@ -11,13 +11,14 @@
  */
 import type { Capabilities, ProviderAdapter, ProviderFacets } from "@/lib/providers/contract";
 import { getChat, listChats } from "./client";
-import { listSigmamindConversations } from "./list-conversations";
+import { listSigmamindConversations, SIGMAMIND_MAX_PAGE_SIZE } from "./list-conversations";
 import { mapSigmamindConversationDetail, sigmamindStatuses } from "./map-sigmamind-conversation";
 import { mapSigmamindThread } from "./map-sigmamind-message";
 
 /** Pages of 100 read to find the agents, as SigmaMind documents no agents endpoint. */
 export const RESPONDER_SCAN_PAGES = 3;
 
+/** What SigmaMind can do, as the service and the UI read it. */
 export const sigmamindCapabilities: Capabilities = {
   filters: {
     channel: "unsupported",
@@ -32,7 +33,7 @@ export const sigmamindCapabilities: Capabilities = {
   sortOldest: false,
   moderation: { important: false, archived: false, title: false, deleteAtProvider: null },
   costs: false,
-  maxPageSize: 100,
+  maxPageSize: SIGMAMIND_MAX_PAGE_SIZE,
   fixedPageSize: null,
   scoped: false,
   requestsPerMinute: null,

@@ -16,6 +16,7 @@ import { listChats } from "./client";
 import { mapSigmamindConversation, toSigmamindStatus } from "./map-sigmamind-conversation";
 import type { SigmamindChat } from "./wire-schemas";
 
+/** The largest `size` SigmaMind is asked for (undocumented; the simulator allows 1–100). */
 export const SIGMAMIND_MAX_PAGE_SIZE = 100;
 
 interface StreamWindow {

@@ -24,6 +24,7 @@ export const sigmamindStatuses = [
   { value: "error", label: "Error" },
 ] as const;
 
+/** Longest preview, in code points, ellipsis included. */
 export const PREVIEW_MAX_LENGTH = 200;
 
 /** `in-progress` → `in_progress`; other statuses pass through. Blank → null. */

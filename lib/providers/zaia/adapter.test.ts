@@ -1,8 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createHttpClient } from "@/lib/http/client";
-import type { ListRequest, NativeFilters, ProviderContext, ProviderConversation, ProviderFacets } from "@/lib/providers/contract";
-import { isProviderError } from "@/lib/providers/errors";
-import type { RunningSimulator } from "@/simulator/core/server";
+import { createHttpClient, type HttpClient } from "@/lib/http/client";
+import type {
+  ListRequest,
+  NativeFilters,
+  ProviderContext,
+  ProviderConversation,
+  ProviderFacets,
+} from "@/lib/providers/contract";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { simulatorKeys } from "@/simulator/keys";
 import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
 import { zaiaAdapter } from "./adapter";
@@ -14,7 +19,7 @@ const longThreads = {
 };
 const unknownChat = "0b1c2d3e-4f50-4617-8899-aabbccddeeff";
 
-let simulator: RunningSimulator;
+let simulator: Awaited<ReturnType<typeof startTestSimulator>>;
 let context: ProviderContext;
 let facets: ProviderFacets;
 let everything: ProviderConversation[];
@@ -34,7 +39,11 @@ function contextFor(options: { key?: string; timeoutMs?: number } = {}): Provide
   return { connectionId, baseUrl, http };
 }
 
-const listRequest = (filters: NativeFilters = {}, pageSize = 100, pageToken: string | null = null): ListRequest => ({
+const listRequest = (
+  filters: NativeFilters = {},
+  pageSize = 100,
+  pageToken: string | null = null,
+): ListRequest => ({
   scope: null,
   filters,
   sort: "recent",
@@ -78,7 +87,12 @@ describe("zaiaAdapter over HTTP", () => {
     expect(zaiaAdapter.authHeaders("k")).toEqual({ authorization: "k" });
     expect(zaiaAdapter.defaultBaseUrl).toBe("https://api.endless.zaia.app");
     expect(zaiaAdapter.capabilities.filters.status).toBe("scan");
-    expect(zaiaAdapter.capabilities.moderation).toEqual({ important: false, archived: false, title: true, deleteAtProvider: "soft" });
+    expect(zaiaAdapter.capabilities.moderation).toEqual({
+      important: false,
+      archived: false,
+      title: true,
+      deleteAtProvider: "soft",
+    });
     expect(zaiaAdapter.setImportant).toBeUndefined();
     expect(zaiaAdapter.setArchived).toBeUndefined();
   });
@@ -104,12 +118,14 @@ describe("zaiaAdapter over HTTP", () => {
   it("pages to the end without duplicates, newest first, removed chats flagged", async () => {
     expect(everything).toHaveLength(560);
     expect(new Set(everything.map((item) => item.id)).size).toBe(everything.length);
-    // Newest last message first; chats without messages (no last activity) at the end.
-    const times = everything.map((item) => item.lastActivityAt ?? "");
+    // Newest last message first; a chat without messages (no last activity) by its creation.
+    const times = everything.map((item) => item.lastActivityAt ?? item.createdAt ?? "");
     expect([...times].sort().reverse()).toEqual(times);
-    expect(everything.at(-1)?.lastActivityAt).toBeNull();
+    expect(everything.some((item) => item.lastActivityAt === null)).toBe(true);
     expect(everything.some((item) => item.native.removed)).toBe(true);
-    expect(new Set(everything.map((item) => item.status))).toEqual(new Set([null, "open", "pending", "closed"]));
+    expect(new Set(everything.map((item) => item.status))).toEqual(
+      new Set([null, "open", "pending", "closed"]),
+    );
   });
 
   it("refuses oldest-first, as its capabilities say", async () => {
@@ -132,14 +148,19 @@ describe("zaiaAdapter over HTTP", () => {
   });
 
   it("narrows by channel type (lean list, enriched)", async () => {
-    await narrows({ channelTypes: ["instagram", "waha"] }, (item) => ["instagram", "waha"].includes(item.channel?.type ?? ""));
+    await narrows({ channelTypes: ["instagram", "waha"] }, (item) =>
+      ["instagram", "waha"].includes(item.channel?.type ?? ""),
+    );
   });
 
   it("narrows by responder and by version", async () => {
     const squad = facets.responders.find((option) => option.label.endsWith("(squad)"))?.value;
     await narrows({ responderIds: [squad ?? ""] }, (item) => item.responder?.id === squad);
     const version = facets.versions.find((option) => option.label === "Aurora Atendimento v2")?.value;
-    await narrows({ versionIds: [version ?? ""] }, (item) => item.version?.id === version && item.version.number === 2);
+    await narrows(
+      { versionIds: [version ?? ""] },
+      (item) => item.version?.id === version && item.version?.number === 2,
+    );
   });
 
   it("narrows by owner", async () => {
@@ -150,7 +171,10 @@ describe("zaiaAdapter over HTTP", () => {
   it("narrows by an inclusive date range on last activity", async () => {
     const from = "2026-10-01T00:00:00.000Z";
     const to = everything[30]?.lastActivityAt ?? "";
-    await narrows({ from, to }, (item) => item.lastActivityAt !== null && item.lastActivityAt >= from && item.lastActivityAt <= to);
+    await narrows(
+      { from, to },
+      (item) => item.lastActivityAt !== null && item.lastActivityAt >= from && item.lastActivityAt <= to,
+    );
   });
 
   it("narrows by search", async () => {
@@ -168,7 +192,12 @@ describe("zaiaAdapter over HTTP", () => {
       status: "open",
       costBreakdown: [],
     });
-    expect(detail.extras.map((section) => section.title)).toEqual(["Ticket", "Owner", "Responder", "Channel"]);
+    expect(detail.extras.map((section) => section.title)).toEqual([
+      "Ticket",
+      "Owner",
+      "Responder",
+      "Channel",
+    ]);
     for (const id of [unknownChat, "not-a-uuid"]) {
       const error = await caught(zaiaAdapter.getConversation(context, id));
       expect(isProviderError(error) && error.code).toBe("not_found");
@@ -200,22 +229,34 @@ describe("zaiaAdapter over HTTP", () => {
     const page = await zaiaAdapter.listMessages(context, longThreads.hundred, { offset: 0, limit: 100 });
     expect(page).toMatchObject({ hasMore: false, total: 100 });
     const roles = new Set(page.messages.map((message) => message.role));
-    expect([...roles].every((role) => ["user", "assistant", "system", "human_agent"].includes(role))).toBe(true);
+    expect([...roles].every((role) => ["user", "assistant", "system", "human_agent"].includes(role))).toBe(
+      true,
+    );
     const beyond = await zaiaAdapter.listMessages(context, longThreads.hundred, { offset: 300, limit: 10 });
     expect(beyond).toEqual({ messages: [], total: null, hasMore: false });
   });
 
   it("lists facets whose values match the rows", () => {
     expect(facets.channels).toHaveLength(6);
-    expect(facets.channelTypes.map((option) => option.value)).toEqual(["widget", "waha", "whatsapp", "instagram", "api"]);
+    expect(facets.channelTypes.map((option) => option.value)).toEqual([
+      "widget",
+      "waha",
+      "whatsapp",
+      "instagram",
+      "api",
+    ]);
     expect(facets.responders).toHaveLength(4);
     expect(facets.versions.map((option) => option.label)).toContain("Aurora Atendimento v3");
     expect(facets.versions).toHaveLength(8);
     expect(facets.statuses.map((option) => option.value)).toEqual(["open", "pending", "closed"]);
     const values = (options: { value: string }[]) => new Set(options.map((option) => option.value));
-    expect(everything.every((item) => item.channel === null || values(facets.channels).has(item.channel.id ?? ""))).toBe(true);
+    expect(
+      everything.every((item) => item.channel === null || values(facets.channels).has(item.channel.id ?? "")),
+    ).toBe(true);
     expect(everything.every((item) => values(facets.responders).has(item.responder?.id ?? ""))).toBe(true);
-    expect(everything.every((item) => item.version === null || values(facets.versions).has(item.version.id ?? ""))).toBe(true);
+    expect(
+      everything.every((item) => item.version === null || values(facets.versions).has(item.version.id ?? "")),
+    ).toBe(true);
   });
 
   it("renames at Zaia and clears the title with null", async () => {
@@ -233,8 +274,44 @@ describe("zaiaAdapter over HTTP", () => {
     expect((await zaiaAdapter.getConversation(context, id)).native.removed).toBe(false);
     await zaiaAdapter.deleteAtProvider?.(context, id);
     expect((await zaiaAdapter.getConversation(context, id)).native.removed).toBe(true);
-    const page = await zaiaAdapter.listConversations(context, listRequest({ search: "Wholesale order follow-up" }));
+    const page = await zaiaAdapter.listConversations(
+      context,
+      listRequest({ search: "Wholesale order follow-up" }),
+    );
     expect(page.items.find((item) => item.id === id)?.native.removed).toBe(true);
+  });
+});
+
+describe("zaiaAdapter.listFacets with a Zaia whose agents endpoint differs from Parley's guess", () => {
+  it.each([
+    ["not found", new ProviderError("not_found", "zaia", "Zaia has no such item (404)")],
+    ["another shape", null],
+  ])("offers no versions when /api/v1/agents is %s, and the other facets still", async (_case, failure) => {
+    const real = contextFor();
+    const http: HttpClient = {
+      async request(request) {
+        if (request.path !== "/api/v1/agents") return real.http.request(request);
+        if (failure) throw failure;
+        return { status: 200, headers: new Headers(), body: { agents: "not a list" } };
+      },
+    };
+    const result = await zaiaAdapter.listFacets({ ...real, http });
+    expect(result.versions).toEqual([]);
+    expect(result.channels).toHaveLength(6);
+    expect(result.responders).toHaveLength(4);
+  });
+
+  it("still fails when Zaia itself is failing", async () => {
+    const real = contextFor();
+    const http: HttpClient = {
+      async request(request) {
+        if (request.path === "/api/v1/agents")
+          throw new ProviderError("unavailable", "zaia", "Zaia failed with 503");
+        return real.http.request(request);
+      },
+    };
+    const error = await caught(zaiaAdapter.listFacets({ ...real, http }));
+    expect(isProviderError(error) && error.code).toBe("unavailable");
   });
 });
 

@@ -12,7 +12,7 @@
  * @see https://docs.zaia.app/documentation/api-reference-alpha/reference/chats
  */
 import type { Capabilities, MessagePage, ProviderAdapter, ProviderContext } from "@/lib/providers/contract";
-import { ProviderError } from "@/lib/providers/errors";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import {
   getChatDetails,
   listAgents,
@@ -30,7 +30,7 @@ import { listZaiaConversations } from "./list-conversations";
 import { mapZaiaChatDetailsToDetail } from "./map-zaia-conversation";
 import { mapZaiaFacets } from "./map-zaia-facets";
 import { mapZaiaMessage } from "./map-zaia-message";
-import type { ZaiaMessage } from "./wire-schemas";
+import type { ZaiaAgent, ZaiaMessage } from "./wire-schemas";
 
 export const zaiaCapabilities: Capabilities = {
   filters: {
@@ -56,7 +56,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Zaia ids are UUIDs: anything else cannot name a chat, so it is not found without a request. */
 function chatId(id: string): string {
-  if (!uuidPattern.test(id)) throw new ProviderError("not_found", "zaia", "Zaia has no such chat (its ids are UUIDs)");
+  if (!uuidPattern.test(id))
+    throw new ProviderError("not_found", "zaia", "Zaia has no such chat (its ids are UUIDs)");
   return id;
 }
 
@@ -76,7 +77,11 @@ async function listZaiaMessages(
   const rows: ZaiaMessage[] = [];
   while (rows.length < wanted) {
     const size = Math.min(ZAIA_MAX_MESSAGES_PER_REQUEST, wanted - rows.length);
-    const batch = await listChatMessages(context, { chatId: conversationId, offset: offset + rows.length, limit: size });
+    const batch = await listChatMessages(context, {
+      chatId: conversationId,
+      offset: offset + rows.length,
+      limit: size,
+    });
     rows.push(...batch);
     if (batch.length < size) break;
   }
@@ -86,6 +91,23 @@ async function listZaiaMessages(
     .map((message, index) => mapZaiaMessage(message, { conversationId, position: offset + index }));
   const reachedEnd = !hasMore && (messages.length > 0 || offset === 0);
   return { messages, total: reachedEnd ? offset + messages.length : null, hasMore };
+}
+
+/**
+ * Agents with their versions, for the version filter's options. The shape of `/api/v1/agents` is
+ * a guess, so a Zaia that answers it differently (not there, another shape, refused) leaves the
+ * version options empty instead of failing every facet; the version filter itself still works.
+ */
+async function readAgentsForVersions(context: ProviderContext): Promise<ZaiaAgent[]> {
+  try {
+    return await readAllPages((page) => listAgents(context, page));
+  } catch (error) {
+    const guessMissed =
+      isProviderError(error) &&
+      (error.code === "not_found" || error.code === "bad_response" || error.code === "invalid_request");
+    if (guessMissed) return [];
+    throw error;
+  }
 }
 
 export const zaiaAdapter: ProviderAdapter = {
@@ -117,7 +139,7 @@ export const zaiaAdapter: ProviderAdapter = {
     const [channels, responders, agents] = await Promise.all([
       readAllPages((page) => listChannels(context, page)),
       readAllPages((page) => listResponders(context, page)),
-      readAllPages((page) => listAgents(context, page)),
+      readAgentsForVersions(context),
     ]);
     return mapZaiaFacets({ channels, responders, agents });
   },

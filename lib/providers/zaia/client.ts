@@ -63,7 +63,11 @@ export async function listLeanChats(
   filters: ZaiaChatFilters,
   page: ZaiaPage,
 ): Promise<ZaiaLeanChat[]> {
-  const response = await context.http.request({ method: "GET", path: "/api/v1/chats", query: { ...filters, ...page } });
+  const response = await context.http.request({
+    method: "GET",
+    path: "/api/v1/chats",
+    query: { ...filters, ...page },
+  });
   return parseWire("zaia", "chat list", zaiaLeanChatListSchema, response.body);
 }
 
@@ -109,7 +113,11 @@ export async function listChatMessages(
 
 /** `GET /api/v1/channels`. */
 export async function listChannels(context: ProviderContext, page: ZaiaPage): Promise<ZaiaChannel[]> {
-  const response = await context.http.request({ method: "GET", path: "/api/v1/channels", query: { ...page } });
+  const response = await context.http.request({
+    method: "GET",
+    path: "/api/v1/channels",
+    query: { ...page },
+  });
   return parseWire("zaia", "channels", zaiaChannelListSchema, response.body);
 }
 
@@ -133,8 +141,17 @@ export async function listAgents(context: ProviderContext, page: ZaiaPage): Prom
  * `PATCH /api/v1/chats/{id}` with `{ title }`; null clears the title. Setting a title is
  * idempotent, so the client may retry it after a 5xx.
  */
-export async function updateChatTitle(context: ProviderContext, id: string, title: string | null): Promise<ZaiaLeanChat> {
-  const response = await context.http.request({ method: "PATCH", path: chatPath(id), body: { title }, idempotent: true });
+export async function updateChatTitle(
+  context: ProviderContext,
+  id: string,
+  title: string | null,
+): Promise<ZaiaLeanChat> {
+  const response = await context.http.request({
+    method: "PATCH",
+    path: chatPath(id),
+    body: { title },
+    idempotent: true,
+  });
   return parseWire("zaia", "chat update", zaiaLeanChatSchema, response.body);
 }
 

@@ -41,13 +41,28 @@ describe("listZaiaConversations", () => {
     const zaia = fakeZaia(() => [detailsFixture]);
     const result = await listZaiaConversations(
       zaia.context,
-      request({ filters: { channelIds: ["c1"], responderIds: ["r1"], versionIds: ["v1", "v2"], search: " refund ", statuses: ["open"] } }),
+      request({
+        filters: {
+          channelIds: ["c1"],
+          responderIds: ["r1"],
+          versionIds: ["v1", "v2"],
+          search: " refund ",
+          statuses: ["open"],
+        },
+      }),
     );
     expect(zaia.requests).toEqual([
       {
         method: "GET",
         path: "/api/v1/chats/details",
-        query: { channelIds: ["c1"], responderIds: ["r1"], responderVersionIds: ["v1", "v2"], search: "refund", pageNumber: 1, pageSize: 25 },
+        query: {
+          channelIds: ["c1"],
+          responderIds: ["r1"],
+          responderVersionIds: ["v1", "v2"],
+          search: "refund",
+          pageNumber: 1,
+          pageSize: 25,
+        },
       },
     ]);
     expect(result.items.map((item) => item.id)).toEqual([detailsFixture.id]);
@@ -63,7 +78,15 @@ describe("listZaiaConversations", () => {
     });
     const result = await listZaiaConversations(
       zaia.context,
-      request({ pageSize: 20, filters: { channelTypes: ["waha"], ownerIds: ["o1"], from: "2026-01-01T00:00:00.000Z", to: "2026-02-01T00:00:00.000Z" } }),
+      request({
+        pageSize: 20,
+        filters: {
+          channelTypes: ["waha"],
+          ownerIds: ["o1"],
+          from: "2026-01-01T00:00:00.000Z",
+          to: "2026-02-01T00:00:00.000Z",
+        },
+      }),
     );
     expect(zaia.requests[0]).toEqual({
       method: "GET",
@@ -81,7 +104,9 @@ describe("listZaiaConversations", () => {
         pageSize: 20,
       },
     });
-    expect(zaia.requests.slice(1).map((sent) => sent.path)).toEqual(ids.map((id) => `/api/v1/chats/${id}/details`));
+    expect(zaia.requests.slice(1).map((sent) => sent.path)).toEqual(
+      ids.map((id) => `/api/v1/chats/${id}/details`),
+    );
     expect(zaia.peak()).toBeLessThanOrEqual(6);
     expect(zaia.peak()).toBeGreaterThan(1);
     expect(result.items.map((item) => item.id)).toEqual(ids);
@@ -95,13 +120,20 @@ describe("listZaiaConversations", () => {
       throw new ProviderError("not_found", "zaia", "Zaia has no such item (404)");
     });
     const result = await listZaiaConversations(gone.context, request({ filters: { ownerIds: ["o1"] } }));
-    expect(result.items).toEqual([expect.objectContaining({ id: leanFixture.id, responder: { id: leanFixture.responderId, name: null, kind: null } })]);
+    expect(result.items).toEqual([
+      expect.objectContaining({
+        id: leanFixture.id,
+        responder: { id: leanFixture.responderId, name: null, kind: null },
+      }),
+    ]);
 
     const failing = fakeZaia((sent) => {
       if (sent.path === "/api/v1/chats") return [leanFixture];
       throw new ProviderError("unavailable", "zaia", "Zaia failed with 503");
     });
-    await expect(listZaiaConversations(failing.context, request({ filters: { ownerIds: ["o1"] } }))).rejects.toMatchObject({
+    await expect(
+      listZaiaConversations(failing.context, request({ filters: { ownerIds: ["o1"] } })),
+    ).rejects.toMatchObject({
       code: "unavailable",
     });
   });
@@ -110,7 +142,9 @@ describe("listZaiaConversations", () => {
     const zaia = fakeZaia(() => []);
     await listZaiaConversations(zaia.context, request({ pageToken: "3", pageSize: 500 }));
     expect(zaia.requests[0]?.query).toMatchObject({ pageNumber: 3, pageSize: 100 });
-    await expect(listZaiaConversations(zaia.context, request({ sort: "oldest" }))).rejects.toMatchObject({ code: "unsupported" });
+    await expect(listZaiaConversations(zaia.context, request({ sort: "oldest" }))).rejects.toMatchObject({
+      code: "unsupported",
+    });
     await expect(listZaiaConversations(zaia.context, request({ pageToken: "abc" }))).rejects.toMatchObject({
       code: "invalid_request",
     });
@@ -118,7 +152,9 @@ describe("listZaiaConversations", () => {
 
   it("reports a bad list payload as a bad response", async () => {
     const zaia = fakeZaia(() => ({ chats: [] }));
-    await expect(listZaiaConversations(zaia.context, request())).rejects.toMatchObject({ code: "bad_response" });
+    await expect(listZaiaConversations(zaia.context, request())).rejects.toMatchObject({
+      code: "bad_response",
+    });
   });
 });
 
@@ -126,7 +162,8 @@ describe("pageNumberFromToken", () => {
   it("reads page numbers and nothing else", () => {
     expect(pageNumberFromToken(null)).toBe(1);
     expect(pageNumberFromToken("12")).toBe(12);
-    for (const token of ["0", "-1", "1.5", "", "02"]) expect(() => pageNumberFromToken(token)).toThrow(ProviderError);
+    for (const token of ["0", "-1", "1.5", "", "02"])
+      expect(() => pageNumberFromToken(token)).toThrow(ProviderError);
   });
 });
 
@@ -134,8 +171,12 @@ describe("mapWithConcurrency", () => {
   it("keeps order and handles an empty list", async () => {
     expect(await mapWithConcurrency([], 6, async (value: number) => value)).toEqual([]);
     const delays = [30, 5, 20, 1, 10];
-    expect(await mapWithConcurrency(delays, 2, (ms) => new Promise((resolve) => setTimeout(() => resolve(ms * 2), ms)))).toEqual(
-      delays.map((ms) => ms * 2),
-    );
+    expect(
+      await mapWithConcurrency(
+        delays,
+        2,
+        (ms) => new Promise((resolve) => setTimeout(() => resolve(ms * 2), ms)),
+      ),
+    ).toEqual(delays.map((ms) => ms * 2));
   });
 });

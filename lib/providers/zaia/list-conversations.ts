@@ -11,9 +11,21 @@
  *
  * @see https://docs.zaia.app/documentation/api-reference-alpha/reference/chats
  */
-import type { ListRequest, ListResult, NativeFilters, ProviderContext, ProviderConversation } from "@/lib/providers/contract";
+import type {
+  ListRequest,
+  ListResult,
+  NativeFilters,
+  ProviderContext,
+  ProviderConversation,
+} from "@/lib/providers/contract";
 import { isProviderError, ProviderError } from "@/lib/providers/errors";
-import { getChatDetails, listChatDetails, listLeanChats, ZAIA_MAX_PAGE_SIZE, type ZaiaChatFilters } from "./client";
+import {
+  getChatDetails,
+  listChatDetails,
+  listLeanChats,
+  ZAIA_MAX_PAGE_SIZE,
+  type ZaiaChatFilters,
+} from "./client";
 import { mapZaiaChatDetails, mapZaiaLeanChat } from "./map-zaia-conversation";
 import type { ZaiaLeanChat } from "./wire-schemas";
 
@@ -86,7 +98,10 @@ async function enrich(context: ProviderContext, chat: ZaiaLeanChat): Promise<Pro
   }
 }
 
-export async function listZaiaConversations(context: ProviderContext, request: ListRequest): Promise<ListResult> {
+export async function listZaiaConversations(
+  context: ProviderContext,
+  request: ListRequest,
+): Promise<ListResult> {
   if (request.sort !== "recent")
     throw new ProviderError("unsupported", "zaia", "Zaia lists chats newest first only");
   const page = {

@@ -51,7 +51,19 @@ describe("the fixtures", () => {
     expect(Object.keys(detailsFixture)).toEqual(seedDetailFields);
     expect(Object.keys(nullsFixture)).toEqual(seedDetailFields);
     expect(Object.keys(leanFixture).sort()).toEqual(
-      ["createdAt", "id", "isRemoved", "updatedAt", "channelId", "currentResponderId", "lastChatMessageCreatedAt", "ownerId", "responderId", "title", "workspaceId"].sort(),
+      [
+        "createdAt",
+        "id",
+        "isRemoved",
+        "updatedAt",
+        "channelId",
+        "currentResponderId",
+        "lastChatMessageCreatedAt",
+        "ownerId",
+        "responderId",
+        "title",
+        "workspaceId",
+      ].sort(),
     );
   });
 });
@@ -62,10 +74,18 @@ describe("mapZaiaChatDetails", () => {
       id: "5b0e7a3c-9d41-4f6e-8a2b-71c3e9d04f18",
       title: "Refund: double charge 💳",
       preview: "I've issued the refund manually — you'll see it within **5 business days**.",
-      channel: { id: "d9a3fc98-338d-4846-882b-e1ac8b4e0bc4", type: "whatsapp", name: "WhatsApp Business +55 11 4000-1234" },
+      channel: {
+        id: "d9a3fc98-338d-4846-882b-e1ac8b4e0bc4",
+        type: "whatsapp",
+        name: "WhatsApp Business +55 11 4000-1234",
+      },
       responder: { id: "ed0efd06-dfbd-4c36-b6e6-72cfc47bbb7c", name: "Aurora Atendimento", kind: "agent" },
       version: { id: "027f515a-e9e1-45c6-9397-8fd381ff1c7e", number: 3 },
-      owner: { id: "0f6c2d1e-8b3a-4c57-9e21-6a4d8f0b3c72", name: "Sofía García", identifier: "+55 11 98765-4321" },
+      owner: {
+        id: "0f6c2d1e-8b3a-4c57-9e21-6a4d8f0b3c72",
+        name: "Sofía García",
+        identifier: "+55 11 98765-4321",
+      },
       status: "pending",
       createdAt: "2026-11-18T14:02:11.512Z",
       lastActivityAt: "2026-11-18T14:31:40.003Z",
@@ -92,21 +112,31 @@ describe("mapZaiaChatDetails", () => {
   });
 
   it("uses the owner's email when a platform user has no identifier", () => {
-    const row = mapZaiaChatDetails(details({ ...nullsFixture, ownerEmail: "lukas.muller12@example.com", ownerName: "Lukas Müller" }));
-    expect(row.owner).toEqual({ id: nullsFixture.ownerId, name: "Lukas Müller", identifier: "lukas.muller12@example.com" });
+    const row = mapZaiaChatDetails(
+      details({ ...nullsFixture, ownerEmail: "lukas.muller12@example.com", ownerName: "Lukas Müller" }),
+    );
+    expect(row.owner).toEqual({
+      id: nullsFixture.ownerId,
+      name: "Lukas Müller",
+      identifier: "lukas.muller12@example.com",
+    });
   });
 
   it("accepts absent nullable fields, unknown enum values and extra keys", () => {
     const { channelName: _channelName, ticketStatus: _ticketStatus, ...rest } = detailsFixture;
-    const row = mapZaiaChatDetails(details({ ...rest, channelType: "telegram", responderEntity: "workflow", extra: { deep: 1 } }));
+    const row = mapZaiaChatDetails(
+      details({ ...rest, channelType: "telegram", responderEntity: "workflow", extra: { deep: 1 } }),
+    );
     expect(row.channel).toEqual({ id: detailsFixture.channelId, type: "telegram", name: null });
     expect(row.responder?.kind).toBe("workflow");
     expect(row.status).toBeNull();
   });
 
   it("keeps unicode, markdown and hostile text exactly as Zaia sent it", () => {
-    const hostile = "<img src=x onerror=\"alert(1)\"> **bold** مرحبا 你好 🎉";
-    const row = mapZaiaChatDetails(details({ ...detailsFixture, title: hostile, lastMessageContent: hostile }));
+    const hostile = '<img src=x onerror="alert(1)"> **bold** مرحبا 你好 🎉';
+    const row = mapZaiaChatDetails(
+      details({ ...detailsFixture, title: hostile, lastMessageContent: hostile }),
+    );
     expect(row.title).toBe(hostile);
     expect(row.preview).toBe(hostile);
   });
@@ -118,7 +148,9 @@ describe("mapZaiaChatDetails", () => {
     [{ responderName: null }, "responderName"],
     [{ responderVersionNumber: 2.5 }, "responderVersionNumber"],
   ])("refuses %j as a bad response naming the field", (patch, field) => {
-    expect(() => details({ ...detailsFixture, ...patch })).toThrow(new RegExp(`Bad response from Zaia \\(chat details\\): ${field}`));
+    expect(() => details({ ...detailsFixture, ...patch })).toThrow(
+      new RegExp(`Bad response from Zaia \\(chat details\\): ${field}`),
+    );
   });
 });
 

@@ -6,8 +6,9 @@
  *   id, as `/super-identities/responders` lists it), `version.id` = `responderVersionId`,
  *   `owner.id` = `ownerId`, and `status` = the linked ticket's `ticketStatus`.
  * - Last activity is the latest message's time (`lastMessageCreatedAt`), null for a chat without
- *   messages: that is the time Zaia sorts by and its date filter reads, so Parley's `from`/`to`
- *   bounds and the rows they return agree.
+ *   messages: that is the time Zaia's date filter reads, so Parley's `from`/`to` bounds and the
+ *   rows they return agree. Zaia lists newest first by that time, or by creation for a chat
+ *   without messages, which is how Parley orders rows whose last activity is null.
  * - Zaia has no costs, important or archived flags: `cost` is null, those flags are null, and only
  *   the soft remove (`isRemoved`) is a native flag.
  *
@@ -92,7 +93,9 @@ export function mapZaiaLeanChat(chat: ZaiaLeanChat): ProviderConversation {
 }
 
 function fields(entries: readonly (readonly [string, string | null | undefined])[]): DetailField[] {
-  return entries.flatMap(([label, value]) => (value === null || value === undefined || value === "" ? [] : [{ label, value }]));
+  return entries.flatMap(([label, value]) =>
+    value === null || value === undefined || value === "" ? [] : [{ label, value }],
+  );
 }
 
 function section(title: string, sectionFields: DetailField[]): DetailSection[] {
@@ -104,7 +107,11 @@ function yesNo(value: boolean | null | undefined): string | null {
   return value ? "Yes" : "No";
 }
 
-const ticketStatusLabels: Readonly<Record<string, string>> = { open: "Open", pending: "Pending", closed: "Closed" };
+const ticketStatusLabels: Readonly<Record<string, string>> = {
+  open: "Open",
+  pending: "Pending",
+  closed: "Closed",
+};
 const entityLabels: Readonly<Record<string, string>> = { agent: "Agent", squad: "Squad" };
 
 /** Side-panel sections: ticket, owner, responder and channel, leaving out what Zaia left null. */

@@ -14,7 +14,14 @@ const responders = parseWire("zaia", "responders", zaiaResponderListSchema, [
   { entity: "squad", id: "r-squad", name: "Care", picture: null, workspaceId: "w" },
 ]);
 const agents = parseWire("zaia", "agents", zaiaAgentListSchema, [
-  { id: "a1", name: "Aurora", versions: [{ id: "v3", number: 3 }, { id: "v1", number: 1 }] },
+  {
+    id: "a1",
+    name: "Aurora",
+    versions: [
+      { id: "v3", number: 3 },
+      { id: "v1", number: 1 },
+    ],
+  },
   { id: "a2", name: "Billing" },
   { id: "a3", name: "Tech", versions: [{ id: "vx", number: null }] },
 ]);

@@ -23,7 +23,10 @@ export const zaiaTicketStatuses: readonly FacetValue[] = [
 function channelTypes(channels: readonly ZaiaChannel[]): FacetValue[] {
   const used = new Set(channels.flatMap((channel) => (channel.type ? [channel.type] : [])));
   const documented: readonly string[] = zaiaDocumentedChannelTypes;
-  const ordered = [...documented.filter((type) => used.has(type)), ...[...used].filter((type) => !documented.includes(type))];
+  const ordered = [
+    ...documented.filter((type) => used.has(type)),
+    ...[...used].filter((type) => !documented.includes(type)),
+  ];
   return ordered.map((type) => ({ value: type, label: channelTypeLabel(type) }));
 }
 
@@ -33,7 +36,10 @@ function versions(agents: readonly ZaiaAgent[]): FacetValue[] {
       .sort((left, right) => (left.number ?? 0) - (right.number ?? 0))
       .map((version) => ({
         value: version.id,
-        label: version.number === null || version.number === undefined ? `${agent.name} (unnumbered version)` : `${agent.name} v${version.number}`,
+        label:
+          version.number === null || version.number === undefined
+            ? `${agent.name} (unnumbered version)`
+            : `${agent.name} v${version.number}`,
       })),
   );
 }

@@ -31,7 +31,10 @@ export function mapZaiaRole(role: string): MessageRole {
  * One message. `position` is its index in the whole thread (0-based), used to synthesise a
  * stable id `${conversationId}:${position}` when Zaia gives none.
  */
-export function mapZaiaMessage(message: ZaiaMessage, context: { conversationId: string; position: number }): Message {
+export function mapZaiaMessage(
+  message: ZaiaMessage,
+  context: { conversationId: string; position: number },
+): Message {
   const id = message.id ?? "";
   return {
     id: id === "" ? `${context.conversationId}:${context.position}` : id,

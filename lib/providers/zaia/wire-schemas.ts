@@ -14,7 +14,9 @@ import { z } from "zod";
 const identifier = z.string().min(1);
 
 /** A `date-time` string; the offset format is not documented, so anything `Date.parse` reads. */
-export const zaiaDateTimeSchema = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "expected a date-time");
+export const zaiaDateTimeSchema = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), "expected a date-time");
 
 /** `GET /api/v1/chats`, `GET /api/v1/chats/{id}`, and the answer of `PATCH /api/v1/chats/{id}`. */
 export const zaiaLeanChatSchema = z.looseObject({

@@ -30,7 +30,8 @@ export const assistantDefinitions: readonly AssistantDefinition[] = [
     name: "Aria — Customer Support",
     createdAt: "2026-03-02T09:14:22.511Z",
     updatedAt: "2026-10-28T16:40:03.120Z",
-    systemPrompt: "You are Aria, a friendly support assistant for an online shop. Answer in the customer's language.",
+    systemPrompt:
+      "You are Aria, a friendly support assistant for an online shop. Answer in the customer's language.",
     firstMessage: "Hi, I'm Aria 👋 How can I help you today?",
     pricing: { provider: "openai", model: "gpt-4o", promptUsd: 0.0000025, completionUsd: 0.00001 },
     weight: 5,
@@ -40,7 +41,8 @@ export const assistantDefinitions: readonly AssistantDefinition[] = [
     name: "Billing Helper",
     createdAt: "2026-04-18T13:02:47.004Z",
     updatedAt: "2026-09-30T08:11:55.730Z",
-    systemPrompt: "You help customers with invoices, refunds and subscriptions. Never promise refunds over $500.",
+    systemPrompt:
+      "You help customers with invoices, refunds and subscriptions. Never promise refunds over $500.",
     firstMessage: "Hello! I can help with invoices, refunds and plans.",
     pricing: {
       provider: "anthropic",
@@ -57,7 +59,12 @@ export const assistantDefinitions: readonly AssistantDefinition[] = [
     updatedAt: "2026-11-12T19:27:38.018Z",
     systemPrompt: "You answer pre-sales questions about plans, shipping and availability.",
     firstMessage: "Welcome! Looking for the right plan?",
-    pricing: { provider: "google", model: "gemini-1.5-flash", promptUsd: 0.000000075, completionUsd: 0.0000003 },
+    pricing: {
+      provider: "google",
+      model: "gemini-1.5-flash",
+      promptUsd: 0.000000075,
+      completionUsd: 0.0000003,
+    },
     weight: 2,
   },
   {
@@ -67,7 +74,12 @@ export const assistantDefinitions: readonly AssistantDefinition[] = [
     updatedAt: "2026-11-19T07:58:12.441Z",
     systemPrompt: "Experimental assistant. Keep answers short and use markdown where it helps.",
     firstMessage: "Nova here. What's up?",
-    pricing: { provider: "groq", model: "llama-3.1-70b-versatile", promptUsd: 0.00000059, completionUsd: 0.00000079 },
+    pricing: {
+      provider: "groq",
+      model: "llama-3.1-70b-versatile",
+      promptUsd: 0.00000059,
+      completionUsd: 0.00000079,
+    },
     weight: 1,
   },
 ];
@@ -103,7 +115,11 @@ export const transientAssistantSecret = "sk-cozmox-sim-transient-3c8e1f0a9b7d";
  * A transient `assistant` config as chats created with an inline assistant carry it: thousands of
  * characters of transcriber, model, voice, hooks and plans (trimmed from seed 002's example).
  */
-export function transientAssistantConfig(name: string, pricing: ModelPricing, prompt: string): Record<string, unknown> {
+export function transientAssistantConfig(
+  name: string,
+  pricing: ModelPricing,
+  prompt: string,
+): Record<string, unknown> {
   const punctuationBoundaries = ["。", ",", ".", "!", "?", ";", "،", "۔", "।", "॥", "|", "||", ",", ":"];
   return {
     transcriber: {
@@ -125,7 +141,11 @@ export function transientAssistantConfig(name: string, pricing: ModelPricing, pr
             name: "lookup_order",
             strict: false,
             description: "Looks up an order by its number.",
-            parameters: { type: "object", properties: { orderId: { type: "string" } }, required: ["orderId"] },
+            parameters: {
+              type: "object",
+              properties: { orderId: { type: "string" } },
+              required: ["orderId"],
+            },
           },
           server: { timeoutSeconds: 20, url: "https://hooks.example.com/cozmox/tools", headers: {} },
         },
@@ -142,7 +162,14 @@ export function transientAssistantConfig(name: string, pricing: ModelPricing, pr
     },
     firstMessage: "Hello! How can I help you today?",
     firstMessageMode: "assistant-speaks-first",
-    clientMessages: ["conversation-update", "function-call", "hang", "model-output", "transcript", "tool-calls"],
+    clientMessages: [
+      "conversation-update",
+      "function-call",
+      "hang",
+      "model-output",
+      "transcript",
+      "tool-calls",
+    ],
     serverMessages: ["conversation-update", "end-of-call-report", "function-call", "tool-calls"],
     silenceTimeoutSeconds: 30,
     maxDurationSeconds: 600,
@@ -151,7 +178,12 @@ export function transientAssistantConfig(name: string, pricing: ModelPricing, pr
     hooks: [
       {
         on: "call.ending",
-        do: [{ type: "transfer", destination: { type: "number", number: "+14155550100", message: "Transferring" } }],
+        do: [
+          {
+            type: "transfer",
+            destination: { type: "number", number: "+14155550100", message: "Transferring" },
+          },
+        ],
         filters: [{ type: "oneOf", key: "call.endedReason", oneOf: ["pipeline-error"] }],
       },
     ],
@@ -168,7 +200,11 @@ export function transientAssistantConfig(name: string, pricing: ModelPricing, pr
       waitSeconds: 0.4,
       smartEndpointingEnabled: false,
       smartEndpointingPlan: { provider: "cozmox" },
-      transcriptionEndpointingPlan: { onPunctuationSeconds: 0.1, onNoPunctuationSeconds: 1.5, onNumberSeconds: 0.5 },
+      transcriptionEndpointingPlan: {
+        onPunctuationSeconds: 0.1,
+        onNoPunctuationSeconds: 1.5,
+        onNumberSeconds: 0.5,
+      },
     },
     stopSpeakingPlan: {
       numWords: 0,

@@ -7,7 +7,8 @@ import { CozmoxStore } from "./store";
 
 let simulator: RunningSimulator;
 const headers = { authorization: `Bearer ${simulatorKeys.cozmox.primary}` };
-const sessions = (init: RequestInit = {}) => fetch(`${simulator.url}/cozmox/session?limit=1`, { headers, ...init });
+const sessions = (init: RequestInit = {}) =>
+  fetch(`${simulator.url}/cozmox/session?limit=1`, { headers, ...init });
 
 beforeAll(async () => {
   simulator = await startTestSimulator();
@@ -65,7 +66,9 @@ describe("Cozmox simulator: faults", () => {
 
   it("checks auth before injecting faults, as the provider would", async () => {
     await setFaults(simulator.url, "cozmox", { errorRate: 1 });
-    const response = await fetch(`${simulator.url}/cozmox/session`, { headers: { authorization: "Bearer wrong" } });
+    const response = await fetch(`${simulator.url}/cozmox/session`, {
+      headers: { authorization: "Bearer wrong" },
+    });
     expect(response.status).toBe(401);
   });
 });

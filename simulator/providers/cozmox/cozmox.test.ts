@@ -1,28 +1,45 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { simulatorKeys } from "../../keys";
 import { resetSimulator, startTestSimulator } from "../../testing";
 import type { RunningSimulator } from "../../core/server";
 
-type Json = Record<string, unknown>;
-interface Page {
-  results: Json[];
-  metadata: { itemsPerPage: number; totalItems: number; currentPage: number };
+const rowSchema = z.record(z.string(), z.unknown());
+const rowsSchema = z.array(rowSchema);
+type Json = z.infer<typeof rowSchema>;
+/** Vapi's mid-2025 envelope: exactly the three required metadata fields. */
+const pageSchema = z.object({
+  results: rowsSchema,
+  metadata: z.strictObject({ itemsPerPage: z.number(), totalItems: z.number(), currentPage: z.number() }),
+});
+type Page = z.infer<typeof pageSchema>;
+
+function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`no item at ${index}`);
+  return item;
 }
 
 let simulator: RunningSimulator;
 const auth = { authorization: `Bearer ${simulatorKeys.cozmox.primary}` };
 
-async function call(pathAndQuery: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${simulator.url}/cozmox${pathAndQuery}`, { ...init, headers: { ...auth, ...init.headers } });
+async function call(
+  pathAndQuery: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${simulator.url}/cozmox${pathAndQuery}`, {
+    ...init,
+    headers: { ...auth, ...init.headers },
+  });
   return { status: response.status, body: await response.json() };
 }
 
 async function page(pathAndQuery: string): Promise<Page> {
   const { status, body } = await call(pathAndQuery);
   expect(status).toBe(200);
-  return body as Page;
+  return pageSchema.parse(body);
 }
 
 async function all(pathBase: string, limit = 250): Promise<Json[]> {
@@ -54,7 +71,11 @@ afterEach(async () => {
 
 describe("Cozmox simulator: auth and errors", () => {
   it("answers a missing or wrong key with Cozmox's own 401 body", async () => {
-    for (const headers of [{ authorization: "" }, { authorization: "Bearer nope" }, { authorization: simulatorKeys.cozmox.primary }]) {
+    for (const headers of [
+      { authorization: "" },
+      { authorization: "Bearer nope" },
+      { authorization: simulatorKeys.cozmox.primary },
+    ]) {
       const { status, body } = await call("/session", { headers });
       expect(status).toBe(401);
       expect(body).toMatchObject({ statusCode: 401, error: "Unauthorized", message: expect.any(String) });
@@ -62,8 +83,20 @@ describe("Cozmox simulator: auth and errors", () => {
   });
 
   it("accepts the secondary key and another provider's key is refused", async () => {
-    expect((await call("/session?limit=1", { headers: { authorization: `Bearer ${simulatorKeys.cozmox.secondary}` } })).status).toBe(200);
-    expect((await call("/session?limit=1", { headers: { authorization: `Bearer ${simulatorKeys.chatling.primary}` } })).status).toBe(401);
+    expect(
+      (
+        await call("/session?limit=1", {
+          headers: { authorization: `Bearer ${simulatorKeys.cozmox.secondary}` },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call("/session?limit=1", {
+          headers: { authorization: `Bearer ${simulatorKeys.chatling.primary}` },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("answers unknown ids and paths with a NestJS-style 404", async () => {
@@ -102,7 +135,9 @@ describe("Cozmox simulator: sessions", () => {
     expect(first.results).toHaveLength(100);
     const times = first.results.map((row) => time(row, "updatedAt"));
     expect(times).toEqual([...times].sort((left, right) => right - left));
-    expect(Object.keys(first.results[0] ?? {})).toEqual(expect.arrayContaining(["id", "orgId", "createdAt", "updatedAt"]));
+    expect(Object.keys(first.results[0] ?? {})).toEqual(
+      expect.arrayContaining(["id", "orgId", "createdAt", "updatedAt"]),
+    );
   });
 
   it("pages to the end without duplicates, and ASC is the exact reverse of DESC", async () => {
@@ -115,7 +150,7 @@ describe("Cozmox simulator: sessions", () => {
   });
 
   it("filters by assistantId", async () => {
-    const assistants = (await call("/assistant")).body as Json[];
+    const assistants = rowsSchema.parse((await call("/assistant")).body);
     const assistantId = String(assistants[1]?.id);
     const rows = await all(`/session?assistantId=${assistantId}`);
     expect(rows.length).toBeGreaterThan(10);
@@ -126,7 +161,7 @@ describe("Cozmox simulator: sessions", () => {
 
   it("filters by updatedAt and createdAt bounds, inclusive and exclusive", async () => {
     const rows = await all("/session");
-    const pivot = rows[40] as Json;
+    const pivot = at(rows, 40);
     const pivotTime = String(pivot.updatedAt);
     const ge = await all(`/session?updatedAtGe=${pivotTime}`);
     expect(ge.every((row) => time(row, "updatedAt") >= Date.parse(pivotTime))).toBe(true);
@@ -137,7 +172,9 @@ describe("Cozmox simulator: sessions", () => {
     expect(window.length).toBeGreaterThan(0);
     expect(
       window.every(
-        (row) => time(row, "createdAt") >= Date.parse("2026-10-01T00:00:00Z") && time(row, "createdAt") < Date.parse("2026-10-15T00:00:00Z"),
+        (row) =>
+          time(row, "createdAt") >= Date.parse("2026-10-01T00:00:00Z") &&
+          time(row, "createdAt") < Date.parse("2026-10-15T00:00:00Z"),
       ),
     ).toBe(true);
     const le = await all(`/session?updatedAtLe=${pivotTime}`);
@@ -167,15 +204,15 @@ describe("Cozmox simulator: sessions", () => {
 describe("Cozmox simulator: chats", () => {
   it("lists a session's chats oldest first with sortOrder=ASC", async () => {
     const sessions = await all("/session");
-    const long = sessions.find((row) => row.name === "Long-running support thread") as Json;
-    const chats = await all(`/chat?sessionId=${String(long.id)}&sortOrder=ASC`, 100);
+    const long = sessions.find((row) => row.name === "Long-running support thread");
+    const chats = await all(`/chat?sessionId=${String(long?.id)}&sortOrder=ASC`, 100);
     expect(chats).toHaveLength(250);
-    expect(chats.every((chat) => chat.sessionId === long.id)).toBe(true);
+    expect(chats.every((chat) => chat.sessionId === long?.id)).toBe(true);
     const times = chats.map((chat) => time(chat, "createdAt"));
     expect(times).toEqual([...times].sort((left, right) => left - right));
     // Later chats carry a bounded window of history in `messages`, never the whole thread.
-    const last = chats[249] as Json;
-    expect((last.messages as unknown[]).length).toBeLessThanOrEqual(22);
+    const last = at(chats, 249);
+    expect(z.array(z.unknown()).parse(last.messages).length).toBeLessThanOrEqual(22);
     expect(last.output).toEqual(expect.any(Array));
   });
 
@@ -213,7 +250,7 @@ describe("Cozmox simulator: chats", () => {
     const chatId = String(chat?.id);
     expect(await call(`/chat/${chatId}`, { method: "DELETE" })).toEqual({ status: 200, body: chat });
     expect((await call(`/chat/${chatId}`)).status).toBe(404);
-    const after = (await call(`/session/${sessionId}`)).body as Json;
+    const after = rowSchema.parse((await call(`/session/${sessionId}`)).body);
     if (typeof chat?.cost === "number") expect(Number(after.cost ?? 0)).toBeLessThan(Number(session?.cost));
   });
 });
@@ -222,11 +259,16 @@ describe("Cozmox simulator: assistants and data", () => {
   it("lists assistants as a bare array and gets one", async () => {
     const { status, body } = await call("/assistant");
     expect(status).toBe(200);
-    const assistants = body as Json[];
+    const assistants = rowsSchema.parse(body);
     expect(assistants).toHaveLength(4);
-    for (const assistant of assistants) expect(assistant).toMatchObject({ id: expect.any(String), name: expect.any(String), model: expect.any(Object) });
+    for (const assistant of assistants)
+      expect(assistant).toMatchObject({
+        id: expect.any(String),
+        name: expect.any(String),
+        model: expect.any(Object),
+      });
     expect((await call(`/assistant/${String(assistants[0]?.id)}`)).body).toEqual(assistants[0]);
-    expect(((await call("/assistant?limit=2")).body as Json[]).length).toBe(2);
+    expect(rowsSchema.parse((await call("/assistant?limit=2")).body)).toHaveLength(2);
   });
 
   it("holds realistic data: nulls, unicode, both message shapes, tools, costs and hostile openings", async () => {
@@ -263,7 +305,9 @@ describe("Cozmox simulator: assistants and data", () => {
   });
 
   it("reports its sizes", async () => {
-    const stats = (await (await fetch(`${simulator.url}/__admin/stats`)).json()) as Record<string, Json>;
+    const stats = z
+      .record(z.string(), rowSchema)
+      .parse(await (await fetch(`${simulator.url}/__admin/stats`)).json());
     expect(stats.cozmox).toMatchObject({ assistants: 4, sessions: 521, deletedSessions: 0, deletedChats: 0 });
   });
 });

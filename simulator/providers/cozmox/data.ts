@@ -102,7 +102,12 @@ const sessionTopics = [
   "API `plan` endpoint",
 ] as const;
 
-const specialCustomerNames = ["فاطمة الزهراء", "王小明", "Zoë 🌸 Brontë", "Robert'); DROP TABLE customers;--"] as const;
+const specialCustomerNames = [
+  "فاطمة الزهراء",
+  "王小明",
+  "Zoë 🌸 Brontë",
+  "Robert'); DROP TABLE customers;--",
+] as const;
 
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -112,7 +117,10 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * for the ~3,300 ids made at start-up.
  */
 function uuid(random: Random): string {
-  const hex = (bits: number) => Math.floor(random.next() * 2 ** bits).toString(16).padStart(bits / 4, "0");
+  const hex = (bits: number) =>
+    Math.floor(random.next() * 2 ** bits)
+      .toString(16)
+      .padStart(bits / 4, "0");
   const a = hex(32);
   const b = hex(32);
   const c = hex(32);
@@ -230,7 +238,9 @@ function buildSession(
   for (let position = 0; position < plan.chats; position++) {
     if (position > 0) {
       const resumedLater = plan.chats < 20 && random.chance(0.08);
-      cursor += resumedLater ? random.int(30, 600) * 60_000 : random.int(12, plan.chats > 20 ? 90 : 360) * 1000;
+      cursor += resumedLater
+        ? random.int(30, 600) * 60_000
+        : random.int(12, plan.chats > 20 ? 90 : 360) * 1000;
     }
     const start = cursor + random.int(0, 999);
     const end = start + random.int(600, 4_000);

@@ -30,7 +30,9 @@ export interface ListQuery {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const rangeParameters = rangeFields.flatMap((field) => rangeOperators.map((operator) => `${field}${operator}`));
+const rangeParameters = rangeFields.flatMap((field) =>
+  rangeOperators.map((operator) => `${field}${operator}`),
+);
 
 /** ISO 8601 dates and date-times, as class-validator's `IsISO8601` accepts them. */
 const isoPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -43,7 +45,12 @@ export interface QueryShape {
 }
 
 export function parseListQuery(query: URLSearchParams, shape: QueryShape): Parsed<ListQuery> {
-  const allowed = new Set([...shape.filters, ...rangeParameters, "limit", ...(shape.paginated ? ["page", "sortOrder"] : [])]);
+  const allowed = new Set([
+    ...shape.filters,
+    ...rangeParameters,
+    "limit",
+    ...(shape.paginated ? ["page", "sortOrder"] : []),
+  ]);
   for (const key of new Set(query.keys())) {
     if (!allowed.has(key)) return { ok: false, message: `property ${key} should not exist` };
     if (query.getAll(key).length > 1) return { ok: false, message: `${key} must be a string` };
@@ -83,7 +90,10 @@ export function parseListQuery(query: URLSearchParams, shape: QueryShape): Parse
 }
 
 /** Whether a row's timestamps satisfy every range bound. */
-export function withinRanges(row: { createdAtMs: number; updatedAtMs: number }, ranges: readonly RangeBound[]): boolean {
+export function withinRanges(
+  row: { createdAtMs: number; updatedAtMs: number },
+  ranges: readonly RangeBound[],
+): boolean {
   return ranges.every((bound) => {
     const value = bound.field === "createdAt" ? row.createdAtMs : row.updatedAtMs;
     switch (bound.operator) {
@@ -104,7 +114,10 @@ export function withinRanges(row: { createdAtMs: number; updatedAtMs: number }, 
 }
 
 /** Vapi's `PaginationMeta` as of mid-2025: just the three required fields. */
-export function paginated<T>(rows: readonly T[], query: ListQuery): { results: T[]; metadata: Record<string, number> } {
+export function paginated<T>(
+  rows: readonly T[],
+  query: ListQuery,
+): { results: T[]; metadata: Record<string, number> } {
   const start = (query.page - 1) * query.limit;
   return {
     results: rows.slice(start, start + query.limit),

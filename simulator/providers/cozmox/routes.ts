@@ -45,8 +45,16 @@ function found(value: Record<string, unknown> | undefined, what: string): SimRes
 export function createCozmoxRoutes(store: CozmoxStore): Route[] {
   const id = (request: SimRequest) => request.params.id ?? "";
   return [
-    { method: "GET", pattern: "/session", handler: withQuery(sessionQuery, (query) => store.listSessions(query)) },
-    { method: "GET", pattern: "/session/:id", handler: (request) => found(store.getSession(id(request)), "Session") },
+    {
+      method: "GET",
+      pattern: "/session",
+      handler: withQuery(sessionQuery, (query) => store.listSessions(query)),
+    },
+    {
+      method: "GET",
+      pattern: "/session/:id",
+      handler: (request) => found(store.getSession(id(request)), "Session"),
+    },
     {
       method: "DELETE",
       pattern: "/session/:id",
@@ -54,8 +62,16 @@ export function createCozmoxRoutes(store: CozmoxStore): Route[] {
     },
     { method: "GET", pattern: "/chat", handler: withQuery(chatQuery, (query) => store.listChats(query)) },
     { method: "GET", pattern: "/chat/:id", handler: (request) => found(store.getChat(id(request)), "Chat") },
-    { method: "DELETE", pattern: "/chat/:id", handler: (request) => found(store.deleteChat(id(request)), "Chat") },
-    { method: "GET", pattern: "/assistant", handler: withQuery(assistantQuery, (query) => store.listAssistants(query)) },
+    {
+      method: "DELETE",
+      pattern: "/chat/:id",
+      handler: (request) => found(store.deleteChat(id(request)), "Chat"),
+    },
+    {
+      method: "GET",
+      pattern: "/assistant",
+      handler: withQuery(assistantQuery, (query) => store.listAssistants(query)),
+    },
     {
       method: "GET",
       pattern: "/assistant/:id",

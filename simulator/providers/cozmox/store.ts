@@ -36,7 +36,9 @@ export class CozmoxStore {
       for (const chat of session.chats) this.chatsById.set(chat.id, { session, chat });
     }
     this.sessionsByRecency = [...data.sessions].sort(byRecency((session) => session.updatedAtMs));
-    this.chatsByRecency = data.sessions.flatMap((session) => session.chats).sort(byRecency((chat) => chat.createdAtMs));
+    this.chatsByRecency = data.sessions
+      .flatMap((session) => session.chats)
+      .sort(byRecency((chat) => chat.createdAtMs));
   }
 
   reset(): void {

@@ -7,7 +7,7 @@
  * (`{role, content, tool_calls?, tool_call_id?}`); some use the call-transcript style of seed 002
  * (`{role, message, time, secondsFromStart}`, with `bot` for the assistant).
  */
-import { assistantText, systemNotes, userQuestions, userText } from "../../core/content";
+import { assistantText, firstNames, systemNotes, userText } from "../../core/content";
 import { createRandom, type Random } from "../../core/random";
 import type { ChatSkeleton, SessionSkeleton } from "./data";
 
@@ -55,9 +55,21 @@ interface ToolScenario {
 }
 
 const toolScenarios: readonly ToolScenario[] = [
-  { name: "lookup_order", args: { orderId: "A-10427" }, result: { status: "shipped", carrier: "UPS", eta: "2026-11-24" } },
-  { name: "get_refund_status", args: { chargeId: "ch_3PmX9a2eZvKYlo2C" }, result: { refunded: true, amount: 29 } },
-  { name: "check_shipping", args: { country: "CA", postalCode: "M5V 2T6" }, result: { available: true, days: 5 } },
+  {
+    name: "lookup_order",
+    args: { orderId: "A-10427" },
+    result: { status: "shipped", carrier: "UPS", eta: "2026-11-24" },
+  },
+  {
+    name: "get_refund_status",
+    args: { chargeId: "ch_3PmX9a2eZvKYlo2C" },
+    result: { refunded: true, amount: 29 },
+  },
+  {
+    name: "check_shipping",
+    args: { country: "CA", postalCode: "M5V 2T6" },
+    result: { available: true, days: 5 },
+  },
 ];
 
 const cache = new WeakMap<SessionSkeleton, Turn[]>();
@@ -85,12 +97,18 @@ function generateTurns(session: SessionSkeleton): Turn[] {
   return session.chats.map((chat) => {
     const text = chat.position === 0 ? firstUserText(session, random) : laterUserText(random);
     const base =
-      session.style === "transcript" ? transcriptTurn(session, chat, text, random) : openAiTurn(chat, text, random);
+      session.style === "transcript"
+        ? transcriptTurn(session, chat, text, random)
+        : openAiTurn(chat, text, random);
     return {
       ...base,
       name: random.chance(0.05) ? random.pick(chatNames) : undefined,
       assistantOverrides: random.chance(0.1)
-        ? { variableValues: { customerName: session.customer?.name ?? random.pick(userQuestions).slice(0, 8) } }
+        ? {
+            variableValues: {
+              customerName: session.customer?.name ?? random.pick(firstNames),
+            },
+          }
         : undefined,
       transientAssistant: session.transientOnly || random.chance(0.15),
     };
@@ -137,7 +155,11 @@ function openAiOutput(random: Random): WireMessage[] {
       {
         role: "assistant",
         tool_calls: [
-          { id: callId, type: "function", function: { name: scenario.name, arguments: JSON.stringify(scenario.args) } },
+          {
+            id: callId,
+            type: "function",
+            function: { name: scenario.name, arguments: JSON.stringify(scenario.args) },
+          },
         ],
       },
       { role: "tool", content: JSON.stringify(scenario.result), tool_call_id: callId },
@@ -153,7 +175,12 @@ function openAiOutput(random: Random): WireMessage[] {
   return [{ role: "assistant", content: assistantText(random) }];
 }
 
-function transcriptTurn(session: SessionSkeleton, chat: ChatSkeleton, text: string, random: Random): TurnContent {
+function transcriptTurn(
+  session: SessionSkeleton,
+  chat: ChatSkeleton,
+  text: string,
+  random: Random,
+): TurnContent {
   const fromStart = (ms: number) => Math.round((ms - session.createdAtMs) / 10) / 100;
   const userTime = chat.createdAtMs;
   const userDuration = random.int(800, 4_000);
@@ -185,7 +212,11 @@ function transcriptTurn(session: SessionSkeleton, chat: ChatSkeleton, text: stri
 }
 
 /** The context a chat's `messages` carries: the last HISTORY_WINDOW earlier messages, then its input. */
-export function chatHistory(session: SessionSkeleton, turns: readonly Turn[], position: number): WireMessage[] {
+export function chatHistory(
+  session: SessionSkeleton,
+  turns: readonly Turn[],
+  position: number,
+): WireMessage[] {
   const earlier: WireMessage[] = [];
   let index = position - 1;
   for (; index >= 0 && earlier.length < HISTORY_WINDOW; index--) {
@@ -195,7 +226,14 @@ export function chatHistory(session: SessionSkeleton, turns: readonly Turn[], po
   const wholeSessionFits = index < 0 && earlier.length <= HISTORY_WINDOW;
   const prompt =
     session.style === "transcript" && wholeSessionFits
-      ? [{ role: "system", message: session.assistant.systemPrompt, time: session.createdAtMs, secondsFromStart: 0 }]
+      ? [
+          {
+            role: "system",
+            message: session.assistant.systemPrompt,
+            time: session.createdAtMs,
+            secondsFromStart: 0,
+          },
+        ]
       : [];
   return [...prompt, ...earlier.slice(-HISTORY_WINDOW), ...(turns[position]?.inputMessages ?? [])];
 }

@@ -31,7 +31,10 @@ function chatCosts(cost: ChatCostFigures): Record<string, unknown>[] {
  * one `chat` item; absent when no chat has costs.
  */
 function sessionCosts(chats: readonly ChatSkeleton[]): { cost?: number; costs?: Record<string, unknown>[] } {
-  const models = new Map<string, { model: ChatCostFigures["model"]; prompt: number; completion: number; usd: number }>();
+  const models = new Map<
+    string,
+    { model: ChatCostFigures["model"]; prompt: number; completion: number; usd: number }
+  >();
   let chatUsd: number | null = null;
   let total = 0;
   let any = false;
@@ -59,7 +62,10 @@ function sessionCosts(chats: readonly ChatSkeleton[]): { cost?: number; costs?: 
   return { cost: round6(total), costs };
 }
 
-export function sessionWire(session: SessionSkeleton, liveChats: readonly ChatSkeleton[]): Record<string, unknown> {
+export function sessionWire(
+  session: SessionSkeleton,
+  liveChats: readonly ChatSkeleton[],
+): Record<string, unknown> {
   const { cost, costs } = sessionCosts(liveChats);
   return compact({
     id: session.id,

@@ -127,6 +127,7 @@ export class ChatStore {
     this.changes = new Map();
   }
 
+  /** Sizes for `/__admin/stats`. */
   stats(): Record<string, number> {
     return {
       chats: this.seedRecords.length + this.created.length,

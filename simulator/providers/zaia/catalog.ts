@@ -194,4 +194,15 @@ export const chatTitles = [
   "Cupom SAVE20 não funciona",
 ] as const;
 
-export const ownerHandles = ["ana", "bruno", "carla", "diego", "eva", "felipe", "gabi", "hugo", "iris", "joao"] as const;
+export const ownerHandles = [
+  "ana",
+  "bruno",
+  "carla",
+  "diego",
+  "eva",
+  "felipe",
+  "gabi",
+  "hugo",
+  "iris",
+  "joao",
+] as const;

@@ -117,7 +117,14 @@ function generateOwners(random: Random): ZaiaOwner[] {
     const id = random.uuid();
     if (index < PLATFORM_USER_OWNERS) {
       const name = personName(random);
-      owners.push({ id, name, email: emailFor(name, random), identifier: null, isBlocked: null, homeChannelId: null });
+      owners.push({
+        id,
+        name,
+        email: emailFor(name, random),
+        identifier: null,
+        isBlocked: null,
+        homeChannelId: null,
+      });
       continue;
     }
     const home = random.chance(0.05) ? null : random.pick(zaiaChannels);
@@ -214,7 +221,11 @@ function buildChat(shape: ChatShape, random: Random): ZaiaChatRecord {
     ownerId: shape.owner.id,
     responderId: shape.responderId,
     currentResponderId:
-      shape.count === 0 ? null : isSquad ? random.pick(assistantSendersFor(shape.responderId)) : shape.responderId,
+      shape.count === 0
+        ? null
+        : isSquad
+          ? random.pick(assistantSendersFor(shape.responderId))
+          : shape.responderId,
     responderVersionId: shape.withVersion ? versionFor(shape.responderId, createdAtMs) : null,
     title: shape.title,
     lastChatMessageCreatedAt: last?.createdAt ?? null,
@@ -238,7 +249,9 @@ function randomShape(random: Random, owners: readonly ZaiaOwner[], index: number
   let channelId: string | null;
   if (owner.email !== null) channelId = random.chance(0.5) ? null : (zaiaChannels[0]?.id ?? null);
   else if (random.chance(0.05)) channelId = null;
-  else channelId = random.chance(0.8) && owner.homeChannelId ? owner.homeChannelId : random.pick(zaiaChannels).id;
+  else
+    channelId =
+      random.chance(0.8) && owner.homeChannelId ? owner.homeChannelId : random.pick(zaiaChannels).id;
   const channel = channelById(channelId);
   const responderId = random.pick(channel ? channel.responderIds : allResponderIds);
   const count = messageCount(random);
@@ -256,7 +269,11 @@ function randomShape(random: Random, owners: readonly ZaiaOwner[], index: number
     lastAtMs,
     spanMs: Math.max(count - 1, 1) * perMessageMs,
     title:
-      index === 14 ? "<img src=x onerror=alert('title')> refund" : random.chance(0.35) ? null : random.pick(chatTitles),
+      index === 14
+        ? "<img src=x onerror=alert('title')> refund"
+        : random.chance(0.35)
+          ? null
+          : random.pick(chatTitles),
     ticket: random.chance(0.2)
       ? { id: random.uuid(), status: random.pick(["open", "open", "pending", "closed", "closed"] as const) }
       : null,
@@ -270,12 +287,27 @@ function longThreadShapes(owners: readonly ZaiaOwner[], random: Random): ChatSha
   const whatsapp = zaiaChannels.find((channel) => channel.type === "whatsapp");
   const agent = zaiaAgents[0];
   const owner = owners[PLATFORM_USER_OWNERS + 1] ?? owners[0];
-  if (!whatsapp || !agent || !owner) throw new Error("the Zaia catalog is missing its WhatsApp channel or agents");
+  if (!whatsapp || !agent || !owner)
+    throw new Error("the Zaia catalog is missing its WhatsApp channel or agents");
   const base = { owner, channelId: whatsapp.id, responderId: agent.superIdentityId, isRemoved: false };
   const shared = { ...base, withVersion: true, firstUserMessage: null, ticket: null };
   return [
-    { ...shared, id: zaiaLongThreadIds.hundred, count: 100, lastAtMs: SIMULATOR_NOW - 2 * 3_600_000, spanMs: DAY_MS, title: "Wholesale order follow-up" },
-    { ...shared, id: zaiaLongThreadIds.thousand, count: 1_000, lastAtMs: SIMULATOR_NOW - DAY_MS, spanMs: 10 * DAY_MS, title: null },
+    {
+      ...shared,
+      id: zaiaLongThreadIds.hundred,
+      count: 100,
+      lastAtMs: SIMULATOR_NOW - 2 * 3_600_000,
+      spanMs: DAY_MS,
+      title: "Wholesale order follow-up",
+    },
+    {
+      ...shared,
+      id: zaiaLongThreadIds.thousand,
+      count: 1_000,
+      lastAtMs: SIMULATOR_NOW - DAY_MS,
+      spanMs: 10 * DAY_MS,
+      title: null,
+    },
     {
       ...shared,
       id: zaiaLongThreadIds.tenThousand,

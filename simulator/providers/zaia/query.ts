@@ -33,10 +33,18 @@ export function notFound(what = "Chat"): SimResponse {
   return json(404, { message: `${what} not found.` });
 }
 
-export function boundedInt(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+export function boundedInt(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const value = intParam(query, name, fallback);
   if (!Number.isInteger(value) || value < min || value > max)
-    throw new ZaiaRequestError(`Invalid query parameter "${name}": expected an integer from ${min} to ${max}.`);
+    throw new ZaiaRequestError(
+      `Invalid query parameter "${name}": expected an integer from ${min} to ${max}.`,
+    );
   return value;
 }
 
@@ -62,7 +70,8 @@ export function paginate<T>(rows: readonly T[], page: PageParams): T[] {
 export function uuidList(query: URLSearchParams, name: string): string[] {
   const values = listParam(query, name);
   const bad = values.find((value) => !isUuid(value));
-  if (bad !== undefined) throw new ZaiaRequestError(`Invalid query parameter "${name}": "${bad}" is not a UUID.`);
+  if (bad !== undefined)
+    throw new ZaiaRequestError(`Invalid query parameter "${name}": "${bad}" is not a UUID.`);
   return values;
 }
 
@@ -99,11 +108,13 @@ export function searchText(query: URLSearchParams): string | null {
   const raw = query.get("search");
   if (raw === null) return null;
   const trimmed = raw.trim();
-  if (trimmed.length > 200) throw new ZaiaRequestError(`Invalid query parameter "search": at most 200 characters.`);
+  if (trimmed.length > 200)
+    throw new ZaiaRequestError(`Invalid query parameter "search": at most 200 characters.`);
   return trimmed === "" ? null : trimmed.toLowerCase();
 }
 
 export function requireUuidPath(id: string | undefined, what = "Chat"): string {
-  if (id === undefined || !isUuid(id)) throw new ZaiaRequestError(`Invalid ${what.toLowerCase()} id: expected a UUID.`);
+  if (id === undefined || !isUuid(id))
+    throw new ZaiaRequestError(`Invalid ${what.toLowerCase()} id: expected a UUID.`);
   return id;
 }

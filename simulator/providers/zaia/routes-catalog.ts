@@ -43,7 +43,8 @@ export function catalogRoutes(store: ZaiaStore): Route[] {
         const chat = store.find(chatId);
         if (!chat) return notFound();
         const messages = threadMessages(chat.thread);
-        const selected = threadId === null ? messages : messages.filter((message) => message.chatThreadId === threadId);
+        const selected =
+          threadId === null ? messages : messages.filter((message) => message.chatThreadId === threadId);
         return json(200, selected.slice(offset, offset + limit));
       }),
     },
@@ -57,7 +58,8 @@ export function catalogRoutes(store: ZaiaStore): Route[] {
         const rows = [...zaiaChannels]
           .filter(
             (channel) =>
-              responderIds.length === 0 || channel.responderIds.some((responder) => responderIds.includes(responder)),
+              responderIds.length === 0 ||
+              channel.responderIds.some((responder) => responderIds.includes(responder)),
           )
           .filter((channel) => search === null || channel.name.toLowerCase().includes(search))
           .sort((left, right) => left.createdAt.localeCompare(right.createdAt));
@@ -87,11 +89,15 @@ export function catalogRoutes(store: ZaiaStore): Route[] {
         const squad = squadId === null ? null : zaiaSquads.find((candidate) => candidate.id === squadId);
         const rows = zaiaAgents
           .filter((agent) => search === null || agent.name.toLowerCase().includes(search))
-          .filter((agent) => squadId === null || (squad?.memberSuperIdentityIds.includes(agent.superIdentityId) ?? false))
-          .filter((agent) => versionId === null || agent.versions.some((version) => version.id === versionId));
+          .filter(
+            (agent) =>
+              squadId === null || (squad?.memberSuperIdentityIds.includes(agent.superIdentityId) ?? false),
+          )
+          .filter(
+            (agent) => versionId === null || agent.versions.some((version) => version.id === versionId),
+          );
         return json(200, paginate(rows, page).map(agentObject));
       }),
     },
   ];
 }
-

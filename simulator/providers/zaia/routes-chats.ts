@@ -65,18 +65,22 @@ function detailFilters(query: URLSearchParams): ChatFilters {
   };
 }
 
-/** Newest last message first; chats without messages after all others, newest created first. */
+/**
+ * Newest first by last message time; a chat without messages sorts by its creation time, so a new
+ * empty chat is at the top. Ties by id.
+ */
 function byLastMessage(left: ZaiaChatRecord, right: ZaiaChatRecord): number {
-  const leftTime = left.lastChatMessageCreatedAt;
-  const rightTime = right.lastChatMessageCreatedAt;
-  if (leftTime === null && rightTime !== null) return 1;
-  if (leftTime !== null && rightTime === null) return -1;
-  const byTime = (rightTime ?? right.createdAt).localeCompare(leftTime ?? left.createdAt);
+  const leftTime = left.lastChatMessageCreatedAt ?? left.createdAt;
+  const rightTime = right.lastChatMessageCreatedAt ?? right.createdAt;
+  const byTime = rightTime.localeCompare(leftTime);
   return byTime !== 0 ? byTime : left.id.localeCompare(right.id);
 }
 
 function matches(store: ZaiaStore, chat: ZaiaChatRecord, filters: ChatFilters): boolean {
-  if (filters.channelIds.length > 0 && (chat.channelId === null || !filters.channelIds.includes(chat.channelId)))
+  if (
+    filters.channelIds.length > 0 &&
+    (chat.channelId === null || !filters.channelIds.includes(chat.channelId))
+  )
     return false;
   if (filters.channelTypes.length > 0) {
     const type = zaiaChannels.find((channel) => channel.id === chat.channelId)?.type;
@@ -99,7 +103,8 @@ function matches(store: ZaiaStore, chat: ZaiaChatRecord, filters: ChatFilters): 
     const owner = store.owner(chat.ownerId);
     const haystack = [chat.title, owner?.name, owner?.identifier, owner?.email, chat.last?.content];
     const needle = filters.search;
-    if (!haystack.some((text) => typeof text === "string" && text.toLowerCase().includes(needle))) return false;
+    if (!haystack.some((text) => typeof text === "string" && text.toLowerCase().includes(needle)))
+      return false;
   }
   return true;
 }
@@ -121,7 +126,11 @@ function bodyProblem(error: z.ZodError): string {
 const uuidSchema = z.string().refine(isUuid, "expected a UUID");
 const titleSchema = z.string().max(255).nullable();
 
-const createBodySchema = z.strictObject({ channelId: uuidSchema.nullable(), ownerId: uuidSchema, title: titleSchema });
+const createBodySchema = z.strictObject({
+  channelId: uuidSchema.nullable(),
+  ownerId: uuidSchema,
+  title: titleSchema,
+});
 const updateBodySchema = z.strictObject({
   title: titleSchema.optional(),
   lastChatMessageCreatedAt: z.iso.datetime({ offset: true }).nullable().optional(),
@@ -175,7 +184,8 @@ export function chatRoutes(store: ZaiaStore): Route[] {
         const versionId = optionalUuid(request.query, "responderVersionId");
         if (versionId !== null) {
           const version = findVersion(versionId);
-          if (!version || version.agent.superIdentityId !== chat.responderId) return notFound("Responder version");
+          if (!version || version.agent.superIdentityId !== chat.responderId)
+            return notFound("Responder version");
         }
         return json(200, detailChat(chat, store.owner(chat.ownerId), versionId));
       }),

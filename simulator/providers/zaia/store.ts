@@ -90,9 +90,13 @@ export class ZaiaStore {
     return chat;
   }
 
-  update(chat: ZaiaChatRecord, changes: { title?: string | null; lastChatMessageCreatedAt?: string | null }): void {
+  update(
+    chat: ZaiaChatRecord,
+    changes: { title?: string | null; lastChatMessageCreatedAt?: string | null },
+  ): void {
     if (changes.title !== undefined) chat.title = changes.title;
-    if (changes.lastChatMessageCreatedAt !== undefined) chat.lastChatMessageCreatedAt = changes.lastChatMessageCreatedAt;
+    if (changes.lastChatMessageCreatedAt !== undefined)
+      chat.lastChatMessageCreatedAt = changes.lastChatMessageCreatedAt;
     chat.updatedAt = this.now();
   }
 

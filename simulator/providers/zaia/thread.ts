@@ -92,14 +92,24 @@ export function messageAt(plan: ThreadPlan, index: number): ZaiaWireMessage {
   switch (role) {
     case "system": {
       const content =
-        index === plan.humanFromIndex ? "The customer was transferred to a human agent." : random.pick(systemNotes);
+        index === plan.humanFromIndex
+          ? "The customer was transferred to a human agent."
+          : random.pick(systemNotes);
       return { id, chatId: plan.chatId, chatThreadId: null, role, content, createdAt, senderId: null };
     }
     case "user": {
       let content: string | null;
       if (index === firstUserIndex && plan.firstUserMessage !== null) content = plan.firstUserMessage;
       else content = random.chance(0.02) ? null : userText(random);
-      return { id, chatId: plan.chatId, chatThreadId: threadId, role, content, createdAt, senderId: plan.ownerId };
+      return {
+        id,
+        chatId: plan.chatId,
+        chatThreadId: threadId,
+        role,
+        content,
+        createdAt,
+        senderId: plan.ownerId,
+      };
     }
     case "assistant": {
       const senderId = plan.assistantSenderIds.length > 0 ? random.pick(plan.assistantSenderIds) : null;
@@ -108,7 +118,15 @@ export function messageAt(plan: ThreadPlan, index: number): ZaiaWireMessage {
     }
     case "human": {
       const content = random.pick(humanAgentTexts);
-      return { id, chatId: plan.chatId, chatThreadId: threadId, role, content, createdAt, senderId: plan.humanAgentId };
+      return {
+        id,
+        chatId: plan.chatId,
+        chatThreadId: threadId,
+        role,
+        content,
+        createdAt,
+        senderId: plan.humanAgentId,
+      };
     }
     default: {
       const unreachable: never = role;

@@ -122,7 +122,8 @@ export function detailChat(
   owner: ZaiaOwner | null,
   versionOverride: string | null = null,
 ): ZaiaDetailChat {
-  const channel: ZaiaChannel | null = zaiaChannels.find((candidate) => candidate.id === chat.channelId) ?? null;
+  const channel: ZaiaChannel | null =
+    zaiaChannels.find((candidate) => candidate.id === chat.channelId) ?? null;
   const responder = zaiaResponders.find((candidate) => candidate.id === chat.responderId);
   const versionId = versionOverride ?? chat.responderVersionId;
   const version = versionId === null ? null : findVersion(versionId);
@@ -178,6 +179,10 @@ export function agentObject(agent: ZaiaAgent) {
     workspaceId: zaiaWorkspaceId,
     createdAt: agent.createdAt,
     updatedAt: agent.updatedAt,
-    versions: agent.versions.map((version) => ({ id: version.id, number: version.number, createdAt: version.createdAt })),
+    versions: agent.versions.map((version) => ({
+      id: version.id,
+      number: version.number,
+      createdAt: version.createdAt,
+    })),
   };
 }

@@ -34,7 +34,8 @@ describe("fault injection on the simulated Zaia", () => {
   it("fails half the requests, deterministically, at errorRate 0.5", async () => {
     await setFaults(simulator.url, "zaia", { errorRate: 0.5 });
     const statuses: number[] = [];
-    for (let index = 0; index < 4; index++) statuses.push((await zaia.call("GET", "/api/v1/chats?pageSize=1")).status);
+    for (let index = 0; index < 4; index++)
+      statuses.push((await zaia.call("GET", "/api/v1/chats?pageSize=1")).status);
     expect(statuses.filter((status) => status === 503)).toHaveLength(2);
   });
 

@@ -64,7 +64,8 @@ export function zaiaClient(simulatorUrl: string) {
     options: { body?: unknown; authorization?: string | null; signal?: AbortSignal } = {},
   ): Promise<ZaiaAnswer> {
     const headers: Record<string, string> = {};
-    const authorization = options.authorization === undefined ? simulatorKeys.zaia.primary : options.authorization;
+    const authorization =
+      options.authorization === undefined ? simulatorKeys.zaia.primary : options.authorization;
     if (authorization !== null) headers.authorization = authorization;
     if (options.body !== undefined) headers["content-type"] = "application/json";
     const response = await fetch(`${simulatorUrl}/zaia${path}`, {

@@ -22,9 +22,9 @@ const text = (row: ZaiaRow, key: string): string => {
   if (typeof value !== "string") throw new Error(`${key} is not a string: ${JSON.stringify(value)}`);
   return value;
 };
-/** Sorts like Zaia's lists: last message time, chats without messages last by creation. */
+/** Sorts like Zaia's lists: last message time, or creation for chats without messages. */
 const sortTime = (row: ZaiaRow): string =>
-  typeof row.lastChatMessageCreatedAt === "string" ? `1${row.lastChatMessageCreatedAt}` : `0${text(row, "createdAt")}`;
+  typeof row.lastChatMessageCreatedAt === "string" ? row.lastChatMessageCreatedAt : text(row, "createdAt");
 
 describe("auth", () => {
   it("answers a missing key with Zaia's own 401 body", async () => {
@@ -34,11 +34,15 @@ describe("auth", () => {
   });
 
   it("refuses a Bearer-prefixed or wrong key and accepts the raw secondary key", async () => {
-    const bearer = await zaia.call("GET", "/api/v1/chats", { authorization: `Bearer ${simulatorKeys.zaia.primary}` });
+    const bearer = await zaia.call("GET", "/api/v1/chats", {
+      authorization: `Bearer ${simulatorKeys.zaia.primary}`,
+    });
     expect(bearer.status).toBe(401);
     const wrong = await zaia.call("GET", "/api/v1/chats", { authorization: simulatorKeys.chatling.primary });
     expect(wrong.status).toBe(401);
-    const secondary = await zaia.call("GET", "/api/v1/chats", { authorization: simulatorKeys.zaia.secondary });
+    const secondary = await zaia.call("GET", "/api/v1/chats", {
+      authorization: simulatorKeys.zaia.secondary,
+    });
     expect(secondary.status).toBe(200);
   });
 });
@@ -76,11 +80,15 @@ describe("GET /api/v1/chats", () => {
   });
 
   it("narrows by channelTypes", async () => {
-    const instagram = zaiaChannels.filter((channel) => channel.type === "instagram").map((channel) => channel.id);
+    const instagram = zaiaChannels
+      .filter((channel) => channel.type === "instagram")
+      .map((channel) => channel.id);
     const rows = await zaia.allRows("/api/v1/chats?channelTypes=instagram");
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(everyChat.length);
-    expect(rows.every((row) => typeof row.channelId === "string" && instagram.includes(row.channelId))).toBe(true);
+    expect(rows.every((row) => typeof row.channelId === "string" && instagram.includes(row.channelId))).toBe(
+      true,
+    );
   });
 
   it("narrows by ownerIds, responderIds and responderVersionIds", async () => {
@@ -158,7 +166,14 @@ describe("GET /api/v1/chats/details", () => {
     const rows = await zaia.allRows("/api/v1/chats/details");
     expect(rows.length).toBe(everyChat.length);
     const share = (key: string) => rows.filter((row) => row[key] === null).length / rows.length;
-    for (const key of ["title", "channelId", "responderVersionId", "ticketId", "ownerName", "ownerIdentifier"])
+    for (const key of [
+      "title",
+      "channelId",
+      "responderVersionId",
+      "ticketId",
+      "ownerName",
+      "ownerIdentifier",
+    ])
       expect(share(key), key).toBeGreaterThan(0.03);
     for (const key of ["lastMessageContent", "penultimateMessageRole", "isOwnerBlocked", "ownerEmail"])
       expect(share(key), key).toBeGreaterThan(0.01);
@@ -190,18 +205,29 @@ describe("one chat", () => {
     expect(Object.keys(lean.body ?? {})).toEqual(leanChatKeys);
     const details = await zaia.call("GET", `/api/v1/chats/${id}/details`);
     expect(details.status).toBe(200);
-    expect(details.body).toMatchObject({ id, channelType: "whatsapp", responderEntity: "agent", isRemoved: false });
+    expect(details.body).toMatchObject({
+      id,
+      channelType: "whatsapp",
+      responderEntity: "agent",
+      isRemoved: false,
+    });
   });
 
   it("describes another version of the responder when asked with responderVersionId", async () => {
     const aurora = zaiaAgents[0];
     const first = aurora?.versions[0];
     if (!first) throw new Error("Aurora has versions");
-    const details = await zaia.call("GET", `/api/v1/chats/${zaiaLongThreadIds.hundred}/details?responderVersionId=${first.id}`);
+    const details = await zaia.call(
+      "GET",
+      `/api/v1/chats/${zaiaLongThreadIds.hundred}/details?responderVersionId=${first.id}`,
+    );
     expect(details.body).toMatchObject({ responderVersionId: first.id, responderVersionNumber: 1 });
     const foreign = zaiaAgents[1]?.versions[0];
     if (!foreign) throw new Error("billing has versions");
-    const wrong = await zaia.call("GET", `/api/v1/chats/${zaiaLongThreadIds.hundred}/details?responderVersionId=${foreign.id}`);
+    const wrong = await zaia.call(
+      "GET",
+      `/api/v1/chats/${zaiaLongThreadIds.hundred}/details?responderVersionId=${foreign.id}`,
+    );
     expect(wrong.status).toBe(404);
   });
 
@@ -218,13 +244,22 @@ describe("one chat", () => {
 });
 
 describe("GET /api/v1/chat-messages", () => {
-  const messagesOf = (chatId: string, query = "") => zaia.rows(`/api/v1/chat-messages?chatId=${chatId}${query}`);
+  const messagesOf = (chatId: string, query = "") =>
+    zaia.rows(`/api/v1/chat-messages?chatId=${chatId}${query}`);
 
   it("returns 250 messages by default, oldest first, in the §11 shape", async () => {
     const rows = await messagesOf(zaiaLongThreadIds.thousand);
     expect(rows).toHaveLength(250);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(["id", "chatId", "chatThreadId", "role", "content", "createdAt", "senderId"]);
+      expect(Object.keys(row)).toEqual([
+        "id",
+        "chatId",
+        "chatThreadId",
+        "role",
+        "content",
+        "createdAt",
+        "senderId",
+      ]);
       expect(["user", "assistant", "system", "human"]).toContain(row.role);
       expect(row.chatId).toBe(zaiaLongThreadIds.thousand);
     }
@@ -239,7 +274,10 @@ describe("GET /api/v1/chat-messages", () => {
   ] as const)("pages the %s thread to exactly its length with unique ids", async (name, length) => {
     const ids: unknown[] = [];
     for (let offset = 0; ; offset += 1_000) {
-      const page = await messagesOf(zaiaLongThreadIds[name], `&pagination[limit]=1000&pagination[offset]=${offset}`);
+      const page = await messagesOf(
+        zaiaLongThreadIds[name],
+        `&pagination[limit]=1000&pagination[offset]=${offset}`,
+      );
       ids.push(...page.map((row) => row.id));
       if (page.length < 1_000) break;
     }
@@ -266,7 +304,10 @@ describe("GET /api/v1/chat-messages", () => {
     const page = await messagesOf(zaiaLongThreadIds.tenThousand, "&pagination[limit]=1");
     const threadId = page[0]?.chatThreadId;
     if (typeof threadId !== "string") throw new Error("first message has a thread");
-    const thread = await messagesOf(zaiaLongThreadIds.tenThousand, `&chatThreadId=${threadId}&pagination[limit]=1000`);
+    const thread = await messagesOf(
+      zaiaLongThreadIds.tenThousand,
+      `&chatThreadId=${threadId}&pagination[limit]=1000`,
+    );
     expect(thread.length).toBeGreaterThan(100);
     expect(thread.length).toBeLessThanOrEqual(200);
     expect(thread.every((row) => row.chatThreadId === threadId)).toBe(true);
@@ -281,12 +322,21 @@ describe("GET /api/v1/chat-messages", () => {
 
   it("validates chatId and pagination", async () => {
     expect((await zaia.call("GET", "/api/v1/chat-messages")).status).toBe(400);
-    const tooMany = await zaia.call("GET", `/api/v1/chat-messages?chatId=${zaiaLongThreadIds.hundred}&pagination[limit]=1001`);
+    const tooMany = await zaia.call(
+      "GET",
+      `/api/v1/chat-messages?chatId=${zaiaLongThreadIds.hundred}&pagination[limit]=1001`,
+    );
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toEqual({ message: expect.stringContaining("pagination[limit]") });
-    const negative = await zaia.call("GET", `/api/v1/chat-messages?chatId=${zaiaLongThreadIds.hundred}&pagination[offset]=-1`);
+    const negative = await zaia.call(
+      "GET",
+      `/api/v1/chat-messages?chatId=${zaiaLongThreadIds.hundred}&pagination[offset]=-1`,
+    );
     expect(negative.status).toBe(400);
-    const unknown = await zaia.call("GET", "/api/v1/chat-messages?chatId=0b1c2d3e-4f50-4617-8899-aabbccddeeff");
+    const unknown = await zaia.call(
+      "GET",
+      "/api/v1/chat-messages?chatId=0b1c2d3e-4f50-4617-8899-aabbccddeeff",
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ message: "Chat not found." });
   });
@@ -296,7 +346,14 @@ describe("catalog lists", () => {
   it("lists channels as a bare, paged array", async () => {
     const rows = await zaia.rows("/api/v1/channels?pageSize=100");
     expect(rows).toHaveLength(6);
-    expect(Object.keys(rows[0] ?? {})).toEqual(["id", "name", "type", "workspaceId", "createdAt", "updatedAt"]);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      "id",
+      "name",
+      "type",
+      "workspaceId",
+      "createdAt",
+      "updatedAt",
+    ]);
     expect(await zaia.rows("/api/v1/channels?pageSize=4&pageNumber=2")).toHaveLength(2);
     const squad = zaiaSquads[0]?.superIdentityId;
     expect((await zaia.rows(`/api/v1/channels?responderIds=${squad}`)).length).toBe(2);

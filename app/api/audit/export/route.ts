@@ -13,7 +13,18 @@ export const GET = withApi({ role: "admin" }, async ({ request }) => {
   const db = await getDatabase();
   const rows = await listAllAudit(db, toAuditFilters({ ...filters, limit: 1 }));
   const csv = toCsv(
-    ["time", "actor", "action", "connection", "conversation", "target", "outcome", "error", "before", "after"],
+    [
+      "time",
+      "actor",
+      "action",
+      "connection",
+      "conversation",
+      "target",
+      "outcome",
+      "error",
+      "before",
+      "after",
+    ],
     rows.map((row) => [
       row.createdAt,
       row.actorEmail,

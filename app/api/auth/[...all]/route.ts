@@ -33,19 +33,31 @@ export async function POST(request: Request): Promise<Response> {
   }
   if (email && (await recentFailures(db, email)) >= ACCOUNT_FAILURE_LIMIT) {
     await auditSignIn(db, { email, userId: null, succeeded: false, reason: "account temporarily locked" });
-    return errorResponse(429, "rate_limited", "Too many failed sign-ins for this account. Try again in 15 minutes.", {
-      "retry-after": "900",
-    });
+    return errorResponse(
+      429,
+      "rate_limited",
+      "Too many failed sign-ins for this account. Try again in 15 minutes.",
+      {
+        "retry-after": "900",
+      },
+    );
   }
   const response = await handlers().POST(request);
   if (email) {
     let userId: string | null = null;
     if (response.ok) {
-      const body: unknown = await response.clone().json().catch(() => null);
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => null);
       const parsed = z.object({ user: z.object({ id: z.string() }) }).safeParse(body);
       userId = parsed.success ? parsed.data.user.id : null;
     }
-    const reason = response.ok ? null : response.status === 429 ? "rate limited" : `refused (${response.status})`;
+    const reason = response.ok
+      ? null
+      : response.status === 429
+        ? "rate limited"
+        : `refused (${response.status})`;
     await auditSignIn(db, { email, userId, succeeded: response.ok, reason });
   }
   return response;

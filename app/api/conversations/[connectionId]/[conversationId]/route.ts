@@ -20,7 +20,9 @@ export const GET = withApi<Params>({ role: "any" }, async ({ request, params }) 
   const db = await getDatabase();
   const handle = await getHandle(db, params.connectionId);
   try {
-    return Response.json(await getThread(db, handle, params.conversationId, query), { headers: { "cache-control": "no-store" } });
+    return Response.json(await getThread(db, handle, params.conversationId, query), {
+      headers: { "cache-control": "no-store" },
+    });
   } catch (error) {
     if (error instanceof CursorError) throw badRequest(`cursor: ${error.message}`);
     throw error;

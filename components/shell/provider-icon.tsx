@@ -1,0 +1,28 @@
+import type { ProviderId } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/conversations/model";
+import { cn } from "@/lib/utils";
+
+const styles: Record<ProviderId, string> = {
+  sigmamind: "bg-violet-600 text-white",
+  cozmox: "bg-sky-700 text-white",
+  zaia: "bg-emerald-700 text-white",
+  chatling: "bg-amber-700 text-white",
+};
+
+/** A small lettered badge standing for a provider (no vendor logos: they are not ours to ship). */
+export function ProviderIcon({ provider, className }: { provider: ProviderId; className?: string }) {
+  return (
+    <span
+      role="img"
+      aria-label={providerLabels[provider]}
+      title={providerLabels[provider]}
+      className={cn(
+        "inline-flex size-5 shrink-0 items-center justify-center rounded text-[10px] font-bold",
+        styles[provider],
+        className,
+      )}
+    >
+      {providerLabels[provider].slice(0, 2)}
+    </span>
+  );
+}

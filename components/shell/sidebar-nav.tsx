@@ -1,0 +1,154 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import {
+  ArchiveIcon,
+  InboxIcon,
+  LayersIcon,
+  ShieldIcon,
+  StarIcon,
+  Trash2Icon,
+  UsersIcon,
+  PlugIcon,
+  ScrollTextIcon,
+} from "lucide-react";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import type { ReactNode } from "react";
+import type { ProviderId } from "@/lib/conversations/model";
+import { apiFetch } from "@/lib/api-client";
+import { cn } from "@/lib/utils";
+import { ProviderIcon } from "./provider-icon";
+
+export interface ShellConnection {
+  id: string;
+  name: string;
+  provider: ProviderId;
+}
+
+interface HealthAnswer {
+  connections: { id: string; reachable: boolean; error: string | null }[];
+}
+
+const views = [
+  { view: "inbox", label: "Inbox", Icon: InboxIcon },
+  { view: "important", label: "Important", Icon: StarIcon },
+  { view: "archived", label: "Archived", Icon: ArchiveIcon },
+  { view: "trash", label: "Trash", Icon: Trash2Icon },
+  { view: "all", label: "All", Icon: LayersIcon },
+] as const;
+
+function NavLink({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "hover:bg-accent hover:text-accent-foreground focus-visible:ring-ring/50 flex items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none focus-visible:ring-[3px]",
+        active && "bg-accent text-accent-foreground font-medium",
+      )}
+    >
+      {children}
+    </Link>
+  );
+}
+
+/** The sidebar: views, connections with their health, and (for admins) the admin pages. */
+export function SidebarNav({ connections, isAdmin }: { connections: ShellConnection[]; isAdmin: boolean }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const onList = pathname.startsWith("/conversations");
+  const currentView = searchParams.get("view") ?? "inbox";
+  const currentConnection = searchParams.get("connection");
+  const health = useQuery({
+    queryKey: ["health"],
+    queryFn: () => apiFetch<HealthAnswer>("/api/health"),
+    refetchInterval: 60_000,
+    staleTime: 30_000,
+  });
+  const healthById = new Map(health.data?.connections.map((connection) => [connection.id, connection]) ?? []);
+
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-6 p-3">
+      <div>
+        <h2 className="text-muted-foreground px-2 pb-1 text-xs font-semibold tracking-wide uppercase">
+          Views
+        </h2>
+        <ul className="space-y-0.5">
+          {views.map(({ view, label, Icon }) => (
+            <li key={view}>
+              <NavLink
+                href={view === "inbox" ? "/conversations" : `/conversations?view=${view}`}
+                active={onList && currentView === view && !currentConnection}
+              >
+                <Icon className="size-4" aria-hidden />
+                {label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <h2 className="text-muted-foreground px-2 pb-1 text-xs font-semibold tracking-wide uppercase">
+          Connections
+        </h2>
+        <ul className="space-y-0.5">
+          {connections.map((connection) => {
+            const state = healthById.get(connection.id);
+            const status = !state ? "checking" : state.reachable ? "healthy" : "failing";
+            return (
+              <li key={connection.id}>
+                <NavLink
+                  href={`/conversations?connection=${connection.id}`}
+                  active={onList && currentConnection === connection.id}
+                >
+                  <ProviderIcon provider={connection.provider} />
+                  <span className="min-w-0 flex-1 truncate">{connection.name}</span>
+                  <span
+                    className={cn(
+                      "size-2 shrink-0 rounded-full",
+                      status === "healthy" && "bg-emerald-500",
+                      status === "failing" && "bg-red-500",
+                      status === "checking" && "bg-muted-foreground/40",
+                    )}
+                    title={state?.error ?? status}
+                  />
+                  <span className="sr-only">
+                    {status === "failing" ? `failing: ${state?.error ?? ""}` : status}
+                  </span>
+                </NavLink>
+              </li>
+            );
+          })}
+          {connections.length === 0 ? (
+            <li className="text-muted-foreground px-2 text-sm">No connections yet.</li>
+          ) : null}
+        </ul>
+      </div>
+      {isAdmin ? (
+        <div>
+          <h2 className="text-muted-foreground flex items-center gap-1 px-2 pb-1 text-xs font-semibold tracking-wide uppercase">
+            <ShieldIcon className="size-3" aria-hidden /> Admin
+          </h2>
+          <ul className="space-y-0.5">
+            <li>
+              <NavLink href="/admin/connections" active={pathname.startsWith("/admin/connections")}>
+                <PlugIcon className="size-4" aria-hidden /> Connections
+              </NavLink>
+            </li>
+            <li>
+              <NavLink href="/admin/users" active={pathname.startsWith("/admin/users")}>
+                <UsersIcon className="size-4" aria-hidden /> Users
+              </NavLink>
+            </li>
+            <li>
+              <NavLink href="/admin/audit" active={pathname.startsWith("/admin/audit")}>
+                <ScrollTextIcon className="size-4" aria-hidden /> Audit log
+              </NavLink>
+            </li>
+          </ul>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The one query-key factory and the fetchers for conversations. Keys go from general to specific
+ * (`["conversations", "list", params]`), so moderation can invalidate every list with one prefix.
+ */
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import type { ModerationState } from "./api-schemas";
+import type { ConversationPage, Facets, MessagePage, ThreadPage } from "./model";
+import type { ListSearchParams } from "./search-params";
+
+/** The list query as the API takes it (the URL state minus the open conversation). */
+export type ListParams = Omit<ListSearchParams, "open">;
+
+export function listApiUrl(params: ListParams): string {
+  const search = new URLSearchParams();
+  const lists = ["connection", "channel", "channelType", "responder", "version", "status", "owner"] as const;
+  for (const key of lists) if (params[key].length > 0) search.set(key, params[key].join(","));
+  if (params.view !== "inbox") search.set("view", params.view);
+  if (params.from) search.set("from", params.from);
+  if (params.to) search.set("to", params.to);
+  if (params.q) search.set("q", params.q);
+  if (params.sort !== "recent") search.set("sort", params.sort);
+  if (params.cursor) search.set("cursor", params.cursor);
+  search.set("limit", String(params.limit));
+  return `/api/conversations?${search.toString()}`;
+}
+
+const conversationPath = (connectionId: string, conversationId: string) =>
+  `/api/conversations/${encodeURIComponent(connectionId)}/${encodeURIComponent(conversationId)}`;
+
+export const conversationKeys = {
+  all: ["conversations"] as const,
+  lists: () => [...conversationKeys.all, "list"] as const,
+  list: (params: ListParams) => [...conversationKeys.lists(), params] as const,
+  threads: () => [...conversationKeys.all, "thread"] as const,
+  thread: (connectionId: string, conversationId: string) => [...conversationKeys.threads(), connectionId, conversationId] as const,
+  messages: (connectionId: string, conversationId: string) =>
+    [...conversationKeys.thread(connectionId, conversationId), "messages"] as const,
+  history: (connectionId: string, conversationId: string) =>
+    [...conversationKeys.thread(connectionId, conversationId), "history"] as const,
+  facets: (connectionIds: readonly string[]) => ["facets", [...connectionIds].sort()] as const,
+};
+
+export interface HistoryEntry {
+  id: number;
+  createdAt: string;
+  actorEmail: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+  outcome: string;
+  error: string | null;
+}
+
+export const THREAD_PAGE_SIZE = 200;
+
+export const conversationQueries = {
+  list: (params: ListParams) =>
+    queryOptions({
+      queryKey: conversationKeys.list(params),
+      queryFn: ({ signal }) => apiFetch<ConversationPage>(listApiUrl(params), { signal }),
+      placeholderData: (previous) => previous,
+    }),
+  thread: (connectionId: string, conversationId: string) =>
+    queryOptions({
+      queryKey: conversationKeys.thread(connectionId, conversationId),
+      queryFn: ({ signal }) =>
+        apiFetch<ThreadPage>(`${conversationPath(connectionId, conversationId)}?limit=${THREAD_PAGE_SIZE}`, { signal }),
+    }),
+  /** Later pages of a thread; the first page comes with the thread. */
+  messages: (connectionId: string, conversationId: string, firstCursor: string | null) =>
+    infiniteQueryOptions({
+      queryKey: [...conversationKeys.messages(connectionId, conversationId), firstCursor] as const,
+      initialPageParam: firstCursor,
+      queryFn: ({ pageParam, signal }) =>
+        apiFetch<MessagePage>(
+          `${conversationPath(connectionId, conversationId)}/messages?limit=1000${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`,
+          { signal },
+        ),
+      getNextPageParam: (last) => last.nextCursor,
+      enabled: firstCursor !== null,
+    }),
+  history: (connectionId: string, conversationId: string) =>
+    queryOptions({
+      queryKey: conversationKeys.history(connectionId, conversationId),
+      queryFn: ({ signal }) => apiFetch<{ items: HistoryEntry[] }>(`${conversationPath(connectionId, conversationId)}/history`, { signal }),
+    }),
+  facets: (connectionIds: readonly string[]) =>
+    queryOptions({
+      queryKey: conversationKeys.facets(connectionIds),
+      queryFn: ({ signal }) =>
+        apiFetch<Facets>(`/api/facets${connectionIds.length ? `?connection=${connectionIds.map(encodeURIComponent).join(",")}` : ""}`, {
+          signal,
+        }),
+      staleTime: 60_000,
+    }),
+};
+
+export function moderateConversationRequest(
+  connectionId: string,
+  conversationId: string,
+  change: { important?: boolean; archived?: boolean; title?: string | null; trashed?: boolean },
+) {
+  return apiFetch<{ state: ModerationState }>(conversationPath(connectionId, conversationId), { method: "PATCH", json: change });
+}
+
+export function deleteAtProviderRequest(connectionId: string, conversationId: string, confirm: string) {
+  return apiFetch<null>(conversationPath(connectionId, conversationId), { method: "DELETE", json: { confirm } });
+}

@@ -1,0 +1,160 @@
+/**
+ * Integration harness: the real route handlers, services, adapters and HTTP client, against a
+ * real simulator on a free loopback port and an in-memory PGlite (or TEST_DATABASE_URL). Requests
+ * are made as `Request` objects and routed to the same modules Next.js serves.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { RunningSimulator } from "@/simulator/core/server";
+import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
+
+type RouteModule = Record<string, unknown>;
+type RouteEntry = { pattern: string; load: () => Promise<RouteModule> };
+
+/** Every API route, as Next.js maps them. */
+export const apiRoutes: RouteEntry[] = [
+  { pattern: "/api/health", load: () => import("@/app/api/health/route") },
+  { pattern: "/api/openapi.json", load: () => import("@/app/api/openapi.json/route") },
+  { pattern: "/api/conversations", load: () => import("@/app/api/conversations/route") },
+  { pattern: "/api/conversations/:connectionId/:conversationId", load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/route") },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId/messages",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/messages/route"),
+  },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId/history",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/history/route"),
+  },
+  { pattern: "/api/facets", load: () => import("@/app/api/facets/route") },
+  { pattern: "/api/connections", load: () => import("@/app/api/connections/route") },
+  { pattern: "/api/connections/test", load: () => import("@/app/api/connections/test/route") },
+  { pattern: "/api/connections/:id", load: () => import("@/app/api/connections/[id]/route") },
+  { pattern: "/api/audit", load: () => import("@/app/api/audit/route") },
+  { pattern: "/api/audit/export", load: () => import("@/app/api/audit/export/route") },
+  { pattern: "/api/auth/*", load: () => import("@/app/api/auth/[...all]/route") },
+];
+
+export const ORIGIN = "http://127.0.0.1:3999";
+
+function match(pattern: string, pathname: string): Record<string, string> | null {
+  if (pattern.endsWith("/*")) return pathname.startsWith(pattern.slice(0, -1)) ? {} : null;
+  const expected = pattern.split("/");
+  const actual = pathname.split("/");
+  if (expected.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < expected.length; index++) {
+    const part = expected[index] as string;
+    const value = actual[index] as string;
+    if (part.startsWith(":")) params[part.slice(1)] = decodeURIComponent(value);
+    else if (part !== value) return null;
+  }
+  return params;
+}
+
+export interface CallOptions {
+  cookie?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Harness {
+  simulator: RunningSimulator;
+  call(method: string, url: string, options?: CallOptions): Promise<Response>;
+  json<T = unknown>(method: string, url: string, options?: CallOptions): Promise<{ status: number; body: T }>;
+  signIn(email: string, password: string): Promise<string>;
+  adminCookie: string;
+  staffCookie: string;
+  connectionIds: Record<"sigmamind" | "cozmox" | "zaia" | "chatling", string>;
+  setFaults(provider: string, faults: Record<string, unknown>): Promise<void>;
+  resetSimulator(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const simulator = await startTestSimulator();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-it-"));
+  Object.assign(process.env, {
+    PORT: "3999",
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_SECRET: "integration-test-secret-0123456789abcdef",
+    PARLEY_DEMO: "1",
+    PARLEY_SIMULATOR_PORT: String(simulator.port),
+    PARLEY_PROVIDER_TIMEOUT_MS: "1500",
+    PARLEY_BREAKER_HALF_OPEN_MS: "300",
+  });
+  const { openDatabase, openMemoryDatabase } = await import("@/lib/db/client");
+  const handle = process.env.TEST_DATABASE_URL
+    ? openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir })
+    : openMemoryDatabase();
+  (globalThis as { __parleyDatabase?: unknown }).__parleyDatabase = handle;
+  await handle.ready;
+  if (process.env.TEST_DATABASE_URL) {
+    const { sql } = await import("drizzle-orm");
+    await handle.db.execute(
+      sql`truncate table audit_log, moderation_overlay, connections, session, account, verification, rate_limit, "user" restart identity cascade`,
+    );
+  }
+  const { seedDemo } = await import("@/lib/demo/seed");
+  await seedDemo(handle.db);
+  const { connections } = await import("@/lib/db/schema");
+  const rows = await handle.db.select().from(connections);
+  const connectionIds = Object.fromEntries(rows.map((row) => [row.provider, row.id])) as Harness["connectionIds"];
+
+  async function call(method: string, url: string, options: CallOptions = {}): Promise<Response> {
+    const full = new URL(url, ORIGIN);
+    const entry = apiRoutes.map((route) => ({ route, params: match(route.pattern, full.pathname) })).find((candidate) => candidate.params);
+    if (!entry?.params) throw new Error(`no route for ${full.pathname}`);
+    const routeModule = await entry.route.load();
+    const handler = routeModule[method];
+    if (typeof handler !== "function") return new Response(null, { status: 405 });
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.cookie) headers.cookie = options.cookie;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers["content-type"] ??= "application/json";
+    }
+    if (method !== "GET" && method !== "HEAD" && !("origin" in headers)) headers.origin = ORIGIN;
+    headers["x-parley-client-address"] ??= "127.0.0.1";
+    const request = new Request(full, { method, headers, body });
+    return (handler as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>)(request, {
+      params: Promise.resolve(entry.params),
+    });
+  }
+
+  async function json<T>(method: string, url: string, options?: CallOptions) {
+    const response = await call(method, url, options);
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  async function signIn(email: string, password: string): Promise<string> {
+    const response = await call("POST", "/api/auth/sign-in/email", { body: { email, password } });
+    if (response.status !== 200) throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
+    const setCookie = response.headers.getSetCookie().find((value) => value.startsWith("better-auth.session_token="));
+    if (!setCookie) throw new Error("no session cookie");
+    return setCookie.split(";")[0] as string;
+  }
+
+  const adminCookie = await signIn("admin@parley.local", "parley-demo-admin");
+  const staffCookie = await signIn("staff@parley.local", "parley-demo-staff");
+
+  return {
+    simulator,
+    call,
+    json,
+    signIn,
+    adminCookie,
+    staffCookie,
+    connectionIds,
+    setFaults: (provider, faults) => setFaults(simulator.url, provider, faults),
+    resetSimulator: () => resetSimulator(simulator.url),
+    close: async () => {
+      await simulator.close();
+      await handle.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
