@@ -24,7 +24,10 @@ export function AlertDialogTrigger(props: React.ComponentProps<typeof AlertDialo
 }
 
 /** Props of {@link AlertDialogContent}. */
-export type AlertDialogContentProps = Omit<React.ComponentProps<typeof AlertDialogPrimitive.Content>, "title"> & {
+export type AlertDialogContentProps = Omit<
+  React.ComponentProps<typeof AlertDialogPrimitive.Content>,
+  "title"
+> & {
   /** The question or warning, rendered as the dialog's title (its accessible name). */
   title: React.ReactNode;
   /** What will happen, announced with the title; say whether it can be undone. */

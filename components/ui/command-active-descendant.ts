@@ -15,7 +15,8 @@ export function keepActiveDescendantInSync(root: HTMLElement): () => void {
     for (const owner of root.querySelectorAll("[cmdk-input], [cmdk-list]")) {
       const current = owner.getAttribute("aria-activedescendant");
       if (selectedId === null && current !== null) owner.removeAttribute("aria-activedescendant");
-      if (selectedId !== null && current !== selectedId) owner.setAttribute("aria-activedescendant", selectedId);
+      if (selectedId !== null && current !== selectedId)
+        owner.setAttribute("aria-activedescendant", selectedId);
     }
   };
   const observer = new MutationObserver(update);

@@ -58,7 +58,8 @@ export type CommandDialogProps = React.ComponentProps<typeof Dialog> & {
 
 /**
  * A command palette: a {@link Command} in a modal dialog (focus trapped, Escape closes, focus
- * returns on close). Open it from `mod+k` with `useHotkeys`; the caller owns `open`/`onOpenChange`.
+ * returns on close), anchored near the top so it does not jump as results filter. Open it from
+ * `mod+k` with `useHotkeys`; the caller owns `open`/`onOpenChange`.
  */
 export function CommandDialog({
   title = "Command palette",
@@ -74,7 +75,7 @@ export function CommandDialog({
         title={title}
         description={description}
         hideHeader
-        className={cn("gap-0 overflow-hidden p-0 sm:max-w-xl", className)}
+        className={cn("top-[15dvh] translate-y-0 gap-0 overflow-hidden p-0 sm:max-w-xl", className)}
       >
         <Command
           label={title}
@@ -131,7 +132,10 @@ export function CommandEmpty({ className, ...props }: React.ComponentProps<typeo
 }
 
 /** Shown while results load (`role="progressbar"`); give it a `label`. */
-export function CommandLoading({ className, ...props }: React.ComponentProps<typeof CommandPrimitive.Loading>) {
+export function CommandLoading({
+  className,
+  ...props
+}: React.ComponentProps<typeof CommandPrimitive.Loading>) {
   return (
     <CommandPrimitive.Loading
       data-slot="command-loading"
@@ -156,7 +160,10 @@ export function CommandGroup({ className, ...props }: React.ComponentProps<typeo
 }
 
 /** A rule between groups. */
-export function CommandSeparator({ className, ...props }: React.ComponentProps<typeof CommandPrimitive.Separator>) {
+export function CommandSeparator({
+  className,
+  ...props
+}: React.ComponentProps<typeof CommandPrimitive.Separator>) {
   return (
     <CommandPrimitive.Separator
       data-slot="command-separator"

@@ -79,7 +79,10 @@ export function DialogContent({
             {title}
           </DialogPrimitive.Title>
           {description === undefined ? null : (
-            <DialogPrimitive.Description data-slot="dialog-description" className="text-sm text-muted-foreground">
+            <DialogPrimitive.Description
+              data-slot="dialog-description"
+              className="text-sm text-muted-foreground"
+            >
               {description}
             </DialogPrimitive.Description>
           )}

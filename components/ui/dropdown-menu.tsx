@@ -20,7 +20,10 @@ const panelClassName =
  * while leaving it focusable, which axe reports as `aria-hidden-focus`; radix-ui/primitives#2459) and
  * a click outside both closes the menu and reaches its target. Pass `modal` to restore the trap.
  */
-export function DropdownMenu({ modal = false, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Root>) {
+export function DropdownMenu({
+  modal = false,
+  ...props
+}: React.ComponentProps<typeof DropdownMenuPrimitive.Root>) {
   return <DropdownMenuPrimitive.Root data-slot="dropdown-menu" modal={modal} {...props} />;
 }
 
@@ -201,7 +204,11 @@ export function DropdownMenuSubTrigger({
     <DropdownMenuPrimitive.SubTrigger
       data-slot="dropdown-menu-sub-trigger"
       data-inset={inset}
-      className={cn(itemClassName, "data-[state=open]:bg-accent data-[state=open]:text-accent-foreground", className)}
+      className={cn(
+        itemClassName,
+        "data-[state=open]:bg-accent data-[state=open]:text-accent-foreground",
+        className,
+      )}
       {...props}
     >
       {children}
@@ -219,7 +226,11 @@ export function DropdownMenuSubContent({
     <DropdownMenuPrimitive.Portal>
       <DropdownMenuPrimitive.SubContent
         data-slot="dropdown-menu-sub-content"
-        className={cn(panelClassName, "origin-(--radix-dropdown-menu-content-transform-origin) shadow-lg", className)}
+        className={cn(
+          panelClassName,
+          "origin-(--radix-dropdown-menu-content-transform-origin) shadow-lg",
+          className,
+        )}
         {...props}
       />
     </DropdownMenuPrimitive.Portal>

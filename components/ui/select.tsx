@@ -107,7 +107,11 @@ export function SelectLabel({ className, ...props }: React.ComponentProps<typeof
 }
 
 /** One option; the selected one shows a check mark. `value` must not be the empty string (Radix rule). */
-export function SelectItem({ className, children, ...props }: React.ComponentProps<typeof SelectPrimitive.Item>) {
+export function SelectItem({
+  className,
+  children,
+  ...props
+}: React.ComponentProps<typeof SelectPrimitive.Item>) {
   return (
     <SelectPrimitive.Item
       data-slot="select-item"
@@ -128,7 +132,10 @@ export function SelectItem({ className, children, ...props }: React.ComponentPro
 }
 
 /** A rule between groups of options. */
-export function SelectSeparator({ className, ...props }: React.ComponentProps<typeof SelectPrimitive.Separator>) {
+export function SelectSeparator({
+  className,
+  ...props
+}: React.ComponentProps<typeof SelectPrimitive.Separator>) {
   return (
     <SelectPrimitive.Separator
       data-slot="select-separator"

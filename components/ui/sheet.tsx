@@ -86,7 +86,10 @@ export function SheetContent({
             {title}
           </SheetPrimitive.Title>
           {description === undefined ? null : (
-            <SheetPrimitive.Description data-slot="sheet-description" className="text-sm text-muted-foreground">
+            <SheetPrimitive.Description
+              data-slot="sheet-description"
+              className="text-sm text-muted-foreground"
+            >
               {description}
             </SheetPrimitive.Description>
           )}
@@ -95,7 +98,10 @@ export function SheetContent({
           {children}
         </div>
         {footer === undefined ? null : (
-          <div data-slot="sheet-footer" className="flex flex-col gap-2 border-t p-4 sm:flex-row sm:justify-end">
+          <div
+            data-slot="sheet-footer"
+            className="flex flex-col gap-2 border-t p-4 sm:flex-row sm:justify-end"
+          >
             {footer}
           </div>
         )}
@@ -113,5 +119,7 @@ export function SheetContent({
 
 /** Stacks the title and description; {@link SheetContent} renders one for you. */
 function SheetHeader({ className, ...props }: React.ComponentProps<"div">) {
-  return <div data-slot="sheet-header" className={cn("flex flex-col gap-1.5 p-4 pb-0", className)} {...props} />;
+  return (
+    <div data-slot="sheet-header" className={cn("flex flex-col gap-1.5 p-4 pb-0", className)} {...props} />
+  );
 }

@@ -87,6 +87,10 @@ export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
 /** The table's caption, its accessible name; shown under the table unless made `sr-only`. */
 export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
   return (
-    <caption data-slot="table-caption" className={cn("mt-4 text-sm text-muted-foreground", className)} {...props} />
+    <caption
+      data-slot="table-caption"
+      className={cn("mt-4 text-sm text-muted-foreground", className)}
+      {...props}
+    />
   );
 }

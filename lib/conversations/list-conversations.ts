@@ -13,7 +13,7 @@ import type { Conversation, ConversationPage, Notice } from "./model";
 import { providerLabels } from "./model";
 import { filterLabels, planSources, type SourcePlan } from "./query-plan";
 import { cachedScopes } from "./scope-cache";
-import { initialPageSize, readOverlaySource, readProviderSource, type Position, type SourceRead } from "./source-reader";
+import { initialPageSize, pageBudgetFor, readOverlaySource, readProviderSource, type Position, type SourceMatch } from "./source-reader";
 
 interface SourceTask {
   key: string;
@@ -75,51 +75,96 @@ export async function listConversations(
     }),
   );
 
+  // A lazy k-way merge: every live source keeps at least one buffered match, the newest head is
+  // taken next, and a source is read again only when its buffer runs dry. Each source's cursor
+  // position is the one right after its last match taken.
   const failedConnections = new Set<string>();
-  const reads = await Promise.all(
-    tasks.map(async (task): Promise<{ task: SourceTask; read: SourceRead | null; start: Position }> => {
-      const saved = cursor?.s[task.key];
-      const start: Position = saved ?? (cursor ? "done" : { t: null, i: 0, z: initialPageSize(task.plan, query.limit) });
-      if (start === "done") return { task, read: null, start };
-      try {
-        const read =
-          task.plan.mode === "overlay"
-            ? await readOverlaySource(db, task.plan, start, query.limit, query.sort)
-            : await readProviderSource(db, task.plan, task.scope, start, query.limit, query.sort);
-        return { task, read, start };
-      } catch (error) {
-        if (!failedConnections.has(task.plan.handle.id)) {
-          failedConnections.add(task.plan.handle.id);
-          notices.push(failureNotice(task.plan.handle, error));
-        }
-        return { task, read: null, start };
-      }
-    }),
-  );
-
-  // Merge every source's matches, take the page, and note where each source now stands.
-  const candidates = reads.flatMap(({ task, read }) =>
-    (read?.matches ?? []).map((match, index) => ({ key: task.key, index, match })),
-  );
   const compare = compareBy(query.sort);
-  candidates.sort((left, right) => compare(left.match.conversation, right.match.conversation));
-  const page = candidates.slice(0, query.limit);
-  const takenPerSource = new Map<string, number>();
-  for (const item of page) takenPerSource.set(item.key, Math.max(takenPerSource.get(item.key) ?? 0, item.index + 1));
+  const states = tasks.map((task) => {
+    const saved = cursor?.s[task.key];
+    const start: Position = saved ?? (cursor ? "done" : { t: null, i: 0, z: initialPageSize(task.plan, query.limit) });
+    return {
+      task,
+      start,
+      position: start,
+      buffer: [] as SourceMatch[],
+      lastTaken: null as SourceMatch | null,
+      pagesRead: 0,
+      rowsScanned: 0,
+      budgetExhausted: false,
+      failed: false,
+      total: null as number | null,
+    };
+  });
+  type SourceState = (typeof states)[number];
+
+  async function refill(state: SourceState): Promise<void> {
+    if (state.position === "done" || state.failed || state.budgetExhausted) return;
+    const { plan, scope } = state.task;
+    try {
+      if (plan.mode === "overlay") {
+        const read = await readOverlaySource(db, plan, state.position, query.limit, query.sort);
+        state.buffer.push(...read.matches);
+        state.position = read.end;
+        state.rowsScanned += read.rowsScanned;
+        state.total = read.total;
+        state.budgetExhausted = state.position !== "done";
+        return;
+      }
+      const budget = pageBudgetFor(plan, state.position.z, query.limit) - state.pagesRead;
+      const firstRead = state.pagesRead === 0;
+      const read = await readProviderSource(db, plan, scope, state.position, 1, query.sort, budget);
+      state.buffer.push(...read.matches);
+      state.position = read.end;
+      state.pagesRead += read.pagesRead;
+      state.rowsScanned += read.rowsScanned;
+      state.budgetExhausted = read.budgetExhausted;
+      if (firstRead) state.total = read.total;
+    } catch (error) {
+      state.failed = true;
+      if (!failedConnections.has(plan.handle.id)) {
+        failedConnections.add(plan.handle.id);
+        notices.push(failureNotice(plan.handle, error));
+      }
+    }
+  }
+
+  const page: SourceMatch[] = [];
+  await Promise.all(states.map(refill));
+  while (page.length < query.limit) {
+    const dry = states.filter((state) => state.buffer.length === 0 && state.position !== "done" && !state.failed && !state.budgetExhausted);
+    if (dry.length > 0) {
+      await Promise.all(dry.map(refill));
+      continue;
+    }
+    let best: SourceState | null = null;
+    for (const state of states) {
+      const head = state.buffer[0];
+      if (!head) continue;
+      const bestHead = best?.buffer[0];
+      if (!bestHead || compare(head.conversation, bestHead.conversation) < 0) best = state;
+    }
+    if (!best) break;
+    const taken = best.buffer.shift();
+    if (!taken) break;
+    best.lastTaken = taken;
+    page.push(taken);
+  }
 
   const positions: ListCursor["s"] = {};
   let anyRemaining = false;
-  for (const { task, read, start } of reads) {
+  for (const state of states) {
     let position: Position;
-    if (!read) position = start; // failed or already done: retry from the same place next time
-    else {
-      const taken = takenPerSource.get(task.key) ?? 0;
-      position = taken >= read.matches.length ? read.end : (read.matches[taken - 1]?.after ?? start);
-      if (taken === 0 && read.matches.length > 0) position = start;
-    }
-    positions[task.key] = position;
+    if (state.failed) position = state.start; // retried from the same place next time
+    else if (state.buffer.length > 0) position = state.lastTaken ? state.lastTaken.after : state.start;
+    else position = state.position;
+    positions[state.task.key] = position;
     if (position !== "done") anyRemaining = true;
   }
+  const reads = states.map((state) => ({
+    task: state.task,
+    read: state.failed ? null : { rowsScanned: state.rowsScanned, budgetExhausted: state.budgetExhausted, total: state.total },
+  }));
 
   const scanNotices = new Map<string, Notice>();
   for (const { task, read } of reads) {
@@ -147,7 +192,7 @@ export async function listConversations(
   const total = exactTotal ? reads.reduce((sum, { read }) => sum + (read?.total ?? 0), 0) : null;
 
   return {
-    items: page.map((item) => item.match.conversation),
+    items: page.map((match) => match.conversation),
     nextCursor: anyRemaining ? encodeCursor({ v: 1, q: queryHash, s: positions }) : null,
     total,
     notices,

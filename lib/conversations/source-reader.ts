@@ -31,6 +31,11 @@ export interface SourceRead {
 
 /** Pages a source may read in one request while filtering by scan. */
 export const SCAN_PAGE_BUDGET = 5;
+
+/** Pages a source may read in one request: the scan budget, or enough to fill the page. */
+export function pageBudgetFor(plan: SourcePlan, pageSize: number, limit: number): number {
+  return plan.predicates.length > 1 ? SCAN_PAGE_BUDGET : Math.ceil(limit / pageSize) + 2;
+}
 const OVERLAY_FETCH_CONCURRENCY = 6;
 
 export function initialPageSize(plan: SourcePlan, limit: number): number {
@@ -40,6 +45,10 @@ export function initialPageSize(plan: SourcePlan, limit: number): number {
   return Math.min(capabilities.maxPageSize, scanning ? Math.max(limit, 100) : limit);
 }
 
+/**
+ * Reads whole provider pages from `start` until at least `need` rows matched, the source ended, or
+ * `pageBudget` pages were read. Every match of the pages read is returned (they were paid for).
+ */
 export async function readProviderSource(
   db: Database,
   plan: SourcePlan,
@@ -47,16 +56,16 @@ export async function readProviderSource(
   start: SourcePosition,
   need: number,
   sort: "recent" | "oldest",
-): Promise<SourceRead> {
+  pageBudget: number,
+): Promise<SourceRead & { pagesRead: number }> {
   const { handle } = plan;
   const matches: SourceMatch[] = [];
   let position = start;
-  let pages = 0;
+  let pagesRead = 0;
   let rowsScanned = 0;
   let total: number | null = null;
-  const budget = plan.predicates.length > 1 ? SCAN_PAGE_BUDGET : Math.ceil(need / position.z) + 2;
   for (;;) {
-    if (pages >= budget) return { matches, end: position, budgetExhausted: true, rowsScanned, total: null };
+    if (pagesRead >= pageBudget) return { matches, end: position, budgetExhausted: true, rowsScanned, total: null, pagesRead };
     const page = await handle.adapter.listConversations(handle.context, {
       scope,
       filters: plan.nativeFilters,
@@ -64,8 +73,8 @@ export async function readProviderSource(
       pageToken: position.t,
       pageSize: position.z,
     });
-    pages += 1;
-    if (pages === 1) total = page.total;
+    pagesRead += 1;
+    if (pagesRead === 1 && position.t === null) total = page.total;
     const overlays = await getOverlayRows(db, handle.id, page.items.map((item) => item.id));
     const next: Position = page.nextPageToken === null ? "done" : { t: page.nextPageToken, i: 0, z: position.z };
     for (let index = position.i; index < page.items.length; index++) {
@@ -74,13 +83,11 @@ export async function readProviderSource(
       rowsScanned += 1;
       const after: Position = index + 1 < page.items.length ? { t: position.t, i: index + 1, z: position.z } : next;
       const conversation = toConversation(handle, row, overlays.get(row.id));
-      if (plan.predicates.every((predicate) => predicate(conversation))) {
-        matches.push({ conversation, after });
-        if (matches.length >= need) return { matches, end: after, budgetExhausted: false, rowsScanned, total };
-      }
+      if (plan.predicates.every((predicate) => predicate(conversation))) matches.push({ conversation, after });
     }
-    if (next === "done") return { matches, end: "done", budgetExhausted: false, rowsScanned, total };
+    if (next === "done") return { matches, end: "done", budgetExhausted: false, rowsScanned, total, pagesRead };
     position = next;
+    if (matches.length >= need) return { matches, end: position, budgetExhausted: false, rowsScanned, total, pagesRead };
   }
 }
 

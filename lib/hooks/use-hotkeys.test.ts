@@ -120,7 +120,19 @@ describe("isActivatableTarget", () => {
 describe("compileHotkeys", () => {
   it("accepts single characters, key names and mod chords", () => {
     const hotkeys = compileHotkeys(Object.fromEntries(SHORTCUTS.map((name) => [name, () => undefined])));
-    expect([...hotkeys.keys.keys()].sort()).toEqual(["#", "/", "?", "e", "enter", "escape", "j", "k", "r", "s", "z"]);
+    expect([...hotkeys.keys.keys()].sort()).toEqual([
+      "#",
+      "/",
+      "?",
+      "e",
+      "enter",
+      "escape",
+      "j",
+      "k",
+      "r",
+      "s",
+      "z",
+    ]);
     expect([...hotkeys.chords.keys()]).toEqual(["k"]);
   });
 
@@ -152,7 +164,9 @@ describe("resolveHotkey and dispatchHotkey", () => {
       expect(event.prevented).toBe(false);
     }
     expect(fired(SHORTCUTS, keydown("e", { target: element({ tagName: "TEXTAREA" }) }))).toBeUndefined();
-    expect(fired(SHORTCUTS, keydown("z", { target: element({ tagName: "P", isContentEditable: true }) }))).toBeUndefined();
+    expect(
+      fired(SHORTCUTS, keydown("z", { target: element({ tagName: "P", isContentEditable: true }) })),
+    ).toBeUndefined();
   });
 
   it("fires Escape and mod+k even in a field", () => {
@@ -179,7 +193,9 @@ describe("resolveHotkey and dispatchHotkey", () => {
     expect(fired(SHORTCUTS, keydown("#", { shiftKey: true }))).toBe("#");
     expect(fired(SHORTCUTS, keydown("#", { altKey: true }))).toBe("#");
     const altGraph = (key: string) => key === "AltGraph";
-    expect(fired(SHORTCUTS, keydown("#", { ctrlKey: true, altKey: true, getModifierState: altGraph }))).toBe("#");
+    expect(fired(SHORTCUTS, keydown("#", { ctrlKey: true, altKey: true, getModifierState: altGraph }))).toBe(
+      "#",
+    );
     expect(fired(SHORTCUTS, keydown("?", { ctrlKey: true, altKey: true }))).toBeUndefined();
   });
 
@@ -210,9 +226,17 @@ describe("resolveHotkey and dispatchHotkey", () => {
   });
 
   it("leaves printable keys to the typeahead of an open menu or listbox", () => {
-    const menuItem = element({ tagName: "DIV", attributes: { role: "menuitem" }, insideSelectors: ['[role="menu"]'] });
+    const menuItem = element({
+      tagName: "DIV",
+      attributes: { role: "menuitem" },
+      insideSelectors: ['[role="menu"]'],
+    });
     expect(fired(SHORTCUTS, keydown("s", { target: menuItem }))).toBeUndefined();
-    const option = element({ tagName: "DIV", attributes: { role: "option" }, insideSelectors: ['[role="listbox"]'] });
+    const option = element({
+      tagName: "DIV",
+      attributes: { role: "option" },
+      insideSelectors: ['[role="listbox"]'],
+    });
     expect(fired(SHORTCUTS, keydown("e", { target: option }))).toBeUndefined();
     expect(fired(SHORTCUTS, keydown("Escape", { target: menuItem }))).toBe("Escape");
   });

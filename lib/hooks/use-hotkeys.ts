@@ -41,7 +41,18 @@ export interface CompiledHotkeys<E extends HotkeyEvent> {
 const MOD_PREFIX = "mod+";
 
 /** `<input>` types that take no typed text; letters pressed on them are free for hotkeys. */
-const NON_TEXT_INPUT_TYPES = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "color", "range", "image", "hidden"]);
+const NON_TEXT_INPUT_TYPES = new Set([
+  "checkbox",
+  "radio",
+  "button",
+  "submit",
+  "reset",
+  "file",
+  "color",
+  "range",
+  "image",
+  "hidden",
+]);
 
 /** ARIA roles of custom widgets that take typed text. */
 const TEXT_ROLES = new Set(["textbox", "searchbox", "combobox", "spinbutton"]);
@@ -51,7 +62,19 @@ const TYPEAHEAD_WIDGET_SELECTOR = '[role="menu"], [role="menubar"], [role="listb
 
 /** Elements that Enter activates natively; an Enter hotkey must not fire on top of that. */
 const ACTIVATABLE_TAGS = new Set(["BUTTON", "A", "SUMMARY", "SELECT", "TEXTAREA"]);
-const ACTIVATABLE_ROLES = new Set(["button", "link", "menuitem", "menuitemcheckbox", "menuitemradio", "option", "tab", "checkbox", "radio", "switch", "treeitem"]);
+const ACTIVATABLE_ROLES = new Set([
+  "button",
+  "link",
+  "menuitem",
+  "menuitemcheckbox",
+  "menuitemradio",
+  "option",
+  "tab",
+  "checkbox",
+  "radio",
+  "switch",
+  "treeitem",
+]);
 
 function stringProperty(target: unknown, name: string): string | undefined {
   if (typeof target !== "object" || target === null || !(name in target)) return undefined;
@@ -89,7 +112,12 @@ export function isTypingInField(event: Pick<HotkeyEvent, "target">): boolean {
     const type = (stringProperty(target, "type") ?? attribute(target, "type") ?? "text").toLowerCase();
     return !NON_TEXT_INPUT_TYPES.has(type);
   }
-  if (typeof target === "object" && target !== null && "isContentEditable" in target && target.isContentEditable === true) {
+  if (
+    typeof target === "object" &&
+    target !== null &&
+    "isContentEditable" in target &&
+    target.isContentEditable === true
+  ) {
     return true;
   }
   const role = attribute(target, "role");
@@ -120,7 +148,9 @@ export function compileHotkeys<E extends HotkeyEvent>(map: HotkeyMap<E>): Compil
     } else if (/^[A-Za-z][A-Za-z0-9]+$/.test(name)) {
       keys.set(name.toLowerCase(), handler);
     } else {
-      throw new Error(`Unsupported hotkey "${name}": use one character, a key name such as "Escape", or "mod+<character>".`);
+      throw new Error(
+        `Unsupported hotkey "${name}": use one character, a key name such as "Escape", or "mod+<character>".`,
+      );
     }
   }
   return { keys, chords };
@@ -162,8 +192,12 @@ function letterBinding(key: string, code: string | undefined, shiftKey: boolean)
  * - Auto-repeat from a held key fires character bindings and `mod+` chords once; named keys such
  *   as arrows may repeat.
  */
-export function resolveHotkey<E extends HotkeyEvent>(event: E, hotkeys: CompiledHotkeys<E>): ((event: E) => void) | undefined {
-  if (event.defaultPrevented === true || event.isComposing === true || event.key === "Process") return undefined;
+export function resolveHotkey<E extends HotkeyEvent>(
+  event: E,
+  hotkeys: CompiledHotkeys<E>,
+): ((event: E) => void) | undefined {
+  if (event.defaultPrevented === true || event.isComposing === true || event.key === "Process")
+    return undefined;
   const { key } = event;
 
   if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && key.length === 1) {
@@ -177,7 +211,11 @@ export function resolveHotkey<E extends HotkeyEvent>(event: E, hotkeys: Compiled
   if ((event.ctrlKey || event.metaKey) && !altGraph) return undefined;
   if ((event.altKey || altGraph) && !characterNeedsAlt) return undefined;
 
-  const lookup = !isCharacter ? key.toLowerCase() : isLetter(key) ? letterBinding(key, event.code, event.shiftKey) : key;
+  const lookup = !isCharacter
+    ? key.toLowerCase()
+    : isLetter(key)
+      ? letterBinding(key, event.code, event.shiftKey)
+      : key;
   const handler = hotkeys.keys.get(lookup);
   if (handler === undefined) return undefined;
 

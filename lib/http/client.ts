@@ -170,7 +170,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policies = policiesFor(options);
 
   async function attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
-    if (policies.budget) await policies.budget.take(signal);
     const url = buildUrl(options.baseUrl, request.path, request.query);
     const headers: Record<string, string> = { accept: "application/json", ...options.authHeaders };
     if (request.body !== undefined) headers["content-type"] = "application/json";
@@ -242,9 +241,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         },
       );
       const perAttemptTimeout = timeout(timeoutMs, TimeoutStrategy.Aggressive);
-      const policy = wrap(policies.breaker, retryPolicy, policies.limiter, perAttemptTimeout);
+      const withinBudget = async (signal: AbortSignal) => {
+        // The provider's documented budget is kept outside the timeout: waiting for a slot is not the provider being slow.
+        const waitMs = policies.budget ? await policies.budget.take(3_000) : 0;
+        if (waitMs > 0)
+          throw new ProviderError(
+            "rate_limited",
+            options.provider,
+            `Parley keeps this ${label} connection under ${options.requestsPerMinute} requests a minute; try again in ${Math.ceil(waitMs / 1000)} s`,
+            { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+          );
+        return perAttemptTimeout.execute(({ signal: attemptSignal }) => attempt(request, attemptSignal), signal);
+      };
+      const policy = wrap(policies.breaker, retryPolicy, policies.limiter);
       try {
-        return await policy.execute(({ signal }) => attempt(request, signal));
+        return await policy.execute(({ signal }) => withinBudget(signal));
       } catch (error) {
         if (error instanceof ProviderError) throw error;
         if (error instanceof TaskCancelledError)

@@ -1,6 +1,7 @@
 /**
- * A sliding-window request budget: at most `limit` starts per `windowMs`. Callers over budget wait
- * for the oldest start to leave the window (Chatling allows 300 calls a minute per key).
+ * A sliding-window request budget: at most `limit` starts per `windowMs`. A caller over budget
+ * waits for the oldest start to leave the window, unless that wait is longer than it can afford,
+ * in which case `take` answers with the wait instead (Chatling allows 300 calls a minute per key).
  */
 export class RequestBudget {
   private readonly starts: number[] = [];
@@ -10,22 +11,18 @@ export class RequestBudget {
     private readonly windowMs: number,
   ) {}
 
-  async take(signal?: AbortSignal): Promise<void> {
+  /** Takes a slot, waiting up to `maxWaitMs`; returns 0, or the milliseconds it would have had to wait. */
+  async take(maxWaitMs: number): Promise<number> {
     for (;;) {
       const now = Date.now();
       while (this.starts.length > 0 && (this.starts[0] ?? 0) <= now - this.windowMs) this.starts.shift();
       if (this.starts.length < this.limit) {
         this.starts.push(now);
-        return;
+        return 0;
       }
       const waitMs = (this.starts[0] ?? now) + this.windowMs - now;
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, Math.max(1, waitMs));
-        signal?.addEventListener("abort", () => {
-          clearTimeout(timer);
-          reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-        });
-      });
+      if (waitMs > maxWaitMs) return waitMs;
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, waitMs)));
     }
   }
 }

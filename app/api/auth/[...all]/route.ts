@@ -1,10 +1,15 @@
 // GET/POST /api/auth/* — better-auth (sign-in, sign-out, session, admin user management).
+// Sign-ins get a per-account limit and an audit row; the admin user-management endpoints
+// (create-user, set-role, ban-user, …) go through `handleUserAdminRequest`, which validates the
+// body, keeps the last active administrator and writes one audit row per request.
 import { toNextJsHandler } from "better-auth/next-js";
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/handler";
 import { getAuth } from "@/lib/auth/auth";
 import { ACCOUNT_FAILURE_LIMIT, auditSignIn, recentFailures } from "@/lib/auth/sign-in-guard";
 import { getDatabase } from "@/lib/db/client";
+import { userAdminOperation } from "@/lib/users/admin-operations";
+import { handleUserAdminRequest } from "@/lib/users/handle-user-admin-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,7 +27,10 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   const db = await getDatabase();
-  if (!new URL(request.url).pathname.endsWith("/sign-in/email")) return handlers().POST(request);
+  const pathname = new URL(request.url).pathname;
+  const adminOperation = userAdminOperation(pathname);
+  if (adminOperation) return handleUserAdminRequest(db, request, adminOperation, (forwarded) => handlers().POST(forwarded));
+  if (!pathname.endsWith("/sign-in/email")) return handlers().POST(request);
 
   let email: string | null = null;
   try {

@@ -1,0 +1,66 @@
+"use client";
+/**
+ * The toolbar's view of `/api/facets`: the options of each filter for the selected connections
+ * (all connections when none is selected), merged across connections, and what each connection can
+ * apply. The unfiltered facets also give the full list of connections for the connection filter.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { ConnectionFacets, Facets, FilterKey } from "@/lib/conversations/model";
+import { conversationQueries } from "@/lib/conversations/queries";
+import { mergeOptions, type FilterOption } from "./filter-support";
+import type { ListFilterKey } from "./use-list-state";
+
+export interface FacetFilterDefinition {
+  /** The URL key. */
+  param: Exclude<ListFilterKey, "connection" | "owner">;
+  /** The facets' list of options. */
+  facet: keyof Pick<Facets, "channelTypes" | "channels" | "responders" | "versions" | "statuses">;
+  /** The key of the per-connection filter support. */
+  support: FilterKey;
+  label: string;
+}
+
+export const facetFilters: readonly FacetFilterDefinition[] = [
+  { param: "channelType", facet: "channelTypes", support: "channelType", label: "Channel type" },
+  { param: "channel", facet: "channels", support: "channel", label: "Channel" },
+  { param: "responder", facet: "responders", support: "responder", label: "Responder" },
+  { param: "version", facet: "versions", support: "version", label: "Version" },
+  { param: "status", facet: "statuses", support: "status", label: "Status" },
+];
+
+export interface ListFacets {
+  /** Every connection the user can see. */
+  allConnections: ConnectionFacets[];
+  /** The connections the list asks (the selected ones, or all). */
+  activeConnections: ConnectionFacets[];
+  connectionOptions: FilterOption[];
+  options: Record<FacetFilterDefinition["param"], FilterOption[]>;
+  loading: boolean;
+}
+
+const emptyOptions = { channelType: [], channel: [], responder: [], version: [], status: [] };
+
+export function useListFacets(selectedConnections: string[]): ListFacets {
+  const all = useQuery(conversationQueries.facets([]));
+  const selected = useQuery(conversationQueries.facets(selectedConnections));
+  return useMemo(() => {
+    const allConnections = all.data?.connections ?? [];
+    const activeConnections = selected.data?.connections ?? [];
+    const options: ListFacets["options"] = { ...emptyOptions };
+    if (selected.data) {
+      for (const definition of facetFilters) options[definition.param] = mergeOptions(selected.data[definition.facet]);
+    }
+    return {
+      allConnections,
+      activeConnections,
+      connectionOptions: allConnections.map((connection) => ({
+        value: connection.connectionId,
+        label: connection.connectionName,
+        detail: null,
+      })),
+      options,
+      loading: all.isPending || selected.isPending,
+    };
+  }, [all.data, all.isPending, selected.data, selected.isPending]);
+}

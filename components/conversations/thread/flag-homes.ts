@@ -1,0 +1,15 @@
+/**
+ * Where each moderation flag lives, in the words the UI shows: "Stored in Chatling" when the
+ * provider holds it (so other tools see the change), "Stored in Parley" when Parley's overlay does.
+ */
+import { providerLabels, type Conversation, type FlagHome } from "@/lib/conversations/model";
+
+export type FlagField = "important" | "archived" | "title" | "trashed";
+
+export function storedInLabel(home: FlagHome, provider: Conversation["provider"]): string {
+  return home === "provider" ? `Stored in ${providerLabels[provider]}` : "Stored in Parley";
+}
+
+export function flagHomeLabel(conversation: Pick<Conversation, "flagHomes" | "provider">, field: FlagField): string {
+  return storedInLabel(conversation.flagHomes[field], conversation.provider);
+}

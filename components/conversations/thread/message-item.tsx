@@ -1,0 +1,109 @@
+"use client";
+/**
+ * One message of a thread: who said it (role-aware, the provider's own word for unknown roles),
+ * when (relative, the exact time in `<time>` and its tooltip) or its position when the provider
+ * gives no time, the text as sanitized markdown, tool calls, sources, rating and cost, and a
+ * "Copy link" button for sharing this exact message.
+ */
+import { BotIcon, CogIcon, HeadsetIcon, LinkIcon, UserIcon, WrenchIcon, type LucideIcon } from "lucide-react";
+import { memo } from "react";
+import { Button } from "@/components/ui/button";
+import type { Message, MessageRole } from "@/lib/conversations/model";
+import { cn } from "@/lib/utils";
+import { formatExactTime, formatRelativeTime, roleLabel } from "./format";
+import { costText, RatingNote, SourceList, ToolCallBlock, ToolResultBlock } from "./message-parts";
+import { SafeMarkdown } from "./safe-markdown";
+
+const roleIcons: Record<MessageRole, LucideIcon> = {
+  user: UserIcon,
+  assistant: BotIcon,
+  system: CogIcon,
+  developer: CogIcon,
+  tool: WrenchIcon,
+  human_agent: HeadsetIcon,
+  unknown: CogIcon,
+};
+
+const roleStyles: Record<MessageRole, string> = {
+  user: "bg-muted/60",
+  assistant: "bg-card",
+  human_agent: "bg-card border-l-4 border-l-primary",
+  system: "border-dashed text-muted-foreground",
+  developer: "border-dashed text-muted-foreground",
+  tool: "border-dashed",
+  unknown: "border-dashed",
+};
+
+export interface MessageItemProps {
+  message: Message;
+  /** 1-based position in the whole thread. */
+  position: number;
+  /** Text to mark (find in thread), or "". */
+  highlight: string;
+  isCurrentMatch: boolean;
+  /** The message a `?message=` link points at. */
+  isLinked: boolean;
+  onCopyLink: (message: Message) => void;
+}
+
+export const MessageItem = memo(function MessageItem({
+  message,
+  position,
+  highlight,
+  isCurrentMatch,
+  isLinked,
+  onCopyLink,
+}: MessageItemProps) {
+  const Icon = roleIcons[message.role];
+  const label = roleLabel(message);
+  const exact = formatExactTime(message.createdAt);
+  const relative = formatRelativeTime(message.createdAt);
+  const isTool = message.role === "tool";
+  return (
+    <article
+      aria-label={`${label}, message ${position}`}
+      data-message-id={message.id}
+      data-current-match={isCurrentMatch ? "" : undefined}
+      data-linked={isLinked ? "" : undefined}
+      className={cn(
+        "min-w-0 rounded-lg border px-3 py-2",
+        roleStyles[message.role],
+        isLinked && "ring-primary ring-2",
+        isCurrentMatch && "ring-2 ring-amber-500",
+      )}
+    >
+      <header className="text-muted-foreground flex min-w-0 flex-wrap items-center gap-x-2 text-xs">
+        <Icon className="size-3.5" aria-hidden />
+        <span className="text-foreground font-medium">{label}</span>
+        {exact && message.createdAt ? (
+          <time dateTime={message.createdAt} title={exact}>
+            {relative}
+          </time>
+        ) : (
+          <span title="The provider gives no time for this message">#{position}</span>
+        )}
+        {message.cost ? <span>{costText(message.cost)}</span> : null}
+        <Button
+          variant="ghost"
+          size="icon-sm"
+          className="ml-auto size-6"
+          aria-label={`Copy link to message ${position}`}
+          title="Copy link"
+          onClick={() => onCopyLink(message)}
+        >
+          <LinkIcon className="size-3.5" aria-hidden />
+        </Button>
+      </header>
+      {isTool ? (
+        <ToolResultBlock text={message.text} toolCallId={message.toolCallId} />
+      ) : message.text ? (
+        <SafeMarkdown text={message.text} highlight={highlight || undefined} />
+      ) : null}
+      {message.toolCalls.map((call, index) => (
+        <ToolCallBlock key={call.id ?? index} call={call} />
+      ))}
+      {message.sources.length > 0 ? <SourceList sources={message.sources} /> : null}
+      {message.rating !== null ? <RatingNote rating={message.rating} /> : null}
+    </article>
+  );
+});
