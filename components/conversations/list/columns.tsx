@@ -1,0 +1,132 @@
+"use client";
+/**
+ * The list's columns (TanStack Table). Cells read what they need from the table's `meta`, which
+ * the list fills with the current row, the rename in progress and the row actions. Narrow
+ * layouts (768 px, or the list squeezed beside an open conversation) hide the secondary columns
+ * through container queries on the table's wrapper, so no JavaScript measures anything.
+ */
+import type { ColumnDef, RowData } from "@tanstack/react-table";
+import { Checkbox } from "@/components/ui/checkbox";
+import type { Conversation } from "@/lib/conversations/model";
+import {
+  ConnectionCell,
+  CostCell,
+  FlagsCell,
+  LastActivityCell,
+  OwnerCell,
+  ResponderCell,
+  StatusCell,
+} from "./cells";
+import { conversationName } from "./format";
+import { TitleCell } from "./title-cell";
+
+export interface ConversationTableMeta {
+  /** Index of the row with the keyboard cursor (roving focus); -1 for none. */
+  cursorIndex: number;
+  /** Row key of the row being renamed. */
+  renamingKey: string | null;
+  now: number;
+  fullPageHref: (conversation: Conversation) => string;
+  open: (conversation: Conversation) => void;
+  toggleImportant: (conversation: Conversation) => void;
+  saveRename: (conversation: Conversation, title: string | null) => void;
+  cancelRename: () => void;
+}
+
+declare module "@tanstack/react-table" {
+  // Declaration merging: the names must match TanStack's own declarations.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface TableMeta<TData extends RowData> {
+    conversations?: ConversationTableMeta;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Classes for the column's header and cells (used to hide columns in narrow layouts). */
+    className?: string;
+    /** The column's name for screen readers when its header shows no text. */
+    label?: string;
+  }
+}
+
+export const conversationColumns: ColumnDef<Conversation>[] = [
+  {
+    id: "select",
+    meta: { className: "w-8 pl-3", label: "Select" },
+    header: ({ table }) => (
+      <Checkbox
+        aria-label="Select all conversations on this page"
+        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
+        onCheckedChange={(checked) => table.toggleAllPageRowsSelected(checked === true)}
+      />
+    ),
+    cell: ({ row, table }) => (
+      <Checkbox
+        aria-label={`Select conversation ${conversationName(row.original)}`}
+        tabIndex={table.options.meta?.conversations?.cursorIndex === row.index ? 0 : -1}
+        checked={row.getIsSelected()}
+        onCheckedChange={(checked) => row.toggleSelected(checked === true)}
+      />
+    ),
+  },
+  {
+    id: "title",
+    header: "Conversation",
+    meta: { className: "w-full max-w-0 min-w-40" },
+    cell: ({ row, table }) => {
+      const meta = table.options.meta?.conversations;
+      if (!meta) return null;
+      return <TitleCell conversation={row.original} meta={meta} tabbable={meta.cursorIndex === row.index} />;
+    },
+  },
+  {
+    id: "connection",
+    header: "Connection and channel",
+    meta: { className: "hidden @2xl:table-cell" },
+    cell: ({ row }) => <ConnectionCell conversation={row.original} />,
+  },
+  {
+    id: "responder",
+    header: "Responder",
+    meta: { className: "hidden @3xl:table-cell" },
+    cell: ({ row }) => <ResponderCell conversation={row.original} />,
+  },
+  {
+    id: "owner",
+    header: "Contact",
+    meta: { className: "hidden @min-[60rem]:table-cell" },
+    cell: ({ row }) => <OwnerCell conversation={row.original} />,
+  },
+  {
+    id: "status",
+    header: "Status",
+    meta: { className: "hidden @3xl:table-cell" },
+    cell: ({ row }) => <StatusCell conversation={row.original} />,
+  },
+  {
+    id: "lastActivity",
+    header: "Last activity",
+    meta: { className: "hidden @md:table-cell" },
+    cell: ({ row, table }) => <LastActivityCell conversation={row.original} now={table.options.meta?.conversations?.now ?? Date.now()} />,
+  },
+  {
+    id: "cost",
+    header: "Cost",
+    meta: { className: "hidden @4xl:table-cell text-right" },
+    cell: ({ row }) => <CostCell conversation={row.original} />,
+  },
+  {
+    id: "flags",
+    header: "Flags",
+    meta: { className: "w-20" },
+    cell: ({ row, table }) => {
+      const meta = table.options.meta?.conversations;
+      return (
+        <FlagsCell
+          conversation={row.original}
+          tabbable={meta?.cursorIndex === row.index}
+          onToggleImportant={() => meta?.toggleImportant(row.original)}
+        />
+      );
+    },
+  },
+];

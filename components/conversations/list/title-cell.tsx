@@ -1,0 +1,69 @@
+"use client";
+/**
+ * The conversation cell: its name as a link to the full-page thread (a plain click opens it beside
+ * the list instead; Ctrl/⌘-click or middle-click still opens the page), the preview under it, and
+ * in narrow layouts the connection and last activity that have no column there. While the row is
+ * being renamed it holds the inline rename form.
+ */
+import { ProviderIcon } from "@/components/shell/provider-icon";
+import type { Conversation } from "@/lib/conversations/model";
+import { flagHomeLabel } from "./cells";
+import type { ConversationTableMeta } from "./columns";
+import { conversationName, formatRelativeTime, rowKey } from "./format";
+import { RenameForm } from "./rename-form";
+
+export function TitleCell({
+  conversation,
+  meta,
+  tabbable,
+}: {
+  conversation: Conversation;
+  meta: ConversationTableMeta;
+  tabbable: boolean;
+}) {
+  const name = conversationName(conversation);
+  if (meta.renamingKey === rowKey(conversation)) {
+    return (
+      <RenameForm
+        name={name}
+        initialTitle={conversation.title ?? ""}
+        home={flagHomeLabel(conversation.flagHomes.title, conversation)}
+        onSave={(title) => meta.saveRename(conversation, title)}
+        onCancel={meta.cancelRename}
+      />
+    );
+  }
+  const activity = conversation.lastActivityAt ?? conversation.createdAt;
+  return (
+    <div className="flex min-w-0 flex-col gap-0.5">
+      <a
+        href={meta.fullPageHref(conversation)}
+        tabIndex={tabbable ? 0 : -1}
+        className={
+          conversation.title
+            ? "truncate font-medium outline-none hover:underline focus-visible:underline"
+            : "text-muted-foreground truncate italic outline-none hover:underline focus-visible:underline"
+        }
+        onClick={(event) => {
+          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          meta.open(conversation);
+        }}
+      >
+        {name}
+      </a>
+      {conversation.title && conversation.preview ? (
+        <span className="text-muted-foreground truncate text-xs">{conversation.preview}</span>
+      ) : null}
+      <span className="text-muted-foreground flex min-w-0 items-center gap-1.5 text-xs @2xl:hidden">
+        <ProviderIcon provider={conversation.provider} className="size-4 text-[8px]" />
+        <span className="truncate">{conversation.connectionName}</span>
+        {activity ? (
+          <time dateTime={activity} className="shrink-0 @md:hidden">
+            · {formatRelativeTime(activity, meta.now)}
+          </time>
+        ) : null}
+      </span>
+    </div>
+  );
+}
