@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       if (!response.headersSent) {
         response.statusCode = 500;
         response.setHeader("content-type", "application/json");
-        response.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on the server." } }));
+        response.end(
+          JSON.stringify({ error: { code: "internal", message: "Something went wrong on the server." } }),
+        );
       }
     });
   });

@@ -9,7 +9,8 @@ export function storageStatePath(role: "admin" | "staff"): string {
   return path.join(process.cwd(), ".reports", `storage-${role}.json`);
 }
 
-export const simulatorUrl = process.env.E2E_SIMULATOR_URL ?? `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 4110}`;
+export const simulatorUrl =
+  process.env.E2E_SIMULATOR_URL ?? `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT ?? 4110}`;
 
 export async function setSimulatorFaults(provider: string, faults: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${simulatorUrl}/__admin/faults/${provider}`, {
@@ -38,16 +39,16 @@ export function forbidDialogs(page: Page): { dialogs: string[] } {
 type Fixtures = { staffPage: Page; adminPage: Page };
 
 export const test = base.extend<Fixtures>({
-  staffPage: async ({ browser }, use) => {
+  staffPage: async ({ browser }, provide) => {
     const context = await browser.newContext({ storageState: storageStatePath("staff") });
     const page = await context.newPage();
-    await use(page);
+    await provide(page);
     await context.close();
   },
-  adminPage: async ({ browser }, use) => {
+  adminPage: async ({ browser }, provide) => {
     const context = await browser.newContext({ storageState: storageStatePath("admin") });
     const page = await context.newPage();
-    await use(page);
+    await provide(page);
     await context.close();
   },
 });

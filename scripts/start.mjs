@@ -37,7 +37,10 @@ function buildIfNeeded() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceTime()) return;
   console.log("[start] building Parley for production (first start or sources changed)…");
-  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  const result = spawnSync(bin("next"), ["build"], {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) {
     console.error("[start] the build failed; see the output above.");
     process.exit(result.status ?? 1);
@@ -81,12 +84,18 @@ function run(label, command, args, extraEnv = {}) {
 if (!dev) buildIfNeeded();
 if (startSimulator) {
   const simulator = run("the provider simulator", bin("tsx"), ["simulator/main.ts"]);
-  await waitFor(`http://127.0.0.1:${simulatorPort}/__admin/health`, "the provider simulator", simulator).catch((error) => {
+  await waitFor(
+    `http://127.0.0.1:${simulatorPort}/__admin/health`,
+    "the provider simulator",
+    simulator,
+  ).catch((error) => {
     console.error(`[start] ${error.message}`);
     stopAll(1);
   });
 }
-const app = run("Parley", bin("tsx"), dev ? ["server.ts", "--dev"] : ["server.ts"], { NODE_ENV: dev ? "development" : "production" });
+const app = run("Parley", bin("tsx"), dev ? ["server.ts", "--dev"] : ["server.ts"], {
+  NODE_ENV: dev ? "development" : "production",
+});
 try {
   await waitFor(`http://127.0.0.1:${port}/api/health`, "Parley", app);
   console.log("");

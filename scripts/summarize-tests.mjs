@@ -37,7 +37,9 @@ if (playwright?.stats) {
   const { expected = 0, unexpected = 0, flaky = 0 } = playwright.stats;
   passed += expected + flaky;
   failed += unexpected;
-  lines.push(`playwright: ${expected + flaky} passed, ${unexpected} failed${flaky ? ` (${flaky} passed on retry)` : ""}`);
+  lines.push(
+    `playwright: ${expected + flaky} passed, ${unexpected} failed${flaky ? ` (${flaky} passed on retry)` : ""}`,
+  );
 }
 
 const resilience = readJson(path.join(reportsDir, "resilience.json"));

@@ -30,7 +30,7 @@ step "unit and integration tests (PGlite)" \
 
 if DATABASE_URL_PG=$(bash scripts/postgres.sh start); then
   step "database tests on PostgreSQL" env TEST_DATABASE_URL="$DATABASE_URL_PG" \
-    npx vitest run tests/integration tests/db --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-postgres.json"
+    npx vitest run tests/integration tests/db --no-file-parallelism --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-postgres.json"
   PG_URL="$DATABASE_URL_PG"
 else
   failed_steps+=("start PostgreSQL")

@@ -21,7 +21,8 @@ startSimulator({ port, providers: createAllProviders() })
   })
   .catch((error: unknown) => {
     const code = (error as { code?: string }).code;
-    if (code === "EADDRINUSE") console.error(`Port ${port} is in use: set PARLEY_SIMULATOR_PORT to a free port.`);
+    if (code === "EADDRINUSE")
+      console.error(`Port ${port} is in use: set PARLEY_SIMULATOR_PORT to a free port.`);
     else console.error("The provider simulator could not start:", error);
     process.exit(1);
   });

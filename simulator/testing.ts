@@ -7,7 +7,11 @@ export async function startTestSimulator(): Promise<RunningSimulator> {
 }
 
 /** Sets faults on one provider of a running simulator through its admin endpoint. */
-export async function setFaults(baseUrl: string, provider: string, faults: Record<string, unknown>): Promise<void> {
+export async function setFaults(
+  baseUrl: string,
+  provider: string,
+  faults: Record<string, unknown>,
+): Promise<void> {
   const response = await fetch(`${baseUrl}/__admin/faults/${provider}`, {
     method: "PUT",
     headers: { "content-type": "application/json" },

@@ -29,8 +29,16 @@ type RouteContext<Params> = { params: Promise<Params> };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store", ...headers } });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  return Response.json(
+    { error: { code, message } },
+    { status, headers: { "cache-control": "no-store", ...headers } },
+  );
 }
 
 export function toErrorResponse(error: unknown): Response {
@@ -49,7 +57,10 @@ export function toErrorResponse(error: unknown): Response {
       retryAfter === undefined ? {} : { "retry-after": String(retryAfter) },
     );
   }
-  console.error("[api] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : "unknown");
+  console.error(
+    "[api] unexpected error:",
+    error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
+  );
   return errorResponse(500, "internal", "Something went wrong on the server. The error has been logged.");
 }
 
@@ -74,7 +85,11 @@ export function withApi<Params = Record<string, never>>(
   return async (request: Request, routeContext: RouteContext<Params>): Promise<Response> => {
     try {
       if (MUTATING.has(request.method) && !isSameOriginRequest(request))
-        throw new ApiError(403, "forbidden", "Cross-site request refused: the Origin header does not match Parley.");
+        throw new ApiError(
+          403,
+          "forbidden",
+          "Cross-site request refused: the Origin header does not match Parley.",
+        );
       const actor = await readActor(request);
       if (!actor) throw new ApiError(401, "unauthorized", "Sign in to continue.");
       if (options.role === "admin" && actor.role !== "admin")
@@ -90,7 +105,8 @@ export function withApi<Params = Record<string, never>>(
 /** Parses a JSON body, answering 400 (not 500) for a body that is not JSON or is too large. */
 export async function readJsonBody(request: Request, maxBytes = 64_000): Promise<unknown> {
   const text = await request.text();
-  if (text.length > maxBytes) throw new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+  if (text.length > maxBytes)
+    throw new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
   if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request needs a JSON body.");
   try {
     return JSON.parse(text);

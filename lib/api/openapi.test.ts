@@ -3,12 +3,33 @@ import { openApiDocument } from "./openapi";
 
 describe("OpenAPI document", () => {
   it("describes every route with parameters taken from the zod schemas", () => {
-    const document = openApiDocument() as { paths: Record<string, Record<string, { parameters?: { name: string }[] }>> };
+    const document = openApiDocument() as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(["/api/conversations", "/api/conversations/{connectionId}/{conversationId}", "/api/facets", "/api/audit"]),
+      expect.arrayContaining([
+        "/api/conversations",
+        "/api/conversations/{connectionId}/{conversationId}",
+        "/api/facets",
+        "/api/audit",
+      ]),
     );
-    const listParameters = document.paths["/api/conversations"]?.get?.parameters?.map((parameter) => parameter.name) ?? [];
-    for (const name of ["connection", "view", "channel", "responder", "version", "status", "from", "to", "q", "sort", "cursor", "limit"]) {
+    const listParameters =
+      document.paths["/api/conversations"]?.get?.parameters?.map((parameter) => parameter.name) ?? [];
+    for (const name of [
+      "connection",
+      "view",
+      "channel",
+      "responder",
+      "version",
+      "status",
+      "from",
+      "to",
+      "q",
+      "sort",
+      "cursor",
+      "limit",
+    ]) {
       expect(listParameters).toContain(name);
     }
   });

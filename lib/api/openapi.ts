@@ -4,7 +4,12 @@
  */
 import { z } from "zod";
 import { auditQuerySchema } from "@/lib/audit/schemas";
-import { createConnectionSchema, connectionViewSchema, testConnectionSchema, updateConnectionSchema } from "@/lib/connections/schemas";
+import {
+  createConnectionSchema,
+  connectionViewSchema,
+  testConnectionSchema,
+  updateConnectionSchema,
+} from "@/lib/connections/schemas";
 import {
   apiErrorSchema,
   deleteBodySchema,
@@ -14,22 +19,37 @@ import {
   moderationStateSchema,
   threadQuerySchema,
 } from "@/lib/conversations/api-schemas";
-import { conversationPageSchema, facetsSchema, messagePageSchema, threadPageSchema } from "@/lib/conversations/model";
+import {
+  conversationPageSchema,
+  facetsSchema,
+  messagePageSchema,
+  threadPageSchema,
+} from "@/lib/conversations/model";
 
 type Schema = z.ZodType;
 
 function jsonSchema(schema: Schema, io: "input" | "output"): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "openapi-3.0" }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "openapi-3.0" }) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** Query parameters from an object schema's properties. */
 function queryParameters(schema: Schema): Record<string, unknown>[] {
   const document = jsonSchema(schema, "input");
   const properties = (document.properties ?? {}) as Record<string, unknown>;
-  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: property,
+  }));
 }
 
-const json = (schema: Schema, io: "input" | "output" = "output") => ({ "application/json": { schema: jsonSchema(schema, io) } });
+const json = (schema: Schema, io: "input" | "output" = "output") => ({
+  "application/json": { schema: jsonSchema(schema, io) },
+});
 const errors = {
   "400": { description: "Invalid input", content: json(apiErrorSchema) },
   "401": { description: "No session", content: json(apiErrorSchema) },
@@ -41,8 +61,14 @@ export function openApiDocument(): Record<string, unknown> {
   const conversationPath = [pathParameter("connectionId"), pathParameter("conversationId")];
   return {
     openapi: "3.0.3",
-    info: { title: "Parley API", version: "1.0.0", description: "Conversations from every provider through one model." },
-    components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" } } },
+    info: {
+      title: "Parley API",
+      version: "1.0.0",
+      description: "Conversations from every provider through one model.",
+    },
+    components: {
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" } },
+    },
     security: [{ session: [] }],
     paths: {
       "/api/conversations": {
@@ -62,7 +88,13 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Moderate: important, archived, title, trashed",
           parameters: conversationPath,
           requestBody: { required: true, content: json(moderationBodySchema, "input") },
-          responses: { "200": { description: "The new state", content: json(z.object({ state: moderationStateSchema })) }, ...errors },
+          responses: {
+            "200": {
+              description: "The new state",
+              content: json(z.object({ state: moderationStateSchema })),
+            },
+            ...errors,
+          },
         },
         delete: {
           summary: "Delete at the provider (admins)",
@@ -86,7 +118,13 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       "/api/connections": {
-        get: { summary: "Connections (admins)", responses: { "200": { description: "List", content: json(z.object({ items: z.array(connectionViewSchema) })) }, ...errors } },
+        get: {
+          summary: "Connections (admins)",
+          responses: {
+            "200": { description: "List", content: json(z.object({ items: z.array(connectionViewSchema) })) },
+            ...errors,
+          },
+        },
         post: {
           summary: "Add a connection (admins)",
           requestBody: { required: true, content: json(createConnectionSchema, "input") },
@@ -100,14 +138,40 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: { required: true, content: json(updateConnectionSchema, "input") },
           responses: { "200": { description: "Updated", content: json(connectionViewSchema) }, ...errors },
         },
-        delete: { summary: "Remove a connection (admins)", parameters: [pathParameter("id")], responses: { "204": { description: "Removed" }, ...errors } },
+        delete: {
+          summary: "Remove a connection (admins)",
+          parameters: [pathParameter("id")],
+          responses: { "204": { description: "Removed" }, ...errors },
+        },
       },
       "/api/connections/test": {
-        post: { summary: "Test a key (admins)", requestBody: { required: true, content: json(testConnectionSchema, "input") }, responses: errors },
+        post: {
+          summary: "Test a key (admins)",
+          requestBody: { required: true, content: json(testConnectionSchema, "input") },
+          responses: errors,
+        },
       },
-      "/api/audit": { get: { summary: "Audit log (admins)", parameters: queryParameters(auditQuerySchema), responses: errors } },
-      "/api/audit/export": { get: { summary: "Audit log as CSV (admins)", parameters: queryParameters(auditQuerySchema), responses: errors } },
-      "/api/health": { get: { summary: "Database and connection health", security: [], responses: { "200": { description: "Health" } } } },
+      "/api/audit": {
+        get: {
+          summary: "Audit log (admins)",
+          parameters: queryParameters(auditQuerySchema),
+          responses: errors,
+        },
+      },
+      "/api/audit/export": {
+        get: {
+          summary: "Audit log as CSV (admins)",
+          parameters: queryParameters(auditQuerySchema),
+          responses: errors,
+        },
+      },
+      "/api/health": {
+        get: {
+          summary: "Database and connection health",
+          security: [],
+          responses: { "200": { description: "Health" } },
+        },
+      },
     },
   };
 }

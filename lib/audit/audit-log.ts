@@ -71,7 +71,12 @@ function escapeLike(value: string): string {
 function conditions(filters: AuditFilters): SQL[] {
   const where: SQL[] = [];
   if (filters.actor) where.push(ilike(auditLog.actorEmail, `%${escapeLike(filters.actor)}%`));
-  if (filters.action) where.push(filters.action.endsWith("*") ? ilike(auditLog.action, `${escapeLike(filters.action.slice(0, -1))}%`) : eq(auditLog.action, filters.action));
+  if (filters.action)
+    where.push(
+      filters.action.endsWith("*")
+        ? ilike(auditLog.action, `${escapeLike(filters.action.slice(0, -1))}%`)
+        : eq(auditLog.action, filters.action),
+    );
   if (filters.connectionId) where.push(eq(auditLog.connectionId, filters.connectionId));
   if (filters.conversationId) where.push(eq(auditLog.conversationId, filters.conversationId));
   if (filters.outcome) where.push(eq(auditLog.outcome, filters.outcome));

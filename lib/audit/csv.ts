@@ -3,7 +3,8 @@
  * (starting with =, +, -, @, tab or carriage return) are prefixed with a quote mark.
  */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  let text =
+    value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }

@@ -1,7 +1,12 @@
 /** Query of the audit API and its CSV export. */
 import { z } from "zod";
 
-const optionalText = z.string().trim().max(200).optional().transform((value) => value || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
 
 export const auditQuerySchema = z
   .object({
@@ -10,9 +15,18 @@ export const auditQuerySchema = z
     connection: optionalText,
     conversation: optionalText,
     outcome: z.enum(["success", "failure"]).optional(),
-    from: optionalText.refine((value) => value === undefined || !Number.isNaN(Date.parse(value)), "must be a date"),
-    to: optionalText.refine((value) => value === undefined || !Number.isNaN(Date.parse(value)), "must be a date"),
-    cursor: z.string().regex(/^\d{1,15}$/, "is not a valid cursor").optional(),
+    from: optionalText.refine(
+      (value) => value === undefined || !Number.isNaN(Date.parse(value)),
+      "must be a date",
+    ),
+    to: optionalText.refine(
+      (value) => value === undefined || !Number.isNaN(Date.parse(value)),
+      "must be a date",
+    ),
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/, "is not a valid cursor")
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();

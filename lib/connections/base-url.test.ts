@@ -3,7 +3,10 @@ import { checkBaseUrl } from "./base-url";
 
 describe("checkBaseUrl", () => {
   it("accepts https provider roots and trims the trailing slash", () => {
-    expect(checkBaseUrl("https://api.chatling.ai/", { allowLoopback: false })).toEqual({ ok: true, url: "https://api.chatling.ai" });
+    expect(checkBaseUrl("https://api.chatling.ai/", { allowLoopback: false })).toEqual({
+      ok: true,
+      url: "https://api.chatling.ai",
+    });
   });
 
   it("refuses plain http to a public host even when loopback is allowed", () => {
@@ -18,7 +21,13 @@ describe("checkBaseUrl", () => {
   });
 
   it("refuses credentials, queries, other schemes and garbage", () => {
-    for (const raw of ["https://user:pw@api.x.io", "https://api.x.io/?a=1", "ftp://api.x.io", "javascript:alert(1)", "not a url"]) {
+    for (const raw of [
+      "https://user:pw@api.x.io",
+      "https://api.x.io/?a=1",
+      "ftp://api.x.io",
+      "javascript:alert(1)",
+      "not a url",
+    ]) {
       expect(checkBaseUrl(raw, { allowLoopback: true }).ok, raw).toBe(false);
     }
   });

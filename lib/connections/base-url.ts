@@ -18,15 +18,21 @@ export function checkBaseUrl(raw: string, options: { allowLoopback: boolean }): 
   } catch {
     return { ok: false, message: "The base URL is not a valid URL (example: https://api.chatling.ai)." };
   }
-  if (url.username || url.password) return { ok: false, message: "The base URL must not contain a user name or password." };
-  if (url.search || url.hash) return { ok: false, message: "The base URL must not contain a query or fragment." };
+  if (url.username || url.password)
+    return { ok: false, message: "The base URL must not contain a user name or password." };
+  if (url.search || url.hash)
+    return { ok: false, message: "The base URL must not contain a query or fragment." };
   const loopback = isLoopbackHost(url.hostname);
   if (loopback && !options.allowLoopback)
     return {
       ok: false,
-      message: "Loopback addresses are allowed only in demo mode or with PARLEY_ALLOW_INSECURE_PROVIDER_URLS=1.",
+      message:
+        "Loopback addresses are allowed only in demo mode or with PARLEY_ALLOW_INSECURE_PROVIDER_URLS=1.",
     };
   if (url.protocol !== "https:" && !(loopback && url.protocol === "http:"))
-    return { ok: false, message: "The base URL must use https:// (http:// is allowed only for loopback in demo mode)." };
+    return {
+      ok: false,
+      message: "The base URL must use https:// (http:// is allowed only for loopback in demo mode).",
+    };
   return { ok: true, url: url.toString().replace(/\/+$/, "") };
 }

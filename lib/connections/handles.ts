@@ -38,7 +38,8 @@ export async function selectHandles(db: Database, selection: readonly string[]):
   if (!wantsAll) {
     const known = new Set(rows.map((row) => row.id));
     const unknown = selection.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw notFound(`No connection with id ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(", ")}.`);
+    if (unknown.length > 0)
+      throw notFound(`No connection with id ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(", ")}.`);
   }
   return rows.filter((row) => wantsAll || selection.includes(row.id)).map((row) => handleFor(withKey(row)));
 }

@@ -21,10 +21,15 @@ export interface ConnectionHealth {
 }
 
 const TTL_MS = 10_000;
-const cache: Map<string, ConnectionHealth> = ((globalThis as { __parleyHealthCache?: Map<string, ConnectionHealth> }).__parleyHealthCache ??=
-  new Map());
+const cache: Map<string, ConnectionHealth> = ((
+  globalThis as { __parleyHealthCache?: Map<string, ConnectionHealth> }
+).__parleyHealthCache ??= new Map());
 
-export async function checkConnection(db: Database, handle: ConnectionHandle, fresh = false): Promise<ConnectionHealth> {
+export async function checkConnection(
+  db: Database,
+  handle: ConnectionHandle,
+  fresh = false,
+): Promise<ConnectionHealth> {
   const cached = cache.get(handle.id);
   if (!fresh && cached && Date.now() - Date.parse(cached.checkedAt) < TTL_MS) return cached;
   const started = performance.now();

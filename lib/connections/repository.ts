@@ -87,7 +87,10 @@ export async function updateConnectionRow(
   id: string,
   changes: { name?: string; baseUrl?: string; apiKey?: string; actorId: string | null },
 ): Promise<ConnectionRow | null> {
-  const values: Partial<typeof connections.$inferInsert> = { updatedAt: new Date(), updatedBy: changes.actorId };
+  const values: Partial<typeof connections.$inferInsert> = {
+    updatedAt: new Date(),
+    updatedBy: changes.actorId,
+  };
   if (changes.name !== undefined) values.name = changes.name;
   if (changes.baseUrl !== undefined) values.baseUrl = changes.baseUrl;
   if (changes.apiKey !== undefined) {
@@ -105,5 +108,8 @@ export async function deleteConnectionRow(db: Database, id: string): Promise<boo
 }
 
 export async function recordConnectionCheck(db: Database, id: string, error: string | null): Promise<void> {
-  await db.update(connections).set({ lastError: error, lastCheckedAt: new Date() }).where(eq(connections.id, id));
+  await db
+    .update(connections)
+    .set({ lastError: error, lastCheckedAt: new Date() })
+    .where(eq(connections.id, id));
 }

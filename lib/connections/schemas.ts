@@ -6,7 +6,9 @@ const name = z.string().trim().min(1, "a name is required").max(80, "at most 80 
 const apiKey = z.string().trim().min(8, "the key looks too short").max(500, "the key is too long");
 const baseUrl = z.string().trim().min(1, "a base URL is required").max(500);
 
-export const createConnectionSchema = z.object({ provider: providerIdSchema, name, baseUrl, apiKey }).strict();
+export const createConnectionSchema = z
+  .object({ provider: providerIdSchema, name, baseUrl, apiKey })
+  .strict();
 export type CreateConnectionInput = z.infer<typeof createConnectionSchema>;
 
 export const updateConnectionSchema = z
@@ -16,7 +18,12 @@ export const updateConnectionSchema = z
 export type UpdateConnectionInput = z.infer<typeof updateConnectionSchema>;
 
 export const testConnectionSchema = z
-  .object({ provider: providerIdSchema, baseUrl, apiKey: apiKey.optional(), connectionId: z.string().optional() })
+  .object({
+    provider: providerIdSchema,
+    baseUrl,
+    apiKey: apiKey.optional(),
+    connectionId: z.string().optional(),
+  })
   .strict();
 
 export const connectionViewSchema = z.object({

@@ -47,7 +47,11 @@ export async function listConnectionViews(db: Database): Promise<ConnectionView[
   return (await listConnectionRows(db)).map(toView);
 }
 
-export async function createConnection(db: Database, actor: Actor, input: CreateConnectionInput): Promise<ConnectionView> {
+export async function createConnection(
+  db: Database,
+  actor: Actor,
+  input: CreateConnectionInput,
+): Promise<ConnectionView> {
   const baseUrl = validBaseUrl(input.baseUrl);
   const row = await insertConnection(db, { ...input, baseUrl, actorId: actor.id });
   const view = toView(row);
@@ -101,7 +105,12 @@ export async function removeConnection(db: Database, actor: Actor, id: string): 
     connectionId: id,
     connectionName: existing.name,
     targetId: id,
-    before: { provider: existing.provider, name: existing.name, baseUrl: existing.baseUrl, keyHint: existing.keyHint },
+    before: {
+      provider: existing.provider,
+      name: existing.name,
+      baseUrl: existing.baseUrl,
+      keyHint: existing.keyHint,
+    },
     outcome: "success",
   });
 }
@@ -117,10 +126,12 @@ export async function testConnection(
   const baseUrl = validBaseUrl(input.baseUrl);
   let apiKey = input.apiKey;
   if (!apiKey) {
-    if (!input.connectionId) throw badRequest("apiKey: send the key to test, or the connectionId of a saved connection.");
+    if (!input.connectionId)
+      throw badRequest("apiKey: send the key to test, or the connectionId of a saved connection.");
     const row = await getConnectionRow(db, input.connectionId);
     if (!row) throw notFound(`No connection with id "${input.connectionId.slice(0, 60)}".`);
-    if (row.provider !== input.provider) throw new ApiError(400, "invalid_request", "provider does not match the saved connection.");
+    if (row.provider !== input.provider)
+      throw new ApiError(400, "invalid_request", "provider does not match the saved connection.");
     apiKey = withKey(row).apiKey;
   }
   const probeId = `probe-${randomUUID()}`;

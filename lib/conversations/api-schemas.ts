@@ -19,7 +19,10 @@ const listValue = z
   .optional()
   .transform((value) => {
     const raw = value === undefined ? [] : Array.isArray(value) ? value : [value];
-    const items = raw.flatMap((item) => item.split(",")).map((item) => item.trim()).filter(Boolean);
+    const items = raw
+      .flatMap((item) => item.split(","))
+      .map((item) => item.trim())
+      .filter(Boolean);
     return [...new Set(items)];
   })
   .refine((items) => items.length <= MAX_LIST_VALUES, `at most ${MAX_LIST_VALUES} values`)
@@ -37,7 +40,10 @@ function dateBound(endOfDay: boolean) {
       const candidate = dateOnly ? `${value}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z` : value;
       const time = Date.parse(candidate);
       if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
-        context.addIssue({ code: "custom", message: "must be a date such as 2026-01-31 or an ISO timestamp" });
+        context.addIssue({
+          code: "custom",
+          message: "must be a date such as 2026-01-31 or an ISO timestamp",
+        });
         return z.NEVER;
       }
       return new Date(time).toISOString();
@@ -56,7 +62,12 @@ export const listQuerySchema = z
     owner: listValue,
     from: dateBound(false),
     to: dateBound(true),
-    q: z.string().trim().max(200, "at most 200 characters").optional().transform((value) => value || undefined),
+    q: z
+      .string()
+      .trim()
+      .max(200, "at most 200 characters")
+      .optional()
+      .transform((value) => value || undefined),
     sort: sortSchema.default("recent"),
     cursor: z.string().max(4000).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),

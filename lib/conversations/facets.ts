@@ -36,7 +36,9 @@ export function connectionFacets(handle: ConnectionHandle, error: string | null)
     connectionId: handle.id,
     connectionName: handle.name,
     provider: handle.provider,
-    filters: Object.fromEntries(filterKeys.map((key) => [key, capabilities.filters[key]])) as ConnectionFacets["filters"],
+    filters: Object.fromEntries(
+      filterKeys.map((key) => [key, capabilities.filters[key]]),
+    ) as ConnectionFacets["filters"],
     sortOldest: capabilities.sortOldest,
     moderation: {
       important: homes.important,
@@ -50,7 +52,15 @@ export function connectionFacets(handle: ConnectionHandle, error: string | null)
 }
 
 export async function listFacets(handles: readonly ConnectionHandle[]): Promise<Facets> {
-  const result: Facets = { channels: [], channelTypes: [], responders: [], versions: [], statuses: [], connections: [], notices: [] };
+  const result: Facets = {
+    channels: [],
+    channelTypes: [],
+    responders: [],
+    versions: [],
+    statuses: [],
+    connections: [],
+    notices: [],
+  };
   const answers = await Promise.all(
     handles.map(async (handle) => {
       try {

@@ -13,7 +13,14 @@ import type { Conversation, ConversationPage, Notice } from "./model";
 import { providerLabels } from "./model";
 import { filterLabels, planSources, type SourcePlan } from "./query-plan";
 import { cachedScopes } from "./scope-cache";
-import { initialPageSize, pageBudgetFor, readOverlaySource, readProviderSource, type Position, type SourceMatch } from "./source-reader";
+import {
+  initialPageSize,
+  pageBudgetFor,
+  readOverlaySource,
+  readProviderSource,
+  type Position,
+  type SourceMatch,
+} from "./source-reader";
 
 interface SourceTask {
   key: string;
@@ -21,14 +28,34 @@ interface SourceTask {
   scope: string | null;
 }
 
-function notice(handle: ConnectionHandle, kind: Notice["kind"], message: string, code: string | null = null): Notice {
-  return { kind, connectionId: handle.id, connectionName: handle.name, provider: handle.provider, message, code };
+function notice(
+  handle: ConnectionHandle,
+  kind: Notice["kind"],
+  message: string,
+  code: string | null = null,
+): Notice {
+  return {
+    kind,
+    connectionId: handle.id,
+    connectionName: handle.name,
+    provider: handle.provider,
+    message,
+    code,
+  };
 }
 
 function failureNotice(handle: ConnectionHandle, error: unknown): Notice {
   if (isProviderError(error)) return notice(handle, "failed", error.message, error.code);
-  console.error(`[conversations] ${handle.provider} connection ${handle.id} failed:`, error instanceof Error ? error.message : error);
-  return notice(handle, "failed", `${providerLabels[handle.provider]} failed unexpectedly; the error has been logged.`, "internal");
+  console.error(
+    `[conversations] ${handle.provider} connection ${handle.id} failed:`,
+    error instanceof Error ? error.message : error,
+  );
+  return notice(
+    handle,
+    "failed",
+    `${providerLabels[handle.provider]} failed unexpectedly; the error has been logged.`,
+    "internal",
+  );
 }
 
 function compareBy(sort: "recent" | "oldest") {
@@ -54,10 +81,15 @@ export async function listConversations(
   query: ListQuery,
   handles: readonly ConnectionHandle[],
 ): Promise<ConversationPage> {
-  const queryHash = queryShape(query, handles.map((handle) => handle.id));
+  const queryHash = queryShape(
+    query,
+    handles.map((handle) => handle.id),
+  );
   const cursor: ListCursor | null = query.cursor ? decodeCursor(query.cursor, queryHash) : null;
   const { plans, exclusions } = planSources(query, handles);
-  const notices: Notice[] = exclusions.map((exclusion) => notice(exclusion.handle, "left_out", exclusion.reason));
+  const notices: Notice[] = exclusions.map((exclusion) =>
+    notice(exclusion.handle, "left_out", exclusion.reason),
+  );
 
   const tasks: SourceTask[] = [];
   await Promise.all(
@@ -82,7 +114,8 @@ export async function listConversations(
   const compare = compareBy(query.sort);
   const states = tasks.map((task) => {
     const saved = cursor?.s[task.key];
-    const start: Position = saved ?? (cursor ? "done" : { t: null, i: 0, z: initialPageSize(task.plan, query.limit) });
+    const start: Position =
+      saved ?? (cursor ? "done" : { t: null, i: 0, z: initialPageSize(task.plan, query.limit) });
     return {
       task,
       start,
@@ -132,7 +165,10 @@ export async function listConversations(
   const page: SourceMatch[] = [];
   await Promise.all(states.map(refill));
   while (page.length < query.limit) {
-    const dry = states.filter((state) => state.buffer.length === 0 && state.position !== "done" && !state.failed && !state.budgetExhausted);
+    const dry = states.filter(
+      (state) =>
+        state.buffer.length === 0 && state.position !== "done" && !state.failed && !state.budgetExhausted,
+    );
     if (dry.length > 0) {
       await Promise.all(dry.map(refill));
       continue;
@@ -155,7 +191,8 @@ export async function listConversations(
   let anyRemaining = false;
   for (const state of states) {
     let position: Position;
-    if (state.failed) position = state.start; // retried from the same place next time
+    if (state.failed)
+      position = state.start; // retried from the same place next time
     else if (state.buffer.length > 0) position = state.lastTaken ? state.lastTaken.after : state.start;
     else position = state.position;
     positions[state.task.key] = position;
@@ -163,7 +200,9 @@ export async function listConversations(
   }
   const reads = states.map((state) => ({
     task: state.task,
-    read: state.failed ? null : { rowsScanned: state.rowsScanned, budgetExhausted: state.budgetExhausted, total: state.total },
+    read: state.failed
+      ? null
+      : { rowsScanned: state.rowsScanned, budgetExhausted: state.budgetExhausted, total: state.total },
   }));
 
   const scanNotices = new Map<string, Notice>();
@@ -172,13 +211,21 @@ export async function listConversations(
     const handle = task.plan.handle;
     const scanned = task.plan.scannedFilters.map((key) => filterLabels[key]);
     if (scanned.length === 0 && !read.budgetExhausted) continue;
-    const what = scanned.length > 0 ? `${scanned.join(", ")} applied by Parley` : "view flags checked by Parley";
-    const more = read.budgetExhausted ? "; more may match further back — load the next page to keep scanning" : "";
+    const what =
+      scanned.length > 0 ? `${scanned.join(", ")} applied by Parley` : "view flags checked by Parley";
+    const more = read.budgetExhausted
+      ? "; more may match further back — load the next page to keep scanning"
+      : "";
     const previous = scanNotices.get(handle.id);
     const rows = (previous ? Number(previous.code ?? 0) : 0) + read.rowsScanned;
     scanNotices.set(
       handle.id,
-      notice(handle, "scanned", `${providerLabels[handle.provider]}: ${what} on a bounded scan of ${rows} conversations${more}.`, String(rows)),
+      notice(
+        handle,
+        "scanned",
+        `${providerLabels[handle.provider]}: ${what} on a bounded scan of ${rows} conversations${more}.`,
+        String(rows),
+      ),
     );
   }
   for (const scanNotice of scanNotices.values()) notices.push({ ...scanNotice, code: null });

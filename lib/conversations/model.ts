@@ -22,7 +22,15 @@ export const providerLabels: Record<ProviderId, string> = {
 export const flagHomeSchema = z.enum(["provider", "parley"]);
 export type FlagHome = z.infer<typeof flagHomeSchema>;
 
-export const messageRoles = ["user", "assistant", "system", "tool", "developer", "human_agent", "unknown"] as const;
+export const messageRoles = [
+  "user",
+  "assistant",
+  "system",
+  "tool",
+  "developer",
+  "human_agent",
+  "unknown",
+] as const;
 export const messageRoleSchema = z.enum(messageRoles);
 export type MessageRole = z.infer<typeof messageRoleSchema>;
 
@@ -121,7 +129,11 @@ export const toolCallSchema = z.object({
 });
 export type ToolCall = z.infer<typeof toolCallSchema>;
 
-export const sourceSchema = z.object({ type: z.string().nullable(), title: z.string().nullable(), url: z.string().nullable() });
+export const sourceSchema = z.object({
+  type: z.string().nullable(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+});
 export type Source = z.infer<typeof sourceSchema>;
 
 export const messageSchema = z.object({
@@ -199,7 +211,16 @@ export const facetOptionSchema = z.object({
 });
 export type FacetOption = z.infer<typeof facetOptionSchema>;
 
-export const filterKeys = ["channel", "channelType", "responder", "version", "status", "owner", "dateRange", "search"] as const;
+export const filterKeys = [
+  "channel",
+  "channelType",
+  "responder",
+  "version",
+  "status",
+  "owner",
+  "dateRange",
+  "search",
+] as const;
 export const filterKeySchema = z.enum(filterKeys);
 export type FilterKey = z.infer<typeof filterKeySchema>;
 

@@ -48,7 +48,13 @@ export async function moderateConversation(
   body: ModerationBody,
 ): Promise<{ state: ModerationState; flagHomes: FlagHomes }> {
   const action = moderationAction(body);
-  const audit = { actor: { id: actor.id, email: actor.email }, action, connectionId: handle.id, connectionName: handle.name, conversationId };
+  const audit = {
+    actor: { id: actor.id, email: actor.email },
+    action,
+    connectionId: handle.id,
+    connectionName: handle.name,
+    conversationId,
+  };
   const homes = flagHomesFor(handle);
   let before: ModerationState | null = null;
   const appliedAtProvider: (() => Promise<void>)[] = [];
@@ -58,7 +64,12 @@ export async function moderateConversation(
       getOverlayRow(db, handle.id, conversationId),
     ]);
     const current = toConversation(handle, row, overlay);
-    before = { important: current.flags.important, archived: current.flags.archived, trashed: current.flags.trashed, title: current.title };
+    before = {
+      important: current.flags.important,
+      archived: current.flags.archived,
+      trashed: current.flags.trashed,
+      title: current.title,
+    };
     const after: ModerationState = { ...before };
     const overlayChange: OverlayChange = {};
     const { adapter, context } = handle;
@@ -68,7 +79,9 @@ export async function moderateConversation(
       if (homes.important === "provider" && adapter.setImportant) {
         const previous = before.important;
         await adapter.setImportant(context, conversationId, value);
-        appliedAtProvider.push(() => adapter.setImportant?.(context, conversationId, previous) ?? Promise.resolve());
+        appliedAtProvider.push(
+          () => adapter.setImportant?.(context, conversationId, previous) ?? Promise.resolve(),
+        );
       } else overlayChange.important = value;
       after.important = value;
     }
@@ -77,7 +90,9 @@ export async function moderateConversation(
       if (homes.archived === "provider" && adapter.setArchived) {
         const previous = before.archived;
         await adapter.setArchived(context, conversationId, value);
-        appliedAtProvider.push(() => adapter.setArchived?.(context, conversationId, previous) ?? Promise.resolve());
+        appliedAtProvider.push(
+          () => adapter.setArchived?.(context, conversationId, previous) ?? Promise.resolve(),
+        );
       } else overlayChange.archived = value;
       after.archived = value;
     }
@@ -86,7 +101,9 @@ export async function moderateConversation(
       if (homes.title === "provider" && adapter.setTitle) {
         const previous = row.title;
         await adapter.setTitle(context, conversationId, value);
-        appliedAtProvider.push(() => adapter.setTitle?.(context, conversationId, previous) ?? Promise.resolve());
+        appliedAtProvider.push(
+          () => adapter.setTitle?.(context, conversationId, previous) ?? Promise.resolve(),
+        );
         after.title = value;
       } else {
         overlayChange.title = value;
@@ -97,8 +114,14 @@ export async function moderateConversation(
       overlayChange.trashed = body.trashed;
       after.trashed = body.trashed;
     }
-    if (Object.keys(overlayChange).length > 0) await upsertOverlay(db, { connectionId: handle.id, conversationId }, overlayChange, actor.id);
-    await recordAudit(db, { ...audit, before: pick(before, body), after: pick(after, body), outcome: "success" });
+    if (Object.keys(overlayChange).length > 0)
+      await upsertOverlay(db, { connectionId: handle.id, conversationId }, overlayChange, actor.id);
+    await recordAudit(db, {
+      ...audit,
+      before: pick(before, body),
+      after: pick(after, body),
+      outcome: "success",
+    });
     return { state: after, flagHomes: homes };
   } catch (error) {
     // Undo what a provider already accepted, so a failed request leaves nothing half-applied.
@@ -144,15 +167,34 @@ export async function deleteAtProvider(
     conversationId,
   };
   try {
-    if (actor.role !== "admin") throw new ApiError(403, "forbidden", "Only administrators can delete at the provider.");
+    if (actor.role !== "admin")
+      throw new ApiError(403, "forbidden", "Only administrators can delete at the provider.");
     const kind = handle.adapter.capabilities.moderation.deleteAtProvider;
     if (!kind || !handle.adapter.deleteAtProvider)
-      throw new ApiError(422, "unsupported", `${handle.name}: this provider has no delete; move the conversation to trash instead.`);
+      throw new ApiError(
+        422,
+        "unsupported",
+        `${handle.name}: this provider has no delete; move the conversation to trash instead.`,
+      );
     if (confirm !== conversationId)
-      throw new ApiError(400, "invalid_request", "To delete, send the conversation id in `confirm` exactly as shown.");
+      throw new ApiError(
+        400,
+        "invalid_request",
+        "To delete, send the conversation id in `confirm` exactly as shown.",
+      );
     await handle.adapter.deleteAtProvider(handle.context, conversationId);
-    await upsertOverlay(db, { connectionId: handle.id, conversationId }, { deletedAtProvider: true }, actor.id);
-    await recordAudit(db, { ...audit, before: { deletedAtProvider: false }, after: { deletedAtProvider: true, kind }, outcome: "success" });
+    await upsertOverlay(
+      db,
+      { connectionId: handle.id, conversationId },
+      { deletedAtProvider: true },
+      actor.id,
+    );
+    await recordAudit(db, {
+      ...audit,
+      before: { deletedAtProvider: false },
+      after: { deletedAtProvider: true, kind },
+      outcome: "success",
+    });
   } catch (error) {
     await recordAudit(db, { ...audit, outcome: "failure", error: errorMessage(error) });
     throw error;

@@ -13,16 +13,29 @@ import type { Conversation, ConversationDetail, FlagHomes } from "./model";
 
 export type OverlayRow = typeof moderationOverlay.$inferSelect;
 
-export async function getOverlayRows(db: Database, connectionId: string, conversationIds: readonly string[]): Promise<Map<string, OverlayRow>> {
+export async function getOverlayRows(
+  db: Database,
+  connectionId: string,
+  conversationIds: readonly string[],
+): Promise<Map<string, OverlayRow>> {
   if (conversationIds.length === 0) return new Map();
   const rows = await db
     .select()
     .from(moderationOverlay)
-    .where(and(eq(moderationOverlay.connectionId, connectionId), inArray(moderationOverlay.conversationId, [...conversationIds])));
+    .where(
+      and(
+        eq(moderationOverlay.connectionId, connectionId),
+        inArray(moderationOverlay.conversationId, [...conversationIds]),
+      ),
+    );
   return new Map(rows.map((row) => [row.conversationId, row]));
 }
 
-export async function getOverlayRow(db: Database, connectionId: string, conversationId: string): Promise<OverlayRow | undefined> {
+export async function getOverlayRow(
+  db: Database,
+  connectionId: string,
+  conversationId: string,
+): Promise<OverlayRow | undefined> {
   return (await getOverlayRows(db, connectionId, [conversationId])).get(conversationId);
 }
 
@@ -47,7 +60,9 @@ export async function listOverlayIds(
   return rows.map((row) => row.id);
 }
 
-export type OverlayChange = Partial<Pick<OverlayRow, "important" | "archived" | "title" | "trashed" | "deletedAtProvider">>;
+export type OverlayChange = Partial<
+  Pick<OverlayRow, "important" | "archived" | "title" | "trashed" | "deletedAtProvider">
+>;
 
 /** Inserts or updates one overlay row; `trashedAt` follows `trashed`. */
 export async function upsertOverlay(
@@ -69,7 +84,10 @@ export async function upsertOverlay(
   await db
     .insert(moderationOverlay)
     .values(values)
-    .onConflictDoUpdate({ target: [moderationOverlay.connectionId, moderationOverlay.conversationId], set: { ...update, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [moderationOverlay.connectionId, moderationOverlay.conversationId],
+      set: { ...update, updatedAt: sql`now()` },
+    });
 }
 
 export function flagHomesFor(handle: ConnectionHandle): FlagHomes {
@@ -83,10 +101,16 @@ export function flagHomesFor(handle: ConnectionHandle): FlagHomes {
 }
 
 /** Merges the provider's view of a conversation with Parley's overlay. */
-export function toConversation(handle: ConnectionHandle, row: ProviderConversation, overlay: OverlayRow | undefined): Conversation {
+export function toConversation(
+  handle: ConnectionHandle,
+  row: ProviderConversation,
+  overlay: OverlayRow | undefined,
+): Conversation {
   const homes = flagHomesFor(handle);
-  const important = homes.important === "provider" ? (row.native.important ?? false) : (overlay?.important ?? false);
-  const archived = homes.archived === "provider" ? (row.native.archived ?? false) : (overlay?.archived ?? false);
+  const important =
+    homes.important === "provider" ? (row.native.important ?? false) : (overlay?.important ?? false);
+  const archived =
+    homes.archived === "provider" ? (row.native.archived ?? false) : (overlay?.archived ?? false);
   const title = homes.title === "provider" ? row.title : (overlay?.title ?? row.title);
   return {
     connectionId: handle.id,

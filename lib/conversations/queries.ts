@@ -33,7 +33,8 @@ export const conversationKeys = {
   lists: () => [...conversationKeys.all, "list"] as const,
   list: (params: ListParams) => [...conversationKeys.lists(), params] as const,
   threads: () => [...conversationKeys.all, "thread"] as const,
-  thread: (connectionId: string, conversationId: string) => [...conversationKeys.threads(), connectionId, conversationId] as const,
+  thread: (connectionId: string, conversationId: string) =>
+    [...conversationKeys.threads(), connectionId, conversationId] as const,
   messages: (connectionId: string, conversationId: string) =>
     [...conversationKeys.thread(connectionId, conversationId), "messages"] as const,
   history: (connectionId: string, conversationId: string) =>
@@ -65,7 +66,9 @@ export const conversationQueries = {
     queryOptions({
       queryKey: conversationKeys.thread(connectionId, conversationId),
       queryFn: ({ signal }) =>
-        apiFetch<ThreadPage>(`${conversationPath(connectionId, conversationId)}?limit=${THREAD_PAGE_SIZE}`, { signal }),
+        apiFetch<ThreadPage>(`${conversationPath(connectionId, conversationId)}?limit=${THREAD_PAGE_SIZE}`, {
+          signal,
+        }),
     }),
   /** Later pages of a thread; the first page comes with the thread. */
   messages: (connectionId: string, conversationId: string, firstCursor: string | null) =>
@@ -83,15 +86,21 @@ export const conversationQueries = {
   history: (connectionId: string, conversationId: string) =>
     queryOptions({
       queryKey: conversationKeys.history(connectionId, conversationId),
-      queryFn: ({ signal }) => apiFetch<{ items: HistoryEntry[] }>(`${conversationPath(connectionId, conversationId)}/history`, { signal }),
+      queryFn: ({ signal }) =>
+        apiFetch<{ items: HistoryEntry[] }>(`${conversationPath(connectionId, conversationId)}/history`, {
+          signal,
+        }),
     }),
   facets: (connectionIds: readonly string[]) =>
     queryOptions({
       queryKey: conversationKeys.facets(connectionIds),
       queryFn: ({ signal }) =>
-        apiFetch<Facets>(`/api/facets${connectionIds.length ? `?connection=${connectionIds.map(encodeURIComponent).join(",")}` : ""}`, {
-          signal,
-        }),
+        apiFetch<Facets>(
+          `/api/facets${connectionIds.length ? `?connection=${connectionIds.map(encodeURIComponent).join(",")}` : ""}`,
+          {
+            signal,
+          },
+        ),
       staleTime: 60_000,
     }),
 };
@@ -101,9 +110,15 @@ export function moderateConversationRequest(
   conversationId: string,
   change: { important?: boolean; archived?: boolean; title?: string | null; trashed?: boolean },
 ) {
-  return apiFetch<{ state: ModerationState }>(conversationPath(connectionId, conversationId), { method: "PATCH", json: change });
+  return apiFetch<{ state: ModerationState }>(conversationPath(connectionId, conversationId), {
+    method: "PATCH",
+    json: change,
+  });
 }
 
 export function deleteAtProviderRequest(connectionId: string, conversationId: string, confirm: string) {
-  return apiFetch<null>(conversationPath(connectionId, conversationId), { method: "DELETE", json: { confirm } });
+  return apiFetch<null>(conversationPath(connectionId, conversationId), {
+    method: "DELETE",
+    json: { confirm },
+  });
 }

@@ -77,7 +77,8 @@ function nativeFilter(query: ListQuery, key: FilterKey): NativeFilters {
   }
 }
 
-const inList = (values: readonly string[], value: string | null | undefined) => value != null && values.includes(value);
+const inList = (values: readonly string[], value: string | null | undefined) =>
+  value != null && values.includes(value);
 
 export function filterPredicate(query: ListQuery, key: FilterKey): ConversationPredicate {
   switch (key) {
@@ -102,9 +103,15 @@ export function filterPredicate(query: ListQuery, key: FilterKey): ConversationP
     case "search": {
       const needle = (query.q ?? "").toLocaleLowerCase();
       return (c) =>
-        [c.title, c.providerTitle, c.preview, c.owner?.name, c.owner?.identifier, c.responder?.name, c.id].some(
-          (text) => text != null && text.toLocaleLowerCase().includes(needle),
-        );
+        [
+          c.title,
+          c.providerTitle,
+          c.preview,
+          c.owner?.name,
+          c.owner?.identifier,
+          c.responder?.name,
+          c.id,
+        ].some((text) => text != null && text.toLocaleLowerCase().includes(needle));
     }
     default: {
       const unreachable: never = key;
@@ -160,7 +167,10 @@ export function planSources(
     }
     const overlayFlag = overlayFlagFor(query.view, handle);
     if (query.sort === "oldest" && !capabilities.sortOldest && overlayFlag === null) {
-      exclusions.push({ handle, reason: `${label} can only list newest first, so this connection is left out of an oldest-first list.` });
+      exclusions.push({
+        handle,
+        reason: `${label} can only list newest first, so this connection is left out of an oldest-first list.`,
+      });
       continue;
     }
     const mode = overlayFlag ? "overlay" : "provider";
@@ -168,7 +178,8 @@ export function planSources(
     const predicates: ConversationPredicate[] = [viewPredicate(query.view)];
     const scannedFilters: FilterKey[] = [];
     for (const key of filters) {
-      if (mode === "provider" && capabilities.filters[key] === "native") nativeFilters = { ...nativeFilters, ...nativeFilter(query, key) };
+      if (mode === "provider" && capabilities.filters[key] === "native")
+        nativeFilters = { ...nativeFilters, ...nativeFilter(query, key) };
       else {
         predicates.push(filterPredicate(query, key));
         scannedFilters.push(key);

@@ -11,7 +11,10 @@ const cache: Map<string, { at: number; scopes: (string | null)[] }> = ((
   globalThis as { __parleyScopeCache?: Map<string, { at: number; scopes: (string | null)[] }> }
 ).__parleyScopeCache ??= new Map());
 
-export async function cachedScopes(handle: ConnectionHandle, filters: NativeFilters): Promise<(string | null)[]> {
+export async function cachedScopes(
+  handle: ConnectionHandle,
+  filters: NativeFilters,
+): Promise<(string | null)[]> {
   const key = `${handle.id}|${handle.context.baseUrl}|${JSON.stringify(filters.responderIds ?? [])}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.scopes;

@@ -42,7 +42,21 @@ export type ListSearchParams = inferParserType<typeof listSearchParams>;
 export const loadListSearchParams = createLoader(listSearchParams);
 
 /** Keys that narrow the list; changing any of them goes back to the first page. */
-export const filterParamKeys = ["view", "connection", "channel", "channelType", "responder", "version", "status", "owner", "from", "to", "q", "sort", "limit"] as const;
+export const filterParamKeys = [
+  "view",
+  "connection",
+  "channel",
+  "channelType",
+  "responder",
+  "version",
+  "status",
+  "owner",
+  "from",
+  "to",
+  "q",
+  "sort",
+  "limit",
+] as const;
 
 export function encodeOpenKey(connectionId: string, conversationId: string): string {
   return `${connectionId}~${conversationId}`;

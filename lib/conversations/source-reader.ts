@@ -65,7 +65,8 @@ export async function readProviderSource(
   let rowsScanned = 0;
   let total: number | null = null;
   for (;;) {
-    if (pagesRead >= pageBudget) return { matches, end: position, budgetExhausted: true, rowsScanned, total: null, pagesRead };
+    if (pagesRead >= pageBudget)
+      return { matches, end: position, budgetExhausted: true, rowsScanned, total: null, pagesRead };
     const page = await handle.adapter.listConversations(handle.context, {
       scope,
       filters: plan.nativeFilters,
@@ -75,19 +76,28 @@ export async function readProviderSource(
     });
     pagesRead += 1;
     if (pagesRead === 1 && position.t === null) total = page.total;
-    const overlays = await getOverlayRows(db, handle.id, page.items.map((item) => item.id));
-    const next: Position = page.nextPageToken === null ? "done" : { t: page.nextPageToken, i: 0, z: position.z };
+    const overlays = await getOverlayRows(
+      db,
+      handle.id,
+      page.items.map((item) => item.id),
+    );
+    const next: Position =
+      page.nextPageToken === null ? "done" : { t: page.nextPageToken, i: 0, z: position.z };
     for (let index = position.i; index < page.items.length; index++) {
       const row = page.items[index];
       if (!row) continue;
       rowsScanned += 1;
-      const after: Position = index + 1 < page.items.length ? { t: position.t, i: index + 1, z: position.z } : next;
+      const after: Position =
+        index + 1 < page.items.length ? { t: position.t, i: index + 1, z: position.z } : next;
       const conversation = toConversation(handle, row, overlays.get(row.id));
-      if (plan.predicates.every((predicate) => predicate(conversation))) matches.push({ conversation, after });
+      if (plan.predicates.every((predicate) => predicate(conversation)))
+        matches.push({ conversation, after });
     }
-    if (next === "done") return { matches, end: "done", budgetExhausted: false, rowsScanned, total, pagesRead };
+    if (next === "done")
+      return { matches, end: "done", budgetExhausted: false, rowsScanned, total, pagesRead };
     position = next;
-    if (matches.length >= need) return { matches, end: position, budgetExhausted: false, rowsScanned, total, pagesRead };
+    if (matches.length >= need)
+      return { matches, end: position, budgetExhausted: false, rowsScanned, total, pagesRead };
   }
 }
 
@@ -129,7 +139,8 @@ export async function readOverlaySource(
       const after: Position = position + 1 < ids.length ? { t: null, i: position + 1, z: start.z } : "done";
       if (plan.predicates.every((predicate) => predicate(conversation))) {
         matches.push({ conversation, after });
-        if (matches.length >= need) return { matches, end: after, budgetExhausted: false, rowsScanned, total: null };
+        if (matches.length >= need)
+          return { matches, end: after, budgetExhausted: false, rowsScanned, total: null };
       }
     }
     index += batch.length;

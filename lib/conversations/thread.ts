@@ -24,7 +24,10 @@ export async function getMessagePage(
   page: { cursor?: string; limit: number },
 ): Promise<MessagePage> {
   const offset = decodeOffsetCursor(page.cursor);
-  const result = await handle.adapter.listMessages(handle.context, conversationId, { offset, limit: page.limit });
+  const result = await handle.adapter.listMessages(handle.context, conversationId, {
+    offset,
+    limit: page.limit,
+  });
   const nextOffset = offset + result.messages.length;
   const more = result.hasMore && result.messages.length > 0;
   return {

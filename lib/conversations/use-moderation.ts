@@ -10,8 +10,16 @@ import { toast } from "sonner";
 import { providerLabels, type Conversation, type ConversationPage, type ThreadPage } from "./model";
 import { conversationKeys, moderateConversationRequest } from "./queries";
 
-export type ModerationChange = { important?: boolean; archived?: boolean; title?: string | null; trashed?: boolean };
-export type ModerationTarget = Pick<Conversation, "connectionId" | "id" | "title" | "providerTitle" | "flags" | "flagHomes" | "provider">;
+export type ModerationChange = {
+  important?: boolean;
+  archived?: boolean;
+  title?: string | null;
+  trashed?: boolean;
+};
+export type ModerationTarget = Pick<
+  Conversation,
+  "connectionId" | "id" | "title" | "providerTitle" | "flags" | "flagHomes" | "provider"
+>;
 
 interface UndoEntry {
   label: string;
@@ -34,7 +42,13 @@ export function inverseOf(target: ModerationTarget, change: ModerationChange): M
   if (change.important !== undefined) inverse.important = target.flags.important;
   if (change.archived !== undefined) inverse.archived = target.flags.archived;
   if (change.trashed !== undefined) inverse.trashed = target.flags.trashed;
-  if (change.title !== undefined) inverse.title = target.flagHomes.title === "provider" ? target.title : target.title === target.providerTitle ? null : target.title;
+  if (change.title !== undefined)
+    inverse.title =
+      target.flagHomes.title === "provider"
+        ? target.title
+        : target.title === target.providerTitle
+          ? null
+          : target.title;
   return inverse;
 }
 
@@ -52,7 +66,14 @@ export function applyChange<T extends ModerationTarget>(conversation: T, change:
 }
 
 function where(target: ModerationTarget, change: ModerationChange): string {
-  const field = change.important !== undefined ? "important" : change.archived !== undefined ? "archived" : change.title !== undefined ? "title" : "trashed";
+  const field =
+    change.important !== undefined
+      ? "important"
+      : change.archived !== undefined
+        ? "archived"
+        : change.title !== undefined
+          ? "title"
+          : "trashed";
   return target.flagHomes[field] === "provider" ? ` in ${providerLabels[target.provider]}` : "";
 }
 
@@ -64,7 +85,8 @@ interface Variables {
 export function useModeration() {
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: ({ target, change }: Variables) => moderateConversationRequest(target.connectionId, target.id, change),
+    mutationFn: ({ target, change }: Variables) =>
+      moderateConversationRequest(target.connectionId, target.id, change),
     onMutate: async ({ target, change }) => {
       const threadKey = conversationKeys.thread(target.connectionId, target.id);
       await Promise.all([
@@ -78,21 +100,30 @@ export function useModeration() {
           ? {
               ...page,
               items: page.items.map((item) =>
-                item.connectionId === target.connectionId && item.id === target.id ? applyChange(item, change) : item,
+                item.connectionId === target.connectionId && item.id === target.id
+                  ? applyChange(item, change)
+                  : item,
               ),
             }
           : page,
       );
-      if (thread) queryClient.setQueryData<ThreadPage>(threadKey, { ...thread, conversation: applyChange(thread.conversation, change) });
+      if (thread)
+        queryClient.setQueryData<ThreadPage>(threadKey, {
+          ...thread,
+          conversation: applyChange(thread.conversation, change),
+        });
       return { lists, thread };
     },
     onError: (_error, { target }, context) => {
       for (const [key, data] of context?.lists ?? []) queryClient.setQueryData(key, data);
-      if (context?.thread) queryClient.setQueryData(conversationKeys.thread(target.connectionId, target.id), context.thread);
+      if (context?.thread)
+        queryClient.setQueryData(conversationKeys.thread(target.connectionId, target.id), context.thread);
     },
     onSettled: (_data, _error, { target }) => {
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: conversationKeys.thread(target.connectionId, target.id) });
+      void queryClient.invalidateQueries({
+        queryKey: conversationKeys.thread(target.connectionId, target.id),
+      });
     },
   });
 
@@ -100,13 +131,19 @@ export function useModeration() {
 
   /** Applies a change; resolves true on success. Failures show the server's reason and roll back. */
   const moderate = useCallback(
-    async (target: ModerationTarget, change: ModerationChange, options: { undoable?: boolean; quiet?: boolean } = {}): Promise<boolean> => {
+    async (
+      target: ModerationTarget,
+      change: ModerationChange,
+      options: { undoable?: boolean; quiet?: boolean } = {},
+    ): Promise<boolean> => {
       const undoable = options.undoable ?? true;
       const label = describeChange(change);
       try {
         await mutateAsync({ target, change });
       } catch (error) {
-        toast.error(`${label} failed`, { description: error instanceof Error ? error.message : "The server refused the change." });
+        toast.error(`${label} failed`, {
+          description: error instanceof Error ? error.message : "The server refused the change.",
+        });
         return false;
       }
       if (undoable) {
@@ -127,7 +164,10 @@ export function useModeration() {
                 if (index >= 0) undoStack.splice(index, 1);
                 void entry.run().then(
                   () => toast(`Undone: ${label.toLowerCase()}`),
-                  (error: unknown) => toast.error("Undo failed", { description: error instanceof Error ? error.message : undefined }),
+                  (error: unknown) =>
+                    toast.error("Undo failed", {
+                      description: error instanceof Error ? error.message : undefined,
+                    }),
                 );
               },
             },

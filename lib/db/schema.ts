@@ -49,7 +49,12 @@ export const moderationOverlay = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.connectionId, table.conversationId] }),
-    index("moderation_overlay_flags_idx").on(table.connectionId, table.trashed, table.important, table.archived),
+    index("moderation_overlay_flags_idx").on(
+      table.connectionId,
+      table.trashed,
+      table.important,
+      table.archived,
+    ),
   ],
 );
 
@@ -61,7 +66,9 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     actorId: text("actor_id"),
     actorEmail: text("actor_email"),
     action: text("action").notNull(),

@@ -21,7 +21,11 @@ export const demoAccounts: readonly { email: string; password: string; name: str
 ];
 
 export async function seedDemo(db: Database): Promise<{ created: boolean }> {
-  const existing = await db.select({ id: user.id }).from(user).where(eq(user.email, "admin@parley.local")).limit(1);
+  const existing = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, "admin@parley.local"))
+    .limit(1);
   if (existing.length > 0) return { created: false };
   const auth = getAuth();
   for (const account of demoAccounts) {

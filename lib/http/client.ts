@@ -94,7 +94,10 @@ function policiesFor(options: HttpClientOptions): ConnectionPolicies {
     policies = {
       breaker: circuitBreaker(
         handleWhen((error) => error instanceof ProviderError && error.code === "unavailable"),
-        { halfOpenAfter: Number(process.env.PARLEY_BREAKER_HALF_OPEN_MS) || 5_000, breaker: new ConsecutiveBreaker(5) },
+        {
+          halfOpenAfter: Number(process.env.PARLEY_BREAKER_HALF_OPEN_MS) || 5_000,
+          breaker: new ConsecutiveBreaker(5),
+        },
       ),
       limiter: bulkhead(options.maxConcurrent ?? 8, 500),
       budget: options.requestsPerMinute ? new RequestBudget(options.requestsPerMinute, 60_000) : null,
@@ -142,24 +145,42 @@ function errorText(body: unknown): string | null {
   return null;
 }
 
-function errorForStatus(provider: ProviderId, status: number, body: unknown, headers: Headers): ProviderError {
+function errorForStatus(
+  provider: ProviderId,
+  status: number,
+  body: unknown,
+  headers: Headers,
+): ProviderError {
   const label = providerLabels[provider];
   const said = errorText(body);
   const suffix = said ? `: ${said}` : "";
   if (status === 401 || status === 403)
-    return new ProviderError("auth_failed", provider, `${label} refused the API key (${status})${suffix}`, { status });
-  if (status === 404) return new ProviderError("not_found", provider, `${label} has no such item (404)${suffix}`, { status });
+    return new ProviderError("auth_failed", provider, `${label} refused the API key (${status})${suffix}`, {
+      status,
+    });
+  if (status === 404)
+    return new ProviderError("not_found", provider, `${label} has no such item (404)${suffix}`, { status });
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(headers.get("retry-after"));
     const wait = retryAfterSeconds === undefined ? "" : `; retry after ${retryAfterSeconds} s`;
-    return new ProviderError("rate_limited", provider, `${label} is rate limiting this connection (429)${wait}`, {
-      status,
-      retryAfterSeconds,
-    });
+    return new ProviderError(
+      "rate_limited",
+      provider,
+      `${label} is rate limiting this connection (429)${wait}`,
+      {
+        status,
+        retryAfterSeconds,
+      },
+    );
   }
   if (status >= 500)
     return new ProviderError("unavailable", provider, `${label} failed with ${status}${suffix}`, { status });
-  return new ProviderError("invalid_request", provider, `${label} rejected the request (${status})${suffix}`, { status });
+  return new ProviderError(
+    "invalid_request",
+    provider,
+    `${label} rejected the request (${status})${suffix}`,
+    { status },
+  );
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -184,15 +205,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         cache: "no-store",
       });
     } catch (error) {
-      if (signal.aborted) throw new ProviderError("unavailable", options.provider, `${label} did not answer within ${timeoutMs} ms`);
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "network error";
+      if (signal.aborted)
+        throw new ProviderError(
+          "unavailable",
+          options.provider,
+          `${label} did not answer within ${timeoutMs} ms`,
+        );
+      const cause =
+        error instanceof Error && error.cause instanceof Error ? error.cause.message : "network error";
       throw new ProviderError("unavailable", options.provider, `${label} could not be reached (${cause})`);
     }
     let text: string;
     try {
       text = await response.text();
     } catch {
-      if (signal.aborted) throw new ProviderError("unavailable", options.provider, `${label} did not answer within ${timeoutMs} ms`);
+      if (signal.aborted)
+        throw new ProviderError(
+          "unavailable",
+          options.provider,
+          `${label} did not answer within ${timeoutMs} ms`,
+        );
       throw new ProviderError("unavailable", options.provider, `${label} closed the connection mid-answer`);
     }
     let body: unknown = null;
@@ -212,9 +244,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       );
     if (!response.ok) throw errorForStatus(options.provider, response.status, body ?? text, response.headers);
     if (body === undefined)
-      throw new ProviderError("bad_response", options.provider, `Bad response from ${label}: the body is not valid JSON`, {
-        status: response.status,
-      });
+      throw new ProviderError(
+        "bad_response",
+        options.provider,
+        `Bad response from ${label}: the body is not valid JSON`,
+        {
+          status: response.status,
+        },
+      );
     return { status: response.status, headers: response.headers, body };
   }
 
@@ -227,13 +264,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             idempotent &&
             error instanceof ProviderError &&
             (error.code === "unavailable" ||
-              (error.code === "rate_limited" && (error.details.retryAfterSeconds ?? 0) <= maxRetryAfterSeconds)),
+              (error.code === "rate_limited" &&
+                (error.details.retryAfterSeconds ?? 0) <= maxRetryAfterSeconds)),
         ),
         {
           maxAttempts: options.maxRetries ?? 2,
           backoff: new DelegateBackoff((context) => {
             const failure = context.result;
-            if ("error" in failure && failure.error instanceof ProviderError && failure.error.code === "rate_limited") {
+            if (
+              "error" in failure &&
+              failure.error instanceof ProviderError &&
+              failure.error.code === "rate_limited"
+            ) {
               return Math.max(0, failure.error.details.retryAfterSeconds ?? 1) * 1000;
             }
             return Math.min(2_000, 100 * 2 ** (context.attempt - 1)) + Math.random() * 50;
@@ -251,7 +293,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             `Parley keeps this ${label} connection under ${options.requestsPerMinute} requests a minute; try again in ${Math.ceil(waitMs / 1000)} s`,
             { retryAfterSeconds: Math.ceil(waitMs / 1000) },
           );
-        return perAttemptTimeout.execute(({ signal: attemptSignal }) => attempt(request, attemptSignal), signal);
+        return perAttemptTimeout.execute(
+          ({ signal: attemptSignal }) => attempt(request, attemptSignal),
+          signal,
+        );
       };
       const policy = wrap(policies.breaker, retryPolicy, policies.limiter);
       try {
@@ -259,7 +304,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         if (error instanceof ProviderError) throw error;
         if (error instanceof TaskCancelledError)
-          throw new ProviderError("unavailable", options.provider, `${label} did not answer within ${timeoutMs} ms`);
+          throw new ProviderError(
+            "unavailable",
+            options.provider,
+            `${label} did not answer within ${timeoutMs} ms`,
+          );
         if (error instanceof BrokenCircuitError)
           throw new ProviderError(
             "unavailable",
@@ -267,7 +316,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             `${label} is failing repeatedly; Parley is pausing calls to this connection for a few seconds`,
           );
         if (error instanceof BulkheadRejectedError)
-          throw new ProviderError("rate_limited", options.provider, `Too many requests queued for this ${label} connection`);
+          throw new ProviderError(
+            "rate_limited",
+            options.provider,
+            `Too many requests queued for this ${label} connection`,
+          );
         throw new ProviderError("unavailable", options.provider, `${label} request failed unexpectedly`);
       }
     },

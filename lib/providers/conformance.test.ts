@@ -38,9 +38,18 @@ function contextFor(provider: ProviderId, key: string = simulatorKeys[provider].
   };
 }
 
-async function firstPage(adapter: ProviderAdapter, context: ProviderContext): Promise<ProviderConversation[]> {
+async function firstPage(
+  adapter: ProviderAdapter,
+  context: ProviderContext,
+): Promise<ProviderConversation[]> {
   const [scope = null] = await adapter.listScopes(context, {});
-  const page = await adapter.listConversations(context, { scope, filters: {}, sort: "recent", pageToken: null, pageSize: 10 });
+  const page = await adapter.listConversations(context, {
+    scope,
+    filters: {},
+    sort: "recent",
+    pageToken: null,
+    pageSize: 10,
+  });
   return page.items;
 }
 
@@ -72,7 +81,9 @@ describe.each(providerIds)("%s adapter conformance", (provider) => {
 
   it("verifies a good key and refuses a wrong one as auth_failed", async () => {
     await expect(adapter.verify(contextFor(provider))).resolves.toBeUndefined();
-    const failure = await adapter.verify(contextFor(provider, "definitely-not-a-key")).catch((error: unknown) => error);
+    const failure = await adapter
+      .verify(contextFor(provider, "definitely-not-a-key"))
+      .catch((error: unknown) => error);
     expect(isProviderError(failure) && failure.code).toBe("auth_failed");
   });
 
@@ -80,7 +91,8 @@ describe.each(providerIds)("%s adapter conformance", (provider) => {
     const context = contextFor(provider);
     const rows = await firstPage(adapter, context);
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(conversationSchema.safeParse(asConversation(provider, row)).success).toBe(true);
+    for (const row of rows)
+      expect(conversationSchema.safeParse(asConversation(provider, row)).success).toBe(true);
     const first = rows[0];
     if (!first) throw new Error("no row");
     const detail = await adapter.getConversation(context, first.id);
@@ -92,14 +104,22 @@ describe.each(providerIds)("%s adapter conformance", (provider) => {
   });
 
   it("answers an unknown conversation with not_found", async () => {
-    const unknown = provider === "chatling" ? "9761342719-1" : provider === "zaia" ? "0b1c2d3e-4f50-4617-8899-aabbccddeeff" : "no-such-conversation";
-    const failure = await adapter.getConversation(contextFor(provider), unknown).catch((error: unknown) => error);
+    const unknown =
+      provider === "chatling"
+        ? "9761342719-1"
+        : provider === "zaia"
+          ? "0b1c2d3e-4f50-4617-8899-aabbccddeeff"
+          : "no-such-conversation";
+    const failure = await adapter
+      .getConversation(contextFor(provider), unknown)
+      .catch((error: unknown) => error);
     expect(isProviderError(failure) && failure.code).toBe("not_found");
   });
 
   it("lists facets as labelled values", async () => {
     const facets = await adapter.listFacets(contextFor(provider));
-    for (const values of Object.values(facets)) for (const value of values) expect(value.label.length).toBeGreaterThan(0);
+    for (const values of Object.values(facets))
+      for (const value of values) expect(value.label.length).toBeGreaterThan(0);
     expect(facets.responders.length + facets.statuses.length).toBeGreaterThan(0);
   });
 
@@ -123,7 +143,11 @@ describe.each(providerIds)("%s adapter conformance", (provider) => {
     const rows = await firstPage(adapter, context);
     const first = rows[0];
     if (!first) throw new Error("no row");
-    const everything = JSON.stringify([rows, await adapter.getConversation(context, first.id), await adapter.listFacets(context)]);
+    const everything = JSON.stringify([
+      rows,
+      await adapter.getConversation(context, first.id),
+      await adapter.listFacets(context),
+    ]);
     expect(everything).not.toContain(simulatorKeys[provider].primary);
   });
 });

@@ -154,7 +154,11 @@ export interface ProviderAdapter {
   listConversations(context: ProviderContext, request: ListRequest): Promise<ListResult>;
   getConversation(context: ProviderContext, id: string): Promise<ProviderConversationDetail>;
   /** Messages oldest first, `offset` counted from the first message of the thread. */
-  listMessages(context: ProviderContext, id: string, page: { offset: number; limit: number }): Promise<MessagePage>;
+  listMessages(
+    context: ProviderContext,
+    id: string,
+    page: { offset: number; limit: number },
+  ): Promise<MessagePage>;
   listFacets(context: ProviderContext): Promise<ProviderFacets>;
   /** Present exactly when `capabilities.moderation.important` is true. */
   setImportant?(context: ProviderContext, id: string, important: boolean): Promise<void>;

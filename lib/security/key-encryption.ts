@@ -17,7 +17,12 @@ export function encryptSecret(plaintext: string, secret: string): string {
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join(".");
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    tag.toString("base64url"),
+    ciphertext.toString("base64url"),
+  ].join(".");
 }
 
 export class DecryptionError extends Error {
@@ -29,9 +34,15 @@ export function decryptSecret(stored: string, secret: string): string {
   if (version !== VERSION || !iv || !tag || ciphertext === undefined)
     throw new DecryptionError("The stored key has an unknown format.");
   try {
-    const decipher = createDecipheriv("aes-256-gcm", deriveKey(secret, "provider-keys"), Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      deriveKey(secret, "provider-keys"),
+      Buffer.from(iv, "base64url"),
+    );
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     throw new DecryptionError(
       "The stored key cannot be decrypted: PARLEY_SECRET is not the one it was saved with. Restore the old secret or enter the key again.",

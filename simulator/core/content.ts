@@ -33,7 +33,7 @@ export const assistantAnswers = [
   "Yes, you can change the address until the order ships. Here is how:\n\n1. Open **Orders**\n2. Pick the order\n3. Click **Edit address**",
   "I'm sorry about the double charge. I've opened a refund request; it usually takes 3–5 business days.",
   "We ship to Canada 🇨🇦 with tracked delivery. See [our shipping page](https://example.com/shipping) for rates.",
-  "Here is a quick way to check your plan from the API:\n\n```bash\ncurl -H 'Accept: application/json' https://example.com/api/plan\n```\n\nIt returns `{\"plan\": \"pro\"}` when you are on Pro.",
+  'Here is a quick way to check your plan from the API:\n\n```bash\ncurl -H \'Accept: application/json\' https://example.com/api/plan\n```\n\nIt returns `{"plan": "pro"}` when you are on Pro.',
   "| Plan | Price | Seats |\n| --- | --- | --- |\n| Starter | $9 | 1 |\n| Team | $29 | 5 |\n| Student | $4 | 1 |",
   "Our weekend hours are 09:00–17:00 CET. Outside those hours this assistant answers, and a person follows up on Monday.",
   "I'll hand you over to a colleague now. Someone from the team will reply here shortly.",
@@ -71,8 +71,38 @@ export function assistantText(random: Random): string {
   return random.pick(assistantAnswers);
 }
 
-export const firstNames = ["Michael", "Aisha", "Chen", "Sofía", "Lukas", "Yuki", "Omar", "Priya", "Noah", "Fatima", "Élodie", "Dmitri", "Amara", "Kenji"] as const;
-export const lastNames = ["Smith", "Khan", "Wang", "García", "Müller", "Tanaka", "Haddad", "Patel", "Johnson", "Rossi", "Dubois", "Ivanov", "Okafor", "Sato"] as const;
+export const firstNames = [
+  "Michael",
+  "Aisha",
+  "Chen",
+  "Sofía",
+  "Lukas",
+  "Yuki",
+  "Omar",
+  "Priya",
+  "Noah",
+  "Fatima",
+  "Élodie",
+  "Dmitri",
+  "Amara",
+  "Kenji",
+] as const;
+export const lastNames = [
+  "Smith",
+  "Khan",
+  "Wang",
+  "García",
+  "Müller",
+  "Tanaka",
+  "Haddad",
+  "Patel",
+  "Johnson",
+  "Rossi",
+  "Dubois",
+  "Ivanov",
+  "Okafor",
+  "Sato",
+] as const;
 
 export function personName(random: Random): string {
   return `${random.pick(firstNames)} ${random.pick(lastNames)}`;

@@ -31,7 +31,9 @@ interface ProviderRuntime {
   windows: Map<string, { startedAt: number; count: number }>;
 }
 
-function readBody(request: IncomingMessage): Promise<{ body: unknown; invalidJson: boolean; tooLarge: boolean }> {
+function readBody(
+  request: IncomingMessage,
+): Promise<{ body: unknown; invalidJson: boolean; tooLarge: boolean }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -88,10 +90,18 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
     hung.clear();
   };
 
-  async function handleAdmin(method: string, path: string, body: unknown, invalidJson: boolean): Promise<SimResponse> {
+  async function handleAdmin(
+    method: string,
+    path: string,
+    body: unknown,
+    invalidJson: boolean,
+  ): Promise<SimResponse> {
     if (method === "GET" && path === "/health") return json(200, { ok: true });
     if (method === "GET" && path === "/faults")
-      return json(200, Object.fromEntries([...runtimes].map(([id, runtime]) => [id, runtime.faults.current])));
+      return json(
+        200,
+        Object.fromEntries([...runtimes].map(([id, runtime]) => [id, runtime.faults.current])),
+      );
     if (method === "DELETE" && path === "/faults") {
       for (const runtime of runtimes.values()) runtime.faults.clear();
       releaseHung();
@@ -103,7 +113,10 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
       if (!runtime) return json(404, { error: `unknown provider ${faultMatch.provider}` });
       if (invalidJson) return json(400, { error: "body is not valid JSON" });
       const parsed = faultSettingsSchema.safeParse(body ?? {});
-      if (!parsed.success) return json(400, { error: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) });
+      if (!parsed.success)
+        return json(400, {
+          error: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+        });
       runtime.faults.set(parsed.data as FaultSettings);
       if (!parsed.data.hang) releaseHung();
       return json(200, { provider: runtime.provider.id, faults: runtime.faults.current });
@@ -121,7 +134,10 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
       return json(
         200,
         Object.fromEntries(
-          [...runtimes].map(([id, runtime]) => [id, { requests: runtime.requests, ...runtime.provider.stats() }]),
+          [...runtimes].map(([id, runtime]) => [
+            id,
+            { requests: runtime.requests, ...runtime.provider.stats() },
+          ]),
         ),
       );
     return json(404, { error: "unknown admin endpoint" });
@@ -134,7 +150,10 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
     if (tooLarge) return send(response, json(413, { error: "body too large" }));
 
     if (url.pathname.startsWith("/__admin/"))
-      return send(response, await handleAdmin(method, url.pathname.slice("/__admin".length), body, invalidJson));
+      return send(
+        response,
+        await handleAdmin(method, url.pathname.slice("/__admin".length), body, invalidJson),
+      );
 
     const [, prefix = "", ...rest] = url.pathname.split("/");
     const runtime = runtimes.get(prefix as SimulatedProviderId);
@@ -164,11 +183,18 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
     if (!provider.isAuthorized(simRequest)) return send(response, provider.unauthorized());
 
     if (decision.kind === "rate_limited") {
-      const limited = provider.rateLimit?.response(decision.retryAfterSeconds) ?? provider.errorResponse(429, "Too many requests");
-      return send(response, { ...limited, headers: { ...limited.headers, "retry-after": String(decision.retryAfterSeconds) } });
+      const limited =
+        provider.rateLimit?.response(decision.retryAfterSeconds) ??
+        provider.errorResponse(429, "Too many requests");
+      return send(response, {
+        ...limited,
+        headers: { ...limited.headers, "retry-after": String(decision.retryAfterSeconds) },
+      });
     }
-    if (decision.kind === "error") return send(response, provider.errorResponse(503, "Service temporarily unavailable"));
-    if (decision.kind === "malformed") return send(response, { status: 200, rawText: '{"data": [{"id": "trunc' });
+    if (decision.kind === "error")
+      return send(response, provider.errorResponse(503, "Service temporarily unavailable"));
+    if (decision.kind === "malformed")
+      return send(response, { status: 200, rawText: '{"data": [{"id": "trunc' });
 
     if (provider.rateLimit) {
       const key = String(request.headers.authorization ?? request.headers["x-api-key"] ?? "");
@@ -178,7 +204,10 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
       else if (window.count >= provider.rateLimit.perMinute) {
         const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + 60_000 - now) / 1000));
         const limited = provider.rateLimit.response(retryAfterSeconds);
-        return send(response, { ...limited, headers: { ...limited.headers, "retry-after": String(retryAfterSeconds) } });
+        return send(response, {
+          ...limited,
+          headers: { ...limited.headers, "retry-after": String(retryAfterSeconds) },
+        });
       } else window.count += 1;
     }
 

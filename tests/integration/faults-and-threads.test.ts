@@ -23,33 +23,38 @@ const faults: [string, Record<string, unknown>, string][] = [
 ];
 
 async function list(query = "limit=25") {
-  const { status, body } = await harness.json<ConversationPage>("GET", `/api/conversations?${query}`, { cookie: harness.staffCookie });
+  const { status, body } = await harness.json<ConversationPage>("GET", `/api/conversations?${query}`, {
+    cookie: harness.staffCookie,
+  });
   expect(status).toBe(200);
   return body;
 }
 
 describe.each(providerIds)("a fault at %s", (provider: ProviderId) => {
-  it.each(faults)("%s: a notice for that connection only; the others still list; recovery on its own", async (_name, settings, code) => {
-    await harness.setFaults(provider, settings);
-    let page: ConversationPage;
-    try {
-      page = await list("limit=100");
-    } finally {
-      await harness.setFaults(provider, {});
-    }
-    const failed = page.notices.filter((notice) => notice.kind === "failed");
-    expect(failed.map((notice) => notice.provider)).toEqual([provider]);
-    expect(failed[0]?.code).toBe(code);
-    expect(failed[0]?.message.length).toBeGreaterThan(10);
-    const others = new Set(page.items.map((item) => item.provider));
-    expect(others.has(provider)).toBe(false);
-    expect(others.size).toBe(3);
-    // Recovery without a restart: the breaker half-opens and the next page includes the provider again.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const recovered = await list(`connection=${harness.connectionIds[provider]}&limit=5`);
-    expect(recovered.notices.filter((notice) => notice.kind === "failed")).toEqual([]);
-    expect(recovered.items.length).toBeGreaterThan(0);
-  });
+  it.each(faults)(
+    "%s: a notice for that connection only; the others still list; recovery on its own",
+    async (_name, settings, code) => {
+      await harness.setFaults(provider, settings);
+      let page: ConversationPage;
+      try {
+        page = await list("limit=100");
+      } finally {
+        await harness.setFaults(provider, {});
+      }
+      const failed = page.notices.filter((notice) => notice.kind === "failed");
+      expect(failed.map((notice) => notice.provider)).toEqual([provider]);
+      expect(failed[0]?.code).toBe(code);
+      expect(failed[0]?.message.length).toBeGreaterThan(10);
+      const others = new Set(page.items.map((item) => item.provider));
+      expect(others.has(provider)).toBe(false);
+      expect(others.size).toBe(3);
+      // Recovery without a restart: the breaker half-opens and the next page includes the provider again.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const recovered = await list(`connection=${harness.connectionIds[provider]}&limit=5`);
+      expect(recovered.notices.filter((notice) => notice.kind === "failed")).toEqual([]);
+      expect(recovered.items.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("threads", () => {
@@ -57,9 +62,13 @@ describe("threads", () => {
     const page = await list(`connection=${harness.connectionIds[provider]}&limit=10&view=all`);
     const target = page.items.find((item) => (item.messageCount ?? 2) > 1) ?? page.items[0];
     if (!target) throw new Error("no conversation");
-    const { status, body } = await harness.json<ThreadPage>("GET", `/api/conversations/${target.connectionId}/${encodeURIComponent(target.id)}?limit=50`, {
-      cookie: harness.staffCookie,
-    });
+    const { status, body } = await harness.json<ThreadPage>(
+      "GET",
+      `/api/conversations/${target.connectionId}/${encodeURIComponent(target.id)}?limit=50`,
+      {
+        cookie: harness.staffCookie,
+      },
+    );
     expect(status).toBe(200);
     expect(body.conversation.id).toBe(target.id);
     expect(body.messages.length).toBeGreaterThan(0);
@@ -78,7 +87,11 @@ describe("threads", () => {
     let total: number | null = null;
     for (let guard = 0; guard < 30; guard++) {
       const url: string = `/api/conversations/${connectionId}/${encodeURIComponent(conversationId)}/messages?limit=1000${cursor ? `&cursor=${cursor}` : ""}`;
-      const { status, body }: { status: number; body: MessagePage } = await harness.json<MessagePage>("GET", url, { cookie: harness.staffCookie });
+      const { status, body }: { status: number; body: MessagePage } = await harness.json<MessagePage>(
+        "GET",
+        url,
+        { cookie: harness.staffCookie },
+      );
       expect(status).toBe(200);
       expect(body.offset).toBe(expectedOffset);
       ids.push(...body.messages.map((message) => message.id));
@@ -105,14 +118,22 @@ describe("threads", () => {
   }, 120_000);
 
   it("answers 404 for a conversation the provider does not have, and 400 for a bad cursor", async () => {
-    const missing = await harness.json<{ error: { code: string } }>("GET", `/api/conversations/${harness.connectionIds.zaia}/0b1c2d3e-4f50-4617-8899-aabbccddeeff`, {
-      cookie: harness.staffCookie,
-    });
+    const missing = await harness.json<{ error: { code: string } }>(
+      "GET",
+      `/api/conversations/${harness.connectionIds.zaia}/0b1c2d3e-4f50-4617-8899-aabbccddeeff`,
+      {
+        cookie: harness.staffCookie,
+      },
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("provider_not_found");
-    const bad = await harness.json("GET", `/api/conversations/${harness.connectionIds.zaia}/${zaiaLongThreadIds.hundred}/messages?cursor=abc`, {
-      cookie: harness.staffCookie,
-    });
+    const bad = await harness.json(
+      "GET",
+      `/api/conversations/${harness.connectionIds.zaia}/${zaiaLongThreadIds.hundred}/messages?cursor=abc`,
+      {
+        cookie: harness.staffCookie,
+      },
+    );
     expect(bad.status).toBe(400);
   });
 });

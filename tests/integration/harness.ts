@@ -17,7 +17,10 @@ export const apiRoutes: RouteEntry[] = [
   { pattern: "/api/health", load: () => import("@/app/api/health/route") },
   { pattern: "/api/openapi.json", load: () => import("@/app/api/openapi.json/route") },
   { pattern: "/api/conversations", load: () => import("@/app/api/conversations/route") },
-  { pattern: "/api/conversations/:connectionId/:conversationId", load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/route") },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/route"),
+  },
   {
     pattern: "/api/conversations/:connectionId/:conversationId/messages",
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/messages/route"),
@@ -100,11 +103,15 @@ export async function startHarness(): Promise<Harness> {
   await seedDemo(handle.db);
   const { connections } = await import("@/lib/db/schema");
   const rows = await handle.db.select().from(connections);
-  const connectionIds = Object.fromEntries(rows.map((row) => [row.provider, row.id])) as Harness["connectionIds"];
+  const connectionIds = Object.fromEntries(
+    rows.map((row) => [row.provider, row.id]),
+  ) as Harness["connectionIds"];
 
   async function call(method: string, url: string, options: CallOptions = {}): Promise<Response> {
     const full = new URL(url, ORIGIN);
-    const entry = apiRoutes.map((route) => ({ route, params: match(route.pattern, full.pathname) })).find((candidate) => candidate.params);
+    const entry = apiRoutes
+      .map((route) => ({ route, params: match(route.pattern, full.pathname) }))
+      .find((candidate) => candidate.params);
     if (!entry?.params) throw new Error(`no route for ${full.pathname}`);
     const routeModule = await entry.route.load();
     const handler = routeModule[method];
@@ -119,7 +126,9 @@ export async function startHarness(): Promise<Harness> {
     if (method !== "GET" && method !== "HEAD" && !("origin" in headers)) headers.origin = ORIGIN;
     headers["x-parley-client-address"] ??= "127.0.0.1";
     const request = new Request(full, { method, headers, body });
-    return (handler as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>)(request, {
+    return (
+      handler as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
+    )(request, {
       params: Promise.resolve(entry.params),
     });
   }
@@ -132,8 +141,11 @@ export async function startHarness(): Promise<Harness> {
 
   async function signIn(email: string, password: string): Promise<string> {
     const response = await call("POST", "/api/auth/sign-in/email", { body: { email, password } });
-    if (response.status !== 200) throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
-    const setCookie = response.headers.getSetCookie().find((value) => value.startsWith("better-auth.session_token="));
+    if (response.status !== 200)
+      throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
+    const setCookie = response.headers
+      .getSetCookie()
+      .find((value) => value.startsWith("better-auth.session_token="));
     if (!setCookie) throw new Error("no session cookie");
     return setCookie.split(";")[0] as string;
   }

@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 async function list(query: string): Promise<ConversationPage> {
-  const { status, body } = await harness.json<ConversationPage>("GET", `/api/conversations?${query}`, { cookie: harness.staffCookie });
+  const { status, body } = await harness.json<ConversationPage>("GET", `/api/conversations?${query}`, {
+    cookie: harness.staffCookie,
+  });
   expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
   return body;
 }
@@ -35,9 +37,13 @@ describe("filters", () => {
   it("facets list options per connection and each connection's filter support", () => {
     const zaia = facets.connections.find((connection) => connection.provider === "zaia");
     expect(zaia?.filters.channel).toBe("native");
-    expect(facets.connections.find((connection) => connection.provider === "sigmamind")?.filters.channel).toBe("unsupported");
+    expect(
+      facets.connections.find((connection) => connection.provider === "sigmamind")?.filters.channel,
+    ).toBe("unsupported");
     expect(facets.channels.length).toBeGreaterThan(0);
-    expect(facets.responders.some((responder) => responder.connectionId === harness.connectionIds.chatling)).toBe(true);
+    expect(
+      facets.responders.some((responder) => responder.connectionId === harness.connectionIds.chatling),
+    ).toBe(true);
   });
 
   it("channel: native on Zaia, the others left out with a notice", async () => {
@@ -45,7 +51,8 @@ describe("filters", () => {
     const page = await list(`view=all&channel=${channel.value}&limit=25`);
     expect(page.items.length).toBeGreaterThan(0);
     for (const item of page.items) expect(item.channel?.id).toBe(channel.value);
-    for (const provider of ["sigmamind", "cozmox", "chatling"] as const) expect(noticeFor(page, provider, "left_out")?.message).toMatch(/channel/);
+    for (const provider of ["sigmamind", "cozmox", "chatling"] as const)
+      expect(noticeFor(page, provider, "left_out")?.message).toMatch(/channel/);
     expect(noticeFor(page, "zaia", "scanned")).toBeUndefined();
   });
 
@@ -59,16 +66,22 @@ describe("filters", () => {
   it("responder: native on Cozmox and Chatling (per chatbot), scanned on SigmaMind", async () => {
     for (const provider of ["cozmox", "chatling", "zaia"] as const) {
       const responder = option("responders", provider);
-      const page = await list(`view=all&responder=${encodeURIComponent(responder.value)}&connection=${harness.connectionIds[provider]}`);
+      const page = await list(
+        `view=all&responder=${encodeURIComponent(responder.value)}&connection=${harness.connectionIds[provider]}`,
+      );
       expect(page.items.length, provider).toBeGreaterThan(0);
       for (const item of page.items) expect(item.responder?.id).toBe(responder.value);
       expect(noticeFor(page, provider, "scanned"), provider).toBeUndefined();
     }
     const agent = option("responders", "sigmamind");
-    const scanned = await list(`view=all&responder=${encodeURIComponent(agent.value)}&connection=${harness.connectionIds.sigmamind}`);
+    const scanned = await list(
+      `view=all&responder=${encodeURIComponent(agent.value)}&connection=${harness.connectionIds.sigmamind}`,
+    );
     expect(scanned.items.length).toBeGreaterThan(0);
     for (const item of scanned.items) expect(item.responder?.id).toBe(agent.value);
-    expect(noticeFor(scanned, "sigmamind", "scanned")?.message).toMatch(/responder applied by Parley on a bounded scan/);
+    expect(noticeFor(scanned, "sigmamind", "scanned")?.message).toMatch(
+      /responder applied by Parley on a bounded scan/,
+    );
   });
 
   it("version: native on Zaia, left out elsewhere", async () => {

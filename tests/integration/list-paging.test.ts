@@ -10,8 +10,16 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 async function simulatorCounts(): Promise<number> {
-  const stats = (await (await fetch(`${harness.simulator.url}/__admin/stats`)).json()) as Record<string, Record<string, number>>;
-  return (stats.sigmamind?.chats ?? 0) + (stats.cozmox?.sessions ?? 0) + (stats.zaia?.chats ?? 0) + (stats.chatling?.conversations ?? 0);
+  const stats = (await (await fetch(`${harness.simulator.url}/__admin/stats`)).json()) as Record<
+    string,
+    Record<string, number>
+  >;
+  return (
+    (stats.sigmamind?.chats ?? 0) +
+    (stats.cozmox?.sessions ?? 0) +
+    (stats.zaia?.chats ?? 0) +
+    (stats.chatling?.conversations ?? 0)
+  );
 }
 
 async function pageThrough(query: string, cookie: string) {
@@ -21,7 +29,11 @@ async function pageThrough(query: string, cookie: string) {
   let pages = 0;
   do {
     const url: string = `/api/conversations?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-    const { status, body }: { status: number; body: ConversationPage } = await harness.json<ConversationPage>("GET", url, { cookie });
+    const { status, body }: { status: number; body: ConversationPage } = await harness.json<ConversationPage>(
+      "GET",
+      url,
+      { cookie },
+    );
     expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
     expect(body.notices.filter((notice) => notice.kind === "failed")).toEqual([]);
     for (const item of body.items) {
@@ -43,11 +55,15 @@ describe("the merged list", () => {
     expect(duplicates).toEqual([]);
     expect(seen.size).toBe(expected);
     expect(pages).toBeGreaterThanOrEqual(21);
-    expect(new Set([...seen.values()].map((item) => item.provider))).toEqual(new Set(["sigmamind", "cozmox", "zaia", "chatling"]));
+    expect(new Set([...seen.values()].map((item) => item.provider))).toEqual(
+      new Set(["sigmamind", "cozmox", "zaia", "chatling"]),
+    );
   }, 240_000);
 
   it("orders each page by last activity, newest first, across providers", async () => {
-    const { body } = await harness.json<ConversationPage>("GET", "/api/conversations?view=all&limit=50", { cookie: harness.staffCookie });
+    const { body } = await harness.json<ConversationPage>("GET", "/api/conversations?view=all&limit=50", {
+      cookie: harness.staffCookie,
+    });
     const times = body.items.map((item) => Date.parse(item.lastActivityAt ?? item.createdAt ?? ""));
     const sorted = [...times].sort((left, right) => right - left);
     expect(times).toEqual(sorted);
@@ -55,22 +71,35 @@ describe("the merged list", () => {
 
   it("gives an exact total when every selected provider reports one", async () => {
     const ids = `${harness.connectionIds.sigmamind},${harness.connectionIds.cozmox}`;
-    const { body } = await harness.json<ConversationPage>("GET", `/api/conversations?view=all&connection=${ids}&limit=10`, {
+    const { body } = await harness.json<ConversationPage>(
+      "GET",
+      `/api/conversations?view=all&connection=${ids}&limit=10`,
+      {
+        cookie: harness.staffCookie,
+      },
+    );
+    expect(body.total).toBe(520 + 521);
+    const withZaia = await harness.json<ConversationPage>("GET", "/api/conversations?view=all&limit=10", {
       cookie: harness.staffCookie,
     });
-    expect(body.total).toBe(520 + 521);
-    const withZaia = await harness.json<ConversationPage>("GET", "/api/conversations?view=all&limit=10", { cookie: harness.staffCookie });
     expect(withZaia.body.total).toBeNull();
   });
 
   it("keeps archived and removed conversations out of the inbox", async () => {
-    const { seen } = await pageThrough(`connection=${harness.connectionIds.chatling},${harness.connectionIds.zaia}&limit=100`, harness.staffCookie);
+    const { seen } = await pageThrough(
+      `connection=${harness.connectionIds.chatling},${harness.connectionIds.zaia}&limit=100`,
+      harness.staffCookie,
+    );
     const items = [...seen.values()];
     expect(items.some((item) => item.flags.archived)).toBe(false);
     expect(items.some((item) => item.flags.removedAtProvider)).toBe(false);
-    const archived = await harness.json<ConversationPage>("GET", `/api/conversations?view=archived&connection=${harness.connectionIds.chatling}&limit=25`, {
-      cookie: harness.staffCookie,
-    });
+    const archived = await harness.json<ConversationPage>(
+      "GET",
+      `/api/conversations?view=archived&connection=${harness.connectionIds.chatling}&limit=25`,
+      {
+        cookie: harness.staffCookie,
+      },
+    );
     expect(archived.body.items.length).toBeGreaterThan(0);
     for (const item of archived.body.items) {
       expect(item.flags.archived).toBe(true);
@@ -79,7 +108,9 @@ describe("the merged list", () => {
   }, 120_000);
 
   it("refuses a cursor from other filters or a forged one", async () => {
-    const first = await harness.json<ConversationPage>("GET", "/api/conversations?view=all&limit=5", { cookie: harness.staffCookie });
+    const first = await harness.json<ConversationPage>("GET", "/api/conversations?view=all&limit=5", {
+      cookie: harness.staffCookie,
+    });
     const cursor = first.body.nextCursor ?? "";
     const other = await harness.json<{ error: { code: string; message: string } }>(
       "GET",
@@ -88,17 +119,33 @@ describe("the merged list", () => {
     );
     expect(other.status).toBe(400);
     expect(other.body.error.message).toMatch(/other filters/);
-    const forged = await harness.json("GET", "/api/conversations?cursor=bm90LWpzb24", { cookie: harness.staffCookie });
+    const forged = await harness.json("GET", "/api/conversations?cursor=bm90LWpzb24", {
+      cookie: harness.staffCookie,
+    });
     expect(forged.status).toBe(400);
   });
 
   it("rejects bad query values with a clear 400", async () => {
-    for (const query of ["limit=0", "limit=101", "view=spam", "from=yesterday", "from=2026-02-01&to=2026-01-01", "sort=sideways", "unknown=1"]) {
-      const { status, body } = await harness.json<{ error: { code: string } }>("GET", `/api/conversations?${query}`, { cookie: harness.staffCookie });
+    for (const query of [
+      "limit=0",
+      "limit=101",
+      "view=spam",
+      "from=yesterday",
+      "from=2026-02-01&to=2026-01-01",
+      "sort=sideways",
+      "unknown=1",
+    ]) {
+      const { status, body } = await harness.json<{ error: { code: string } }>(
+        "GET",
+        `/api/conversations?${query}`,
+        { cookie: harness.staffCookie },
+      );
       expect(status, query).toBe(400);
       expect(body.error.code).toBe("invalid_request");
     }
-    const missing = await harness.json("GET", "/api/conversations?connection=does-not-exist", { cookie: harness.staffCookie });
+    const missing = await harness.json("GET", "/api/conversations?connection=does-not-exist", {
+      cookie: harness.staffCookie,
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -16,14 +16,25 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 interface AuditPage {
-  items: { action: string; outcome: string; before: unknown; after: unknown; actorEmail: string; error: string | null }[];
+  items: {
+    action: string;
+    outcome: string;
+    before: unknown;
+    after: unknown;
+    actorEmail: string;
+    error: string | null;
+  }[];
 }
 
 async function pick(provider: ProviderId, index: number): Promise<{ connectionId: string; id: string }> {
   const connectionId = harness.connectionIds[provider];
-  const { body } = await harness.json<ConversationPage>("GET", `/api/conversations?connection=${connectionId}&limit=30`, {
-    cookie: harness.staffCookie,
-  });
+  const { body } = await harness.json<ConversationPage>(
+    "GET",
+    `/api/conversations?connection=${connectionId}&limit=30`,
+    {
+      cookie: harness.staffCookie,
+    },
+  );
   const item = body.items[index];
   if (!item) throw new Error(`no conversation ${index} on ${provider}`);
   return { connectionId, id: item.id };
@@ -33,24 +44,40 @@ const path = (target: { connectionId: string; id: string }) =>
   `/api/conversations/${target.connectionId}/${encodeURIComponent(target.id)}`;
 
 async function read(target: { connectionId: string; id: string }) {
-  const { status, body } = await harness.json<ThreadPage>("GET", `${path(target)}?limit=5`, { cookie: harness.staffCookie });
+  const { status, body } = await harness.json<ThreadPage>("GET", `${path(target)}?limit=5`, {
+    cookie: harness.staffCookie,
+  });
   expect(status).toBe(200);
   return body.conversation;
 }
 
-async function patch(target: { connectionId: string; id: string }, change: Record<string, unknown>, cookie = harness.staffCookie) {
-  return harness.json<{ state: Record<string, unknown>; error?: { code: string; message: string } }>("PATCH", path(target), { cookie, body: change });
+async function patch(
+  target: { connectionId: string; id: string },
+  change: Record<string, unknown>,
+  cookie = harness.staffCookie,
+) {
+  return harness.json<{ state: Record<string, unknown>; error?: { code: string; message: string } }>(
+    "PATCH",
+    path(target),
+    { cookie, body: change },
+  );
 }
 
 async function history(target: { connectionId: string; id: string }) {
-  const { body } = await harness.json<AuditPage>("GET", `${path(target)}/history`, { cookie: harness.staffCookie });
+  const { body } = await harness.json<AuditPage>("GET", `${path(target)}/history`, {
+    cookie: harness.staffCookie,
+  });
   return body.items;
 }
 
 async function inView(view: string, target: { connectionId: string; id: string }): Promise<boolean> {
-  const { body } = await harness.json<ConversationPage>("GET", `/api/conversations?view=${view}&connection=${target.connectionId}&limit=100`, {
-    cookie: harness.staffCookie,
-  });
+  const { body } = await harness.json<ConversationPage>(
+    "GET",
+    `/api/conversations?view=${view}&connection=${target.connectionId}&limit=100`,
+    {
+      cookie: harness.staffCookie,
+    },
+  );
   return body.items.some((item) => item.id === target.id);
 }
 
@@ -59,18 +86,32 @@ describe.each(providerIds)("moderation on %s", (provider) => {
     const target = await pick(provider, 3);
     const original = await read(target);
     const expectedHome = (flag: "important" | "archived" | "title") =>
-      (provider === "chatling" && flag !== "title") || (provider === "zaia" && flag === "title") ? "provider" : "parley";
+      (provider === "chatling" && flag !== "title") || (provider === "zaia" && flag === "title")
+        ? "provider"
+        : "parley";
     expect(original.flagHomes.important).toBe(expectedHome("important"));
     expect(original.flagHomes.archived).toBe(expectedHome("archived"));
     expect(original.flagHomes.title).toBe(expectedHome("title"));
 
-    const steps: [Record<string, unknown>, string, (conversation: Awaited<ReturnType<typeof read>>) => void][] = [
+    const steps: [
+      Record<string, unknown>,
+      string,
+      (conversation: Awaited<ReturnType<typeof read>>) => void,
+    ][] = [
       [{ important: true }, "conversation.important", (c) => expect(c.flags.important).toBe(true)],
       [{ important: false }, "conversation.unimportant", (c) => expect(c.flags.important).toBe(false)],
       [{ archived: true }, "conversation.archive", (c) => expect(c.flags.archived).toBe(true)],
       [{ archived: false }, "conversation.unarchive", (c) => expect(c.flags.archived).toBe(false)],
-      [{ title: "Refund follow-up ✅" }, "conversation.rename", (c) => expect(c.title).toBe("Refund follow-up ✅")],
-      [{ title: original.flagHomes.title === "provider" ? original.title : null }, "conversation.rename", (c) => expect(c.title).toBe(original.title)],
+      [
+        { title: "Refund follow-up ✅" },
+        "conversation.rename",
+        (c) => expect(c.title).toBe("Refund follow-up ✅"),
+      ],
+      [
+        { title: original.flagHomes.title === "provider" ? original.title : null },
+        "conversation.rename",
+        (c) => expect(c.title).toBe(original.title),
+      ],
       [{ trashed: true }, "conversation.trash", (c) => expect(c.flags.trashed).toBe(true)],
       [{ trashed: false }, "conversation.restore", (c) => expect(c.flags.trashed).toBe(false)],
     ];
@@ -107,9 +148,12 @@ describe("where flags live", () => {
     const target = await pick("chatling", 7);
     await patch(target, { archived: true, important: true });
     const [chatbotId, conversationId] = target.id.split("-");
-    const response = await fetch(`${harness.simulator.url}/chatling/v2/chatbots/${chatbotId}/conversations/${conversationId}`, {
-      headers: { authorization: `Bearer ${simulatorKeys.chatling.primary}` },
-    });
+    const response = await fetch(
+      `${harness.simulator.url}/chatling/v2/chatbots/${chatbotId}/conversations/${conversationId}`,
+      {
+        headers: { authorization: `Bearer ${simulatorKeys.chatling.primary}` },
+      },
+    );
     const body = (await response.json()) as { data: { archived: number; important: number } };
     expect(body.data).toMatchObject({ archived: 1, important: 1 });
     await patch(target, { archived: false, important: false });
@@ -127,7 +171,13 @@ describe("where flags live", () => {
   it("refuses bad bodies without an audit row", async () => {
     const target = await pick("sigmamind", 9);
     const before = (await history(target)).length;
-    for (const body of [{}, { important: "yes" }, { title: "" }, { title: "x".repeat(201) }, { archived: true, extra: 1 }]) {
+    for (const body of [
+      {},
+      { important: "yes" },
+      { title: "" },
+      { title: "x".repeat(201) },
+      { archived: true, extra: 1 },
+    ]) {
       const { status } = await patch(target, body);
       expect(status, JSON.stringify(body)).toBe(400);
     }
@@ -151,7 +201,10 @@ describe("provider failures", () => {
     await new Promise((resolve) => setTimeout(resolve, 400)); // let the breaker half-open
     expect((await read(target)).flags.archived).toBe(before.flags.archived);
     const [last] = await history(target);
-    expect(last).toMatchObject({ action: before.flags.archived ? "conversation.unarchive" : "conversation.archive", outcome: "failure" });
+    expect(last).toMatchObject({
+      action: before.flags.archived ? "conversation.unarchive" : "conversation.archive",
+      outcome: "failure",
+    });
   });
 
   it("does not write the overlay when the provider cannot confirm the conversation", async () => {
@@ -171,29 +224,53 @@ describe("provider failures", () => {
 describe("delete at the provider", () => {
   it("soft-removes at Zaia for an admin who echoes the id, and hides it from the inbox", async () => {
     const target = await pick("zaia", 12);
-    const wrong = await harness.json("DELETE", path(target), { cookie: harness.adminCookie, body: { confirm: "something else" } });
+    const wrong = await harness.json("DELETE", path(target), {
+      cookie: harness.adminCookie,
+      body: { confirm: "something else" },
+    });
     expect(wrong.status).toBe(400);
-    const response = await harness.call("DELETE", path(target), { cookie: harness.adminCookie, body: { confirm: target.id } });
+    const response = await harness.call("DELETE", path(target), {
+      cookie: harness.adminCookie,
+      body: { confirm: target.id },
+    });
     expect(response.status).toBe(204);
     expect((await read(target)).flags.removedAtProvider).toBe(true);
     expect(await inView("inbox", target)).toBe(false);
     const rows = await history(target);
-    expect(rows[0]).toMatchObject({ action: "conversation.delete", outcome: "success", actorEmail: "admin@parley.local" });
+    expect(rows[0]).toMatchObject({
+      action: "conversation.delete",
+      outcome: "success",
+      actorEmail: "admin@parley.local",
+    });
     expect(rows[1]).toMatchObject({ action: "conversation.delete", outcome: "failure" });
   });
 
   it("hard-deletes at Cozmox: the conversation is gone", async () => {
     const target = await pick("cozmox", 12);
-    expect((await harness.call("DELETE", path(target), { cookie: harness.adminCookie, body: { confirm: target.id } })).status).toBe(204);
+    expect(
+      (
+        await harness.call("DELETE", path(target), {
+          cookie: harness.adminCookie,
+          body: { confirm: target.id },
+        })
+      ).status,
+    ).toBe(204);
     const gone = await harness.json("GET", path(target), { cookie: harness.staffCookie });
     expect(gone.status).toBe(404);
   });
 
   it("refuses staff (403, audited) and providers without delete (422)", async () => {
     const target = await pick("zaia", 13);
-    const staff = await harness.json<{ error: { code: string } }>("DELETE", path(target), { cookie: harness.staffCookie, body: { confirm: target.id } });
+    const staff = await harness.json<{ error: { code: string } }>("DELETE", path(target), {
+      cookie: harness.staffCookie,
+      body: { confirm: target.id },
+    });
     expect(staff.status).toBe(403);
-    expect((await history(target))[0]).toMatchObject({ action: "conversation.delete", outcome: "failure", actorEmail: "staff@parley.local" });
+    expect((await history(target))[0]).toMatchObject({
+      action: "conversation.delete",
+      outcome: "failure",
+      actorEmail: "staff@parley.local",
+    });
     expect((await read(target)).flags.removedAtProvider).toBe(false);
     const sigmamind = await pick("sigmamind", 13);
     const unsupported = await harness.json<{ error: { code: string } }>("DELETE", path(sigmamind), {

@@ -8,7 +8,8 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import type { ProviderId } from "@/lib/conversations/model";
 import { FormField } from "../form-field";
 import { createConnection, testConnectionKey, type ConnectionView } from "./connection-api";
-import { FormError, KeyCheckMessage, SaveAnywayPrompt, useTestedSave } from "./key-check";
+import { FormError } from "../form-error";
+import { KeyCheckMessage, SaveAnywayPrompt, useTestedSave } from "./key-check";
 import { isProviderId, providerChoice, providerChoices, simulatorBaseUrl } from "./provider-defaults";
 
 interface Draft {
@@ -116,7 +117,7 @@ export function AddConnectionDialogContent({
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         <FormField id="connection-provider" label="Provider" error={errors.provider}>
           {(control) => (
-            <Select value={draft.provider ?? undefined} onValueChange={chooseProvider}>
+            <Select value={draft.provider ?? ""} onValueChange={chooseProvider}>
               <SelectTrigger {...control} className="w-full">
                 <SelectValue placeholder="Choose a provider" />
               </SelectTrigger>

@@ -16,7 +16,7 @@ import { AddConnectionDialogContent } from "./add-connection-dialog";
 import { connectionAdminKeys, fetchConnections, fetchHealth, type ConnectionView } from "./connection-api";
 import { ConnectionsTable, actionsButtonId, type ConnectionAction } from "./connections-table";
 import { BaseUrlDialogContent, RenameConnectionDialogContent, RotateKeyDialogContent } from "./edit-connection-dialogs";
-import { errorText } from "./key-check";
+import { errorText } from "../form-error";
 import { RemoveConnectionDialogContent } from "./remove-connection-dialog";
 
 const ADD_BUTTON_ID = "add-connection";

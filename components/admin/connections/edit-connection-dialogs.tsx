@@ -6,7 +6,8 @@ import { DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog
 import { Input } from "@/components/ui/input";
 import { FormField } from "../form-field";
 import { testConnectionKey, updateConnection, type ConnectionView } from "./connection-api";
-import { FormError, KeyCheckMessage, SaveAnywayPrompt, errorText, useTestedSave } from "./key-check";
+import { FormError, errorText } from "../form-error";
+import { KeyCheckMessage, SaveAnywayPrompt, useTestedSave } from "./key-check";
 import { providerChoice } from "./provider-defaults";
 
 type DialogFocusProps = { onCloseAutoFocus: (event: Event) => void };

@@ -4,7 +4,7 @@ import { CircleAlertIcon, CircleCheckIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiRequestError } from "@/lib/api-client";
+import { errorText } from "../form-error";
 import type { KeyTestResult } from "./connection-api";
 
 export type KeyCheck =
@@ -12,11 +12,6 @@ export type KeyCheck =
   | { status: "testing" }
   | { status: "done"; result: KeyTestResult }
   | { status: "error"; message: string };
-
-export function errorText(error: unknown): string {
-  if (error instanceof ApiRequestError || error instanceof Error) return error.message;
-  return "Something went wrong.";
-}
 
 /**
  * A save that tests the key first: "Save" runs the provider test and saves when it passes; when
@@ -135,15 +130,5 @@ export function SaveAnywayPrompt({ onSaveAnyway, onKeepEditing }: { onSaveAnyway
         </Button>
       </div>
     </div>
-  );
-}
-
-/** A server refusal of the save itself (bad base URL, say). */
-export function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="text-destructive text-sm">
-      {message}
-    </p>
   );
 }

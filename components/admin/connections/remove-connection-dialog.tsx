@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogFooter } from "@/components/ui/alert-dialog";
 import { removeConnection, type ConnectionView } from "./connection-api";
-import { FormError, errorText } from "./key-check";
+import { FormError, errorText } from "../form-error";
 
 /**
  * Confirms removing a connection and says exactly what goes with it: the key and Parley's

@@ -29,7 +29,13 @@ export interface DeleteAtProviderDialogProps {
   onDeleted: () => void;
 }
 
-export function DeleteAtProviderDialog({ conversation, kind, open, onOpenChange, onDeleted }: DeleteAtProviderDialogProps) {
+export function DeleteAtProviderDialog({
+  conversation,
+  kind,
+  open,
+  onOpenChange,
+  onDeleted,
+}: DeleteAtProviderDialogProps) {
   const [typed, setTyped] = useState("");
   const inputId = useId();
   const provider = providerLabels[conversation.provider];
@@ -58,8 +64,8 @@ export function DeleteAtProviderDialog({ conversation, kind, open, onOpenChange,
         description={
           <>
             This cannot be undone. {provider}{" "}
-            {kind === "hard" ? "deletes the conversation for good" : "removes the conversation"}, for everyone using{" "}
-            {conversation.connectionName}, not only in Parley. Moving it to trash instead can be undone.
+            {kind === "hard" ? "deletes the conversation for good" : "removes the conversation"}, for everyone
+            using {conversation.connectionName}, not only in Parley. Moving it to trash instead can be undone.
           </>
         }
       >
@@ -71,7 +77,12 @@ export function DeleteAtProviderDialog({ conversation, kind, open, onOpenChange,
           }}
         >
           <Label htmlFor={inputId}>Type the conversation id to confirm</Label>
-          <code id={`${inputId}-id`} className="bg-muted rounded px-2 py-1 font-mono text-xs break-all select-all">{conversation.id}</code>
+          <code
+            id={`${inputId}-id`}
+            className="bg-muted rounded px-2 py-1 font-mono text-xs break-all select-all"
+          >
+            {conversation.id}
+          </code>
           <Input
             id={inputId}
             value={typed}

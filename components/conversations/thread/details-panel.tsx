@@ -9,7 +9,14 @@ import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Button } from "@/components/ui/button";
 import { providerLabels, type ConversationDetail, type CostItem } from "@/lib/conversations/model";
 import { flagHomeLabel } from "./flag-homes";
-import { formatCount, formatExactTime, formatRelativeTime, formatTokens, formatUsd, humanize } from "./format";
+import {
+  formatCount,
+  formatExactTime,
+  formatRelativeTime,
+  formatTokens,
+  formatUsd,
+  humanize,
+} from "./format";
 import { Heading, type HeadingLevel } from "./heading";
 import { HistoryList } from "./history-list";
 
@@ -100,7 +107,8 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
         <Field label="Provider">{providerLabels[conversation.provider]}</Field>
         {channel ? (
           <Field label="Channel">
-            {[channel.name, channel.type ? humanize(channel.type) : null].filter(Boolean).join(" · ") || channel.id}
+            {[channel.name, channel.type ? humanize(channel.type) : null].filter(Boolean).join(" · ") ||
+              channel.id}
           </Field>
         ) : null}
         {responder ? (
@@ -109,11 +117,15 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
             {responder.kind ? <span className="text-muted-foreground"> ({responder.kind})</span> : null}
           </Field>
         ) : null}
-        {version ? <Field label="Version">{version.number !== null ? `v${version.number}` : version.id}</Field> : null}
+        {version ? (
+          <Field label="Version">{version.number !== null ? `v${version.number}` : version.id}</Field>
+        ) : null}
         {owner ? (
           <Field label="Contact">
             {owner.name ?? owner.identifier ?? owner.id}
-            {owner.name && owner.identifier ? <div className="text-muted-foreground">{owner.identifier}</div> : null}
+            {owner.name && owner.identifier ? (
+              <div className="text-muted-foreground">{owner.identifier}</div>
+            ) : null}
           </Field>
         ) : null}
         <Field label="Status">{conversation.status ? humanize(conversation.status) : "unknown"}</Field>
@@ -131,7 +143,9 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
               {tokens ? <div className="text-muted-foreground">{tokens}</div> : null}
             </>
           ) : (
-            <span className="text-muted-foreground">{providerLabels[conversation.provider]} reports no costs</span>
+            <span className="text-muted-foreground">
+              {providerLabels[conversation.provider]} reports no costs
+            </span>
           )}
         </Field>
       </dl>
@@ -160,7 +174,13 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
         </dl>
       </Section>
       <Section title="Raw data" level={sub}>
-        <Button variant="outline" size="sm" aria-expanded={showRaw} aria-controls={rawId} onClick={() => setShowRaw((value) => !value)}>
+        <Button
+          variant="outline"
+          size="sm"
+          aria-expanded={showRaw}
+          aria-controls={rawId}
+          onClick={() => setShowRaw((value) => !value)}
+        >
           {showRaw ? "Hide raw JSON" : "Show raw JSON"}
         </Button>
         {showRaw ? (
@@ -175,7 +195,11 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
         ) : null}
       </Section>
       <div className="border-t pt-3">
-        <HistoryList connectionId={conversation.connectionId} conversationId={conversation.id} headingLevel={sub} />
+        <HistoryList
+          connectionId={conversation.connectionId}
+          conversationId={conversation.id}
+          headingLevel={sub}
+        />
       </div>
     </div>
   );

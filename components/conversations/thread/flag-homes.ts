@@ -10,6 +10,9 @@ export function storedInLabel(home: FlagHome, provider: Conversation["provider"]
   return home === "provider" ? `Stored in ${providerLabels[provider]}` : "Stored in Parley";
 }
 
-export function flagHomeLabel(conversation: Pick<Conversation, "flagHomes" | "provider">, field: FlagField): string {
+export function flagHomeLabel(
+  conversation: Pick<Conversation, "flagHomes" | "provider">,
+  field: FlagField,
+): string {
   return storedInLabel(conversation.flagHomes[field], conversation.provider);
 }

@@ -32,7 +32,8 @@ export function formatRelativeTime(iso: string | null, now: number = Date.now())
   if (Number.isNaN(time)) return null;
   const seconds = Math.round((time - now) / 1000);
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === "second") return relativeFormat.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === "second")
+      return relativeFormat.format(Math.round(seconds / size), unit);
   }
   return null;
 }

@@ -35,7 +35,8 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
   return (
     <li className="border-b py-2 last:border-b-0" data-testid="history-entry">
       <p className="[overflow-wrap:anywhere]">
-        <span className="font-medium">{entry.actorEmail ?? "Someone"}</span> {actionWords[entry.action] ?? entry.action}
+        <span className="font-medium">{entry.actorEmail ?? "Someone"}</span>{" "}
+        {actionWords[entry.action] ?? entry.action}
         {title !== null ? <> to “{title}”</> : null}
       </p>
       <p className="text-muted-foreground mt-0.5 flex flex-wrap items-center gap-2 text-xs">
@@ -73,7 +74,12 @@ export function HistoryList({
       ) : history.isError ? (
         <div role="alert" className="text-destructive text-xs">
           Could not load the history: {history.error.message}{" "}
-          <Button variant="link" size="sm" className="h-auto p-0 text-xs" onClick={() => void history.refetch()}>
+          <Button
+            variant="link"
+            size="sm"
+            className="h-auto p-0 text-xs"
+            onClick={() => void history.refetch()}
+          >
             Retry
           </Button>
         </div>

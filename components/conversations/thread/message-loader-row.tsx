@@ -15,7 +15,10 @@ export function MessageLoaderRow({
 }) {
   if (error)
     return (
-      <div role="alert" className="text-destructive flex flex-wrap items-center justify-center gap-2 py-3 text-sm">
+      <div
+        role="alert"
+        className="text-destructive flex flex-wrap items-center justify-center gap-2 py-3 text-sm"
+      >
         Could not load more messages: {error.message}
         <Button variant="outline" size="sm" onClick={onRetry}>
           Retry

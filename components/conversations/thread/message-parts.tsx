@@ -8,7 +8,8 @@ import type { Cost, Source, ToolCall } from "@/lib/conversations/model";
 import { formatTokens, formatUsd, prettyJson } from "./format";
 import { safeUrl } from "./safe-markdown";
 
-const preClass = "bg-muted mt-1 max-h-80 overflow-auto rounded-md p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]";
+const preClass =
+  "bg-muted mt-1 max-h-80 overflow-auto rounded-md p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]";
 const summaryClass =
   "flex cursor-pointer items-center gap-1.5 rounded-sm text-xs font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50";
 
@@ -52,7 +53,10 @@ export function SourceList({ sources }: { sources: Source[] }) {
           const url = safeUrl(source.url);
           const title = source.title || source.url || "Untitled source";
           return (
-            <li key={`${index}-${source.url ?? ""}`} className="flex min-w-0 gap-1.5 [overflow-wrap:anywhere]">
+            <li
+              key={`${index}-${source.url ?? ""}`}
+              className="flex min-w-0 gap-1.5 [overflow-wrap:anywhere]"
+            >
               {source.type ? <span className="text-muted-foreground shrink-0">{source.type}:</span> : null}
               {url ? (
                 <a

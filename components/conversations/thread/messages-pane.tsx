@@ -85,7 +85,8 @@ export function MessagesPane({ thread, connectionId, conversationId, linkedMessa
   // Find in thread: bring the current match into view.
   const { currentMessageIndex } = find;
   useEffect(() => {
-    if (currentMessageIndex !== undefined) virtualizer.scrollToIndex(currentMessageIndex, { align: "center" });
+    if (currentMessageIndex !== undefined)
+      virtualizer.scrollToIndex(currentMessageIndex, { align: "center" });
   }, [currentMessageIndex, virtualizer]);
 
   const jumpToFirst = useCallback(() => {
@@ -107,7 +108,8 @@ export function MessagesPane({ thread, connectionId, conversationId, linkedMessa
   }, [setKeepLoading]);
 
   const onCopyLink = useCallback(
-    (message: Message) => void copyMessageLink(messageLink(window.location.origin, connectionId, conversationId, message.id)),
+    (message: Message) =>
+      void copyMessageLink(messageLink(window.location.origin, connectionId, conversationId, message.id)),
     [connectionId, conversationId],
   );
 
@@ -135,12 +137,19 @@ export function MessagesPane({ thread, connectionId, conversationId, linkedMessa
           </Button>
         </div>
       </div>
-      <div className="text-muted-foreground flex min-h-7 flex-wrap items-center gap-2 px-3 py-1 text-xs" aria-live="polite">
+      <div
+        className="text-muted-foreground flex min-h-7 flex-wrap items-center gap-2 px-3 py-1 text-xs"
+        aria-live="polite"
+      >
         <span>{loadedText}</span>
         {jumpingToEnd || loadingForLink ? (
           <>
             <progress
-              aria-label={jumpingToEnd ? "Loading every message before jumping to the last" : "Looking for the linked message"}
+              aria-label={
+                jumpingToEnd
+                  ? "Loading every message before jumping to the last"
+                  : "Looking for the linked message"
+              }
               className="h-1.5 w-32"
               max={total ?? undefined}
               value={total !== null ? messages.length : undefined}

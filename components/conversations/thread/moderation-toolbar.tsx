@@ -5,7 +5,15 @@
  * where its flag lives. All changes go through `useModeration()` (optimistic, rolled back with
  * the provider's reason, undoable).
  */
-import { ArchiveIcon, ArchiveRestoreIcon, PencilIcon, StarIcon, Trash2Icon, TrashIcon, Undo2Icon } from "lucide-react";
+import {
+  ArchiveIcon,
+  ArchiveRestoreIcon,
+  PencilIcon,
+  StarIcon,
+  Trash2Icon,
+  TrashIcon,
+  Undo2Icon,
+} from "lucide-react";
 import type { Ref } from "react";
 import { providerLabels, type ConversationDetail } from "@/lib/conversations/model";
 import { flagHomeLabel } from "./flag-homes";
@@ -23,7 +31,13 @@ export interface ModerationToolbarProps {
   renameButtonRef: Ref<HTMLButtonElement>;
 }
 
-export function ModerationToolbar({ conversation, onCommand, deleteKind, onDelete, renameButtonRef }: ModerationToolbarProps) {
+export function ModerationToolbar({
+  conversation,
+  onCommand,
+  deleteKind,
+  onDelete,
+  renameButtonRef,
+}: ModerationToolbarProps) {
   const { flags } = conversation;
   const removed = flags.removedAtProvider;
   return (

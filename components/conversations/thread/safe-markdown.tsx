@@ -67,10 +67,14 @@ const components: Components = {
   h5: ({ children }) => <p className="font-semibold">{children}</p>,
   h6: ({ children }) => <p className="font-semibold">{children}</p>,
   pre: ({ children }) => (
-    <pre className="bg-muted my-2 overflow-x-auto rounded-md p-3 font-mono text-xs whitespace-pre-wrap">{children}</pre>
+    <pre className="bg-muted my-2 overflow-x-auto rounded-md p-3 font-mono text-xs whitespace-pre-wrap">
+      {children}
+    </pre>
   ),
   code: ({ children, className }) => (
-    <code className={className ? "font-mono" : "bg-muted rounded px-1 py-0.5 font-mono text-[0.9em]"}>{children}</code>
+    <code className={className ? "font-mono" : "bg-muted rounded px-1 py-0.5 font-mono text-[0.9em]"}>
+      {children}
+    </code>
   ),
   table: ({ children }) => (
     <div className="my-2 overflow-x-auto">
@@ -85,7 +89,13 @@ const remarkPlugins: PluggableList = [remarkGfm, remarkRawHtmlAsText];
 const plainRehypePlugins: PluggableList = [rehypeSanitize];
 
 /** Markdown from a provider, sanitized; `highlight` marks find-in-thread matches. */
-export const SafeMarkdown = memo(function SafeMarkdown({ text, highlight }: { text: string; highlight?: string }) {
+export const SafeMarkdown = memo(function SafeMarkdown({
+  text,
+  highlight,
+}: {
+  text: string;
+  highlight?: string;
+}) {
   const rehypePlugins: PluggableList = highlight
     ? [rehypeSanitize, [rehypeHighlight, { query: highlight }]]
     : plainRehypePlugins;

@@ -22,7 +22,15 @@ export interface ThreadFindBarProps {
   partial: boolean;
 }
 
-export function ThreadFindBar({ query, onQueryChange, matchCount, current, onNext, onPrevious, partial }: ThreadFindBarProps) {
+export function ThreadFindBar({
+  query,
+  onQueryChange,
+  matchCount,
+  current,
+  onNext,
+  onPrevious,
+  partial,
+}: ThreadFindBarProps) {
   const statusId = useId();
   const active = query.trim().length > 0;
   const status = !active
@@ -33,7 +41,10 @@ export function ThreadFindBar({ query, onQueryChange, matchCount, current, onNex
   return (
     <div role="search" aria-label="Find in thread" className="flex min-w-0 flex-1 items-center gap-1">
       <div className="relative min-w-0 flex-1 basis-40">
-        <SearchIcon className="text-muted-foreground pointer-events-none absolute top-1/2 left-2 size-4 -translate-y-1/2" aria-hidden />
+        <SearchIcon
+          className="text-muted-foreground pointer-events-none absolute top-1/2 left-2 size-4 -translate-y-1/2"
+          aria-hidden
+        />
         <Input
           type="search"
           value={query}
@@ -57,10 +68,22 @@ export function ThreadFindBar({ query, onQueryChange, matchCount, current, onNex
       <span id={statusId} role="status" className="text-muted-foreground shrink-0 text-xs tabular-nums">
         {status}
       </span>
-      <Button variant="ghost" size="icon-sm" aria-label="Previous match" disabled={matchCount === 0} onClick={onPrevious}>
+      <Button
+        variant="ghost"
+        size="icon-sm"
+        aria-label="Previous match"
+        disabled={matchCount === 0}
+        onClick={onPrevious}
+      >
         <ChevronUpIcon aria-hidden />
       </Button>
-      <Button variant="ghost" size="icon-sm" aria-label="Next match" disabled={matchCount === 0} onClick={onNext}>
+      <Button
+        variant="ghost"
+        size="icon-sm"
+        aria-label="Next match"
+        disabled={matchCount === 0}
+        onClick={onNext}
+      >
         <ChevronDownIcon aria-hidden />
       </Button>
     </div>

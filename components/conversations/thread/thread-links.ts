@@ -30,6 +30,11 @@ export function threadHref(connectionId: string, conversationId: string, params:
 export const MESSAGE_PARAM = "message";
 
 /** An absolute link to one message of a thread (no list state: it is meant to be shared). */
-export function messageLink(origin: string, connectionId: string, conversationId: string, messageId: string): string {
+export function messageLink(
+  origin: string,
+  connectionId: string,
+  conversationId: string,
+  messageId: string,
+): string {
   return `${origin}${threadPath(connectionId, conversationId)}?${MESSAGE_PARAM}=${encodeURIComponent(messageId)}`;
 }

@@ -42,11 +42,18 @@ function sameListExceptCursor(left: ListParams, right: ListParams): boolean {
 }
 
 /** The last visible row of the cached page that comes right before this one. */
-function previousFromCache(queryClient: QueryClient, params: ListParams, keep: (item: Conversation) => boolean) {
+function previousFromCache(
+  queryClient: QueryClient,
+  params: ListParams,
+  keep: (item: Conversation) => boolean,
+) {
   if (!params.cursor) return null;
-  for (const [key, page] of queryClient.getQueriesData<ConversationPage>({ queryKey: conversationKeys.lists() })) {
+  for (const [key, page] of queryClient.getQueriesData<ConversationPage>({
+    queryKey: conversationKeys.lists(),
+  })) {
     const candidate = key[2] as ListParams | undefined;
-    if (!page || !candidate || page.nextCursor !== params.cursor || !sameListExceptCursor(candidate, params)) continue;
+    if (!page || !candidate || page.nextCursor !== params.cursor || !sameListExceptCursor(candidate, params))
+      continue;
     const item = page.items.findLast(keep);
     if (item) return toTarget(item, candidate.cursor);
   }
@@ -61,7 +68,11 @@ export interface ConversationNeighbours {
   resolveNext: () => Promise<NeighbourTarget | null>;
 }
 
-export function useConversationNeighbours(params: ListParams, connectionId: string, conversationId: string): ConversationNeighbours {
+export function useConversationNeighbours(
+  params: ListParams,
+  connectionId: string,
+  conversationId: string,
+): ConversationNeighbours {
   const queryClient = useQueryClient();
   const list = useQuery(conversationQueries.list(params));
   const key = `${connectionId}\u0000${conversationId}`;
@@ -98,7 +109,9 @@ export function useConversationNeighbours(params: ListParams, connectionId: stri
   const resolveNext = async (): Promise<NeighbourTarget | null> => {
     if (!next) return null;
     if (next.kind === "item") return next.target;
-    const nextPage = await queryClient.fetchQuery(conversationQueries.list({ ...params, cursor: next.cursor }));
+    const nextPage = await queryClient.fetchQuery(
+      conversationQueries.list({ ...params, cursor: next.cursor }),
+    );
     const item = nextPage.items.find(keep);
     return item ? toTarget(item, next.cursor) : null;
   };

@@ -8,7 +8,10 @@ import type { Message } from "@/lib/conversations/model";
 
 function searchableText(message: Message): string {
   if (message.toolCalls.length === 0) return message.text;
-  return [message.text, ...message.toolCalls.flatMap((call) => [call.name, call.arguments, call.result ?? ""])].join("\n");
+  return [
+    message.text,
+    ...message.toolCalls.flatMap((call) => [call.name, call.arguments, call.result ?? ""]),
+  ].join("\n");
 }
 
 export interface FindInThread {

@@ -27,13 +27,17 @@ export interface ThreadMessages {
   retry: () => void;
 }
 
-export function useThreadMessages(thread: ThreadPage, connectionId: string, conversationId: string): ThreadMessages {
+export function useThreadMessages(
+  thread: ThreadPage,
+  connectionId: string,
+  conversationId: string,
+): ThreadMessages {
   const firstCursor = thread.nextCursor;
   const [wanted, setWanted] = useState(false);
   const [keepLoading, setKeepLoading] = useState(false);
   const later = useInfiniteQuery({
     ...conversationQueries.messages(connectionId, conversationId, firstCursor),
-    enabled: firstCursor !== null && wanted,
+    enabled: firstCursor !== null && (wanted || keepLoading),
     staleTime: Infinity,
   });
   const { data, hasNextPage, isFetching, isError, error, fetchNextPage, refetch } = later;
@@ -56,14 +60,10 @@ export function useThreadMessages(thread: ThreadPage, connectionId: string, conv
   }, [firstCursor, wanted, hasNextPage, isFetching, isError, fetchNextPage]);
 
   // Keep fetching while asked to (jump to the end, a link to a message further down).
+  // A failed page pauses this until Retry succeeds.
   useEffect(() => {
-    if (!keepLoading) return;
-    if (!hasMore || isError) {
-      if (isError) setKeepLoading(false);
-      return;
-    }
-    loadMore();
-  }, [keepLoading, hasMore, isError, loadMore, data]);
+    if (keepLoading && data && hasNextPage && !isFetching && !isError) void fetchNextPage();
+  }, [keepLoading, data, hasNextPage, isFetching, isError, fetchNextPage]);
 
   const retry = useCallback(() => {
     if (data) void fetchNextPage();

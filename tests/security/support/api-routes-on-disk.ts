@@ -14,10 +14,15 @@ function segmentPattern(segment: string): string {
 }
 
 export function apiRoutePatternsOnDisk(): string[] {
-  const files = fs.readdirSync(API_ROOT, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");
+  const files = fs
+    .readdirSync(API_ROOT, { recursive: true, encoding: "utf8" })
+    .filter((file) => path.basename(file) === "route.ts");
   return files
     .map((file) => {
-      const segments = path.dirname(file).split(path.sep).filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment));
+      const segments = path
+        .dirname(file)
+        .split(path.sep)
+        .filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment));
       return ["/api", ...segments.map(segmentPattern)].join("/");
     })
     .sort();
@@ -25,5 +30,7 @@ export function apiRoutePatternsOnDisk(): string[] {
 
 /** The HTTP methods a route module exports. */
 export function exportedMethods(routeModule: Record<string, unknown>): string[] {
-  return ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter((method) => typeof routeModule[method] === "function");
+  return ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter(
+    (method) => typeof routeModule[method] === "function",
+  );
 }

@@ -36,3 +36,8 @@ export function findSecrets(text: string, secrets: readonly NamedSecret[]): stri
     .filter((secret) => text.includes(secret.value) || text.includes(encodeURIComponent(secret.value)))
     .map((secret) => secret.label);
 }
+
+/** The text with every secret replaced by its label, safe to print in a failure message. */
+export function redactSecrets(text: string, secrets: readonly NamedSecret[]): string {
+  return secrets.reduce((result, secret) => result.split(secret.value).join(`<${secret.label}>`), text);
+}

@@ -32,7 +32,10 @@ export interface SnapshotOptions {
   probes?: readonly ProviderProbe[];
 }
 
-function stable(rows: readonly Record<string, unknown>[], key: (row: Record<string, unknown>) => string): string {
+function stable(
+  rows: readonly Record<string, unknown>[],
+  key: (row: Record<string, unknown>) => string,
+): string {
   return JSON.stringify([...rows].sort((left, right) => key(left).localeCompare(key(right))));
 }
 
@@ -52,7 +55,11 @@ async function providerHeld(probes: readonly ProviderProbe[]): Promise<string> {
   return JSON.stringify(answers);
 }
 
-export async function takeSnapshot(db: Database, simulatorUrl: string, options: SnapshotOptions = {}): Promise<StateSnapshot> {
+export async function takeSnapshot(
+  db: Database,
+  simulatorUrl: string,
+  options: SnapshotOptions = {},
+): Promise<StateSnapshot> {
   const [connectionRows, overlayRows, userRows, auditCount, simulator, held] = await Promise.all([
     db.select().from(connections),
     db.select().from(moderationOverlay),
@@ -76,6 +83,13 @@ export async function takeSnapshot(db: Database, simulatorUrl: string, options: 
 
 /** Names of the parts that differ between two snapshots (empty when nothing changed). */
 export function changedParts(before: StateSnapshot, after: StateSnapshot): (keyof StateSnapshot)[] {
-  const keys: (keyof StateSnapshot)[] = ["connections", "overlay", "users", "auditRows", "simulator", "providerHeld"];
+  const keys: (keyof StateSnapshot)[] = [
+    "connections",
+    "overlay",
+    "users",
+    "auditRows",
+    "simulator",
+    "providerHeld",
+  ];
   return keys.filter((key) => before[key] !== after[key]);
 }

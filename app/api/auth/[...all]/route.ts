@@ -29,7 +29,8 @@ export async function POST(request: Request): Promise<Response> {
   const db = await getDatabase();
   const pathname = new URL(request.url).pathname;
   const adminOperation = userAdminOperation(pathname);
-  if (adminOperation) return handleUserAdminRequest(db, request, adminOperation, (forwarded) => handlers().POST(forwarded));
+  if (adminOperation)
+    return handleUserAdminRequest(db, request, adminOperation, (forwarded) => handlers().POST(forwarded));
   if (!pathname.endsWith("/sign-in/email")) return handlers().POST(request);
 
   let email: string | null = null;

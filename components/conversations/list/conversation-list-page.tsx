@@ -1,0 +1,258 @@
+"use client";
+/**
+ * The conversation list page: heading, filters, notices, the table with keyboard triage and bulk
+ * actions, paging, and the conversation open beside the list. All of its state is in the URL
+ * (`use-list-state.ts`); this component wires the pieces together.
+ */
+import type { RowSelectionState, Updater } from "@tanstack/react-table";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useListHotkeys, type ListShortcutHandlers } from "@/components/conversations/keyboard/use-list-hotkeys";
+import type { Conversation } from "@/lib/conversations/model";
+import { decodeOpenKey } from "@/lib/conversations/search-params";
+import { cn } from "@/lib/utils";
+import { BulkBar } from "./bulk-bar";
+import type { ConversationTableMeta } from "./columns";
+import { ConversationPanel } from "./conversation-panel";
+import { ConversationTable } from "./conversation-table";
+import { FilterChips } from "./filter-chips";
+import { conversationName, rowKey } from "./format";
+import { ListDialogs, type PaletteRequest } from "./list-dialogs";
+import { ListEmptyState } from "./list-empty-state";
+import { ListNotices } from "./list-notices";
+import { ListToolbar } from "./list-toolbar";
+import { PaginationBar } from "./pagination-bar";
+import { useListActions } from "./use-list-actions";
+import { useListData } from "./use-list-data";
+import { useListFacets } from "./use-list-facets";
+import { clearedFilters, useListState } from "./use-list-state";
+import { useMediaQuery } from "./use-media-query";
+import { useRowCursor } from "./use-row-cursor";
+import { viewLabels } from "./views";
+
+/** Wide enough to show the list and the open conversation side by side. */
+const SPLIT_QUERY = "(min-width: 1200px)";
+
+/** Whether a dialog, popover or sheet owns the keyboard (its own keys must not reach the list). */
+function overlayOpen(): boolean {
+  return document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+}
+
+export function ConversationListPage() {
+  const list = useListState();
+  const { params, state } = list;
+  const facets = useListFacets(params.connection);
+  const data = useListData(params, facets);
+  const { rows } = data;
+  const actions = useListActions();
+  const cursor = useRowCursor(rows);
+  const wide = useMediaQuery(SPLIT_QUERY);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [renamingKey, setRenamingKey] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<PaletteRequest>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  const openTarget = decodeOpenKey(state.open);
+  const openKey = openTarget ? `${openTarget.connectionId}~${openTarget.conversationId}` : null;
+  const openRow = openKey ? (rows.find((row) => rowKey(row) === openKey) ?? null) : null;
+
+  // Selection belongs to one page of one query; paging or filtering starts afresh.
+  const selectionScope = `${list.listQueryString}|${params.cursor ?? ""}`;
+  const [selection, setSelection] = useState<{ scope: string; value: RowSelectionState }>({ scope: "", value: {} });
+  const rowSelection = selection.scope === selectionScope ? selection.value : {};
+  const onRowSelectionChange = useCallback(
+    (updater: Updater<RowSelectionState>) =>
+      setSelection((previous) => {
+        const base = previous.scope === selectionScope ? previous.value : {};
+        return { scope: selectionScope, value: typeof updater === "function" ? updater(base) : updater };
+      }),
+    [selectionScope],
+  );
+  const selectedRows = rows.filter((row) => rowSelection[rowKey(row)]);
+  const clearSelection = () => setSelection({ scope: selectionScope, value: {} });
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // The conversation opened from the URL (a shared link, Back) gets the cursor.
+  const { moveToKey } = cursor;
+  useEffect(() => {
+    if (openKey) moveToKey(openKey);
+  }, [openKey, moveToKey]);
+
+  const fullPageHref = useCallback(
+    (target: { connectionId: string; id: string }) =>
+      `/conversations/${encodeURIComponent(target.connectionId)}/${encodeURIComponent(target.id)}${list.listQueryString}`,
+    [list.listQueryString],
+  );
+
+  const open = useCallback(
+    (conversation: Conversation) => {
+      cursor.moveToKey(rowKey(conversation));
+      if (rowKey(conversation) !== openKey) void list.setOpen(conversation);
+    },
+    [cursor, list, openKey],
+  );
+
+  const close = useCallback(() => {
+    void list.setOpen(null);
+    cursor.focusCursor();
+  }, [cursor, list]);
+
+  const step = (delta: number) => {
+    if (rows.length === 0) return;
+    const index = cursor.cursorIndex < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, cursor.cursorIndex + delta));
+    cursor.moveTo(index, { focus: true });
+    const row = rows[index];
+    if (openKey && row && rowKey(row) !== openKey) void list.setOpen(row, { replace: true });
+  };
+
+  const finishRename = (conversation: Conversation | null) => {
+    setRenamingKey(null);
+    if (conversation) cursor.moveTo(rows.findIndex((row) => rowKey(row) === rowKey(conversation)), { focus: true });
+  };
+
+  const current = cursor.current;
+  const act = (run: (conversation: Conversation) => unknown) => () => {
+    if (current) void run(current);
+  };
+  const handlers: ListShortcutHandlers = {
+    next: () => step(1),
+    previous: () => step(-1),
+    open: act(open),
+    close: () => {
+      if (openKey) close();
+    },
+    select: act((conversation) => onRowSelectionChange((value) => ({ ...value, [rowKey(conversation)]: !value[rowKey(conversation)] }))),
+    important: act(actions.toggleImportant),
+    archive: act((conversation) => (params.view === "trash" ? undefined : actions.toggleArchived(conversation))),
+    rename: act((conversation) => setRenamingKey(rowKey(conversation))),
+    trash: act(actions.toggleTrashed),
+    undo: () => void actions.undo(),
+    search: () => searchRef.current?.focus(),
+    help: () => setDialog("shortcuts"),
+    palette: () => setDialog("palette"),
+  };
+  useListHotkeys(handlers, { enabled: dialog === null && !(openKey && !wide), blocked: overlayOpen });
+
+  const meta: ConversationTableMeta = {
+    cursorIndex: cursor.cursorIndex,
+    renamingKey,
+    now,
+    fullPageHref,
+    open,
+    toggleImportant: (conversation) => void actions.toggleImportant(conversation),
+    saveRename: (conversation, title) => {
+      finishRename(conversation);
+      void actions.rename(conversation, title);
+    },
+    cancelRename: () => finishRename(current),
+  };
+
+  const split = Boolean(openTarget) && wide;
+  const heading = viewLabels[params.view];
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex flex-col gap-3 border-b px-4 pt-4 pb-3">
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold">{heading}</h1>
+          {data.total !== null ? <span className="text-muted-foreground text-sm">{data.total} conversations</span> : null}
+        </div>
+        <ListToolbar list={list} facets={facets} searchRef={searchRef} />
+        <FilterChips list={list} facets={facets} />
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <div className={cn("flex min-h-0 min-w-0 flex-col", split ? "w-[44%] min-w-[24rem] shrink-0" : "flex-1")}>
+          <div className="px-4 pt-2 empty:hidden">
+            <BulkBar
+              selected={selectedRows}
+              view={params.view}
+              progress={actions.bulk.progress}
+              failures={actions.bulk.failures}
+              onClear={clearSelection}
+              onDismissFailures={actions.bulk.dismissFailures}
+              onRun={(action) => {
+                void actions.bulk.run(action, selectedRows).then(() => clearSelection());
+              }}
+            />
+          </div>
+          <div className="min-h-0 flex-1 overflow-auto px-4 pt-2" data-testid="list-scroller">
+            <div className="mb-2 empty:hidden">
+              <ListNotices notices={data.notices} onRetry={() => void data.query.refetch()} retrying={data.query.isFetching} />
+            </div>
+            {data.emptyReason ? (
+              <ListEmptyState
+                reason={data.emptyReason}
+                onRetry={() => void data.query.refetch()}
+                onResetFilters={() => void list.setFilters(clearedFilters)}
+                onFirstPage={() => void list.setCursor(null)}
+              />
+            ) : (
+              <ConversationTable
+                rows={rows}
+                caption={`${heading}: conversations${data.position ? `, page ${data.position.page}` : ""}`}
+                sort={params.sort}
+                rowSelection={rowSelection}
+                onRowSelectionChange={onRowSelectionChange}
+                meta={meta}
+                openKey={openKey}
+                loading={data.loading}
+                busy={data.busy}
+                skeletonRows={Math.min(params.limit, 12)}
+                registerRow={cursor.registerRow}
+                onCursorChange={(index) => cursor.moveTo(index)}
+              />
+            )}
+          </div>
+          <div className="border-t px-4 py-2">
+            <PaginationBar
+              position={data.position}
+              hasCursor={params.cursor !== null}
+              rowCount={rows.length}
+              limit={params.limit}
+              total={data.total}
+              hasNext={data.nextCursor !== null}
+              disabled={data.loading || data.busy}
+              onNext={() => data.goNext((next) => void list.setCursor(next))}
+              onPrevious={(previous) => void list.setCursor(previous)}
+              onLimitChange={(limit) => void list.setLimit(limit)}
+              onPrefetchNext={data.prefetchNext}
+            />
+          </div>
+        </div>
+        {openTarget && split ? (
+          <ConversationPanel
+            mode="split"
+            connectionId={openTarget.connectionId}
+            conversationId={openTarget.conversationId}
+            conversation={openRow}
+            fullPageHref={fullPageHref({ connectionId: openTarget.connectionId, id: openTarget.conversationId })}
+            onClose={close}
+          />
+        ) : null}
+      </div>
+      {openTarget && !split ? (
+        <ConversationPanel
+          mode="sheet"
+          connectionId={openTarget.connectionId}
+          conversationId={openTarget.conversationId}
+          conversation={openRow}
+          fullPageHref={fullPageHref({ connectionId: openTarget.connectionId, id: openTarget.conversationId })}
+          onClose={close}
+        />
+      ) : null}
+      <ListDialogs
+        dialog={dialog}
+        onDialogChange={setDialog}
+        view={params.view}
+        onView={(view) => void list.setView(view)}
+        connections={facets.connectionOptions.map((option) => ({ id: option.value, name: option.label }))}
+        onConnection={(connectionId) => void list.setFilters({ connection: connectionId ? [connectionId] : [] })}
+        current={current ? { conversation: current, name: conversationName(current) } : null}
+        onAction={(action) => handlers[action]()}
+      />
+    </div>
+  );
+}
