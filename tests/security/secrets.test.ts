@@ -222,11 +222,6 @@ afterAll(async () => {
 describe("secrets never leave the server", () => {
   it("ran a representative session", () => {
     expect(recorded.length).toBeGreaterThan(140);
-    process.stdout.write(
-      recorded
-        .map((entry) => `${entry.status} ${entry.request} ${entry.text.split("\n\n")[1]?.slice(0, 150)}`)
-        .join("\n") + "\n",
-    );
     const statuses = new Set(recorded.map((entry) => entry.status));
     for (const status of [200, 201, 204, 400, 404, 502, 503])
       expect(statuses, `a ${status} answer was exercised`).toContain(status);

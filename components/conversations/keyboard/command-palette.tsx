@@ -29,7 +29,7 @@ import {
 } from "@/components/ui/command";
 import { views, type View } from "@/lib/conversations/api-schemas";
 import type { Conversation } from "@/lib/conversations/model";
-import { viewLabels } from "../list/views";
+import { viewLabels } from "@/components/conversations/list/views";
 import { shortcutById, type Shortcut } from "./shortcuts";
 
 export type PaletteAction = "important" | "archive" | "rename" | "trash" | "open";

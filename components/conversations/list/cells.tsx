@@ -23,7 +23,7 @@ export function ConnectionCell({ conversation }: { conversation: Conversation })
   const channel = conversation.channel;
   const channelText = [channel?.type ? sentenceCase(channel.type) : null, channel?.name].filter(Boolean).join(" · ");
   return (
-    <span className="flex max-w-40 min-w-0 flex-col">
+    <span className="flex max-w-36 min-w-0 flex-col">
       <span className="flex min-w-0 items-center gap-1.5">
         <ProviderIcon provider={conversation.provider} />
         <span className="truncate">{conversation.connectionName}</span>
@@ -42,7 +42,7 @@ export function ResponderCell({ conversation }: { conversation: Conversation }) 
   const { responder, version } = conversation;
   if (!responder?.name && !version) return muted;
   return (
-    <span className="flex max-w-36 min-w-0 flex-col">
+    <span className="flex max-w-32 min-w-0 flex-col">
       <span className="truncate">{responder?.name ?? "Unknown responder"}</span>
       {version?.number != null ? (
         <span className="text-muted-foreground text-xs">Version {version.number}</span>
@@ -55,7 +55,7 @@ export function OwnerCell({ conversation }: { conversation: Conversation }) {
   const owner = conversation.owner;
   if (!owner?.name && !owner?.identifier) return muted;
   return (
-    <span className="flex max-w-40 min-w-0 flex-col">
+    <span className="flex max-w-36 min-w-0 flex-col">
       <span className="truncate">{owner.name ?? owner.identifier}</span>
       {owner.name && owner.identifier && owner.identifier !== owner.name ? (
         <span className="text-muted-foreground truncate text-xs">{owner.identifier}</span>

@@ -71,7 +71,7 @@ export const conversationColumns: ColumnDef<Conversation>[] = [
   {
     id: "title",
     header: "Conversation",
-    meta: { className: "w-full max-w-0 min-w-40" },
+    meta: { className: "w-full max-w-0 min-w-48" },
     cell: ({ row, table }) => {
       const meta = table.options.meta?.conversations;
       if (!meta) return null;
@@ -117,7 +117,7 @@ export const conversationColumns: ColumnDef<Conversation>[] = [
   {
     id: "flags",
     header: "Flags",
-    meta: { className: "w-20" },
+    meta: { className: "w-16" },
     cell: ({ row, table }) => {
       const meta = table.options.meta?.conversations;
       return (

@@ -21,6 +21,7 @@ import { ListEmptyState } from "./list-empty-state";
 import { ListNotices } from "./list-notices";
 import { ListToolbar } from "./list-toolbar";
 import { PaginationBar } from "./pagination-bar";
+import { SortToggle } from "./sort-toggle";
 import { useListActions } from "./use-list-actions";
 import { useListData } from "./use-list-data";
 import { useListFacets } from "./use-list-facets";
@@ -32,9 +33,12 @@ import { viewLabels } from "./views";
 /** Wide enough to show the list and the open conversation side by side. */
 const SPLIT_QUERY = "(min-width: 1200px)";
 
-/** Whether a dialog, popover or sheet owns the keyboard (its own keys must not reach the list). */
+/**
+ * Whether an open dialog, popover or sheet owns the keyboard (its keys must not reach the list).
+ * One that is only playing its closing animation does not count.
+ */
 function overlayOpen(): boolean {
-  return document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+  return document.querySelector('[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]') !== null;
 }
 
 export function ConversationListPage() {
@@ -156,9 +160,16 @@ export function ConversationListPage() {
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-col gap-3 border-b px-4 pt-4 pb-3">
-        <div className="flex items-baseline gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold">{heading}</h1>
           {data.total !== null ? <span className="text-muted-foreground text-sm">{data.total} conversations</span> : null}
+          <div className="ml-auto">
+            <SortToggle
+              sort={params.sort}
+              connections={facets.activeConnections}
+              onChange={(sort) => void list.setFilters({ sort })}
+            />
+          </div>
         </div>
         <ListToolbar list={list} facets={facets} searchRef={searchRef} />
         <FilterChips list={list} facets={facets} />
@@ -209,6 +220,7 @@ export function ConversationListPage() {
           <div className="border-t px-4 py-2">
             <PaginationBar
               position={data.position}
+              loading={data.loading}
               hasCursor={params.cursor !== null}
               rowCount={rows.length}
               limit={params.limit}

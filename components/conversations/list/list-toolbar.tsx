@@ -9,7 +9,6 @@ import { DateRangeFilter } from "./date-range-filter";
 import { FacetFilter } from "./facet-filter";
 import { filterAvailability } from "./filter-support";
 import { SearchBox } from "./search-box";
-import { SortToggle } from "./sort-toggle";
 import { facetFilters, type ListFacets } from "./use-list-facets";
 import type { ListState } from "./use-list-state";
 
@@ -57,9 +56,6 @@ export function ListToolbar({
         availability={filterAvailability(active, "dateRange", "date")}
         onChange={(range) => setFilters(range)}
       />
-      <div className="ml-auto">
-        <SortToggle sort={params.sort} connections={active} onChange={(sort) => setFilters({ sort })} />
-      </div>
     </div>
   );
 }

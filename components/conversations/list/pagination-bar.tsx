@@ -15,6 +15,8 @@ type PageSize = (typeof pageSizes)[number];
 
 export interface PaginationBarProps {
   position: PagePosition | null;
+  /** The first page of this query has not arrived yet. */
+  loading: boolean;
   hasCursor: boolean;
   rowCount: number;
   limit: PageSize;
@@ -38,6 +40,7 @@ export function describeRange(position: PagePosition | null, rowCount: number, l
 
 export function PaginationBar({
   position,
+  loading,
   hasCursor,
   rowCount,
   limit,
@@ -57,9 +60,15 @@ export function PaginationBar({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
       <p className="text-muted-foreground" aria-live="polite" aria-atomic="true">
-        <span className="text-foreground font-medium">{pageText}</span>
-        <span aria-hidden="true"> · </span>
-        <span>{describeRange(position, rowCount, limit, total, hasNext)}</span>
+        {loading ? (
+          "Loading conversations…"
+        ) : (
+          <>
+            <span className="text-foreground font-medium">{pageText}</span>
+            <span aria-hidden="true"> · </span>
+            <span>{describeRange(position, rowCount, limit, total, hasNext)}</span>
+          </>
+        )}
       </p>
       <div className="ml-auto flex items-center gap-2">
         <label htmlFor={sizeId} className="text-muted-foreground">

@@ -46,7 +46,7 @@ export function SearchBox({ value, onSearch, description, ref }: SearchBoxProps)
   return (
     <form
       role="search"
-      className="relative w-full max-w-xs min-w-44 flex-1"
+      className="relative w-full max-w-sm min-w-56 flex-1"
       onSubmit={(event) => {
         event.preventDefault();
         schedule(draft, 0);

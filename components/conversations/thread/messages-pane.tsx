@@ -10,17 +10,18 @@ import { ArrowDownToLineIcon, ArrowUpToLineIcon } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import type { Message, ThreadPage } from "@/lib/conversations/model";
+import type { Message } from "@/lib/conversations/model";
 import { formatCount } from "./format";
 import { MessageItem } from "./message-item";
 import { MessageLoaderRow } from "./message-loader-row";
 import { ThreadFindBar } from "./thread-find-bar";
 import { messageLink } from "./thread-links";
 import { useFindInThread } from "./use-find-in-thread";
-import { useThreadMessages } from "./use-thread-messages";
+import type { ThreadMessages } from "./use-thread-messages";
 
 export interface MessagesPaneProps {
-  thread: ThreadPage;
+  /** The loaded messages and paging (`useThreadMessages`, owned by the thread). */
+  data: ThreadMessages;
   connectionId: string;
   conversationId: string;
   /** The message a `?message=` link asks for, or null. */
@@ -39,8 +40,7 @@ async function copyMessageLink(link: string): Promise<void> {
   }
 }
 
-export function MessagesPane({ thread, connectionId, conversationId, linkedMessageId }: MessagesPaneProps) {
-  const data = useThreadMessages(thread, connectionId, conversationId);
+export function MessagesPane({ data, connectionId, conversationId, linkedMessageId }: MessagesPaneProps) {
   const { messages, hasMore, total, loadMore, setKeepLoading } = data;
   const find = useFindInThread(messages);
   const scrollRef = useRef<HTMLDivElement>(null);

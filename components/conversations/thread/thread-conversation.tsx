@@ -26,6 +26,7 @@ import { conversationsHref, threadHref } from "./thread-links";
 import { useConversationNeighbours, type NeighbourTarget } from "./use-conversation-neighbours";
 import { useIsWide } from "./use-is-wide";
 import { useThreadHotkeys } from "./use-thread-hotkeys";
+import { useThreadMessages } from "./use-thread-messages";
 
 /** From this width on, the details panel sits beside the messages; below it, it overlays them. */
 const SIDE_BY_SIDE_MIN_WIDTH = 900;
@@ -60,6 +61,7 @@ export function ThreadConversation({
         .deleteAtProvider ?? null)
     : null;
   const { moderate, undoLast } = useModeration();
+  const messages = useThreadMessages(thread, connectionId, conversationId);
   const neighbours = useConversationNeighbours(listParams, connectionId, conversationId);
   const [, setUrlState] = useQueryStates(listSearchParams);
 
@@ -197,7 +199,7 @@ export function ThreadConversation({
       <div className="relative flex min-h-0 flex-1">
         <MessagesPane
           key={linkedMessageId ?? ""}
-          thread={thread}
+          data={messages}
           connectionId={connectionId}
           conversationId={conversationId}
           linkedMessageId={linkedMessageId}
@@ -224,7 +226,7 @@ export function ThreadConversation({
           >
             <DetailsPanel
               conversation={conversation}
-              messageTotal={thread.totalMessages}
+              messageTotal={messages.total}
               headingLevel={headingLevel}
             />
           </div>

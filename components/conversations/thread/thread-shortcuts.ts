@@ -1,14 +1,17 @@
 /**
- * The thread view's keyboard shortcuts, in one place for the key handlers, tooltips and
- * `aria-keyshortcuts`. (The list's own shortcuts live in `components/conversations/keyboard/`.)
+ * The thread view's keyboard shortcuts. The keys shared with the list (s, e, r, #, z, Escape,
+ * j, k) come from the list's definitions (`components/conversations/keyboard/shortcuts.ts`), so
+ * both places bind and show the same keys; `[` and `]` are the thread's own.
  */
+import { shortcutById } from "@/components/conversations/keyboard/shortcuts";
+
 export const threadShortcuts = {
-  important: { key: "s", description: "Mark or unmark important" },
-  archive: { key: "e", description: "Archive or unarchive" },
-  rename: { key: "r", description: "Rename" },
-  trash: { key: "#", description: "Move to trash or restore" },
-  undo: { key: "z", description: "Undo the last change" },
-  close: { key: "Escape", description: "Back to the list" },
-  previous: { key: "[", alternative: "k", description: "Previous conversation" },
-  next: { key: "]", alternative: "j", description: "Next conversation" },
+  important: { key: shortcutById("important").key },
+  archive: { key: shortcutById("archive").key },
+  rename: { key: shortcutById("rename").key },
+  trash: { key: shortcutById("trash").key },
+  undo: { key: shortcutById("undo").key },
+  close: { key: shortcutById("close").key },
+  previous: { key: "[", alternative: shortcutById("previous").key },
+  next: { key: "]", alternative: shortcutById("next").key },
 } as const;

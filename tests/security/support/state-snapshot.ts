@@ -6,7 +6,7 @@
  */
 import { count } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { auditLog, connections, moderationOverlay, user } from "@/lib/db/schema";
+import { auditLog, connections, moderationOverlay, session, user } from "@/lib/db/schema";
 
 /** Stats keys that reads change (request counters and caches), not data. */
 const READ_COUNTERS = new Set(["requests", "cachedThreads", "generatedThreads"]);
@@ -16,6 +16,7 @@ export interface StateSnapshot {
   overlay: string;
   users: string;
   auditRows: number;
+  sessions: number;
   simulator: string;
   providerHeld: string;
 }
@@ -60,11 +61,12 @@ export async function takeSnapshot(
   simulatorUrl: string,
   options: SnapshotOptions = {},
 ): Promise<StateSnapshot> {
-  const [connectionRows, overlayRows, userRows, auditCount, simulator, held] = await Promise.all([
+  const [connectionRows, overlayRows, userRows, auditCount, sessionCount, simulator, held] = await Promise.all([
     db.select().from(connections),
     db.select().from(moderationOverlay),
     db.select().from(user),
     db.select({ value: count() }).from(auditLog),
+    db.select({ value: count() }).from(session),
     simulatorData(simulatorUrl),
     providerHeld(options.probes ?? []),
   ]);
@@ -76,6 +78,7 @@ export async function takeSnapshot(
     overlay: stable(overlayRows, (row) => `${String(row.connectionId)}|${String(row.conversationId)}`),
     users: stable(userRows, (row) => String(row.id)),
     auditRows: auditCount[0]?.value ?? 0,
+    sessions: sessionCount[0]?.value ?? 0,
     simulator,
     providerHeld: held,
   };
@@ -88,8 +91,20 @@ export function changedParts(before: StateSnapshot, after: StateSnapshot): (keyo
     "overlay",
     "users",
     "auditRows",
+    "sessions",
     "simulator",
     "providerHeld",
   ];
   return keys.filter((key) => before[key] !== after[key]);
+}
+
+/** How many requests the simulator has answered, over every provider (provider calls made). */
+export async function simulatorRequestCount(simulatorUrl: string): Promise<number> {
+  const response = await fetch(`${simulatorUrl}/__admin/stats`);
+  const stats: unknown = await response.json();
+  if (!stats || typeof stats !== "object") return 0;
+  return Object.values(stats).reduce<number>((sum, provider: unknown) => {
+    const requests = provider && typeof provider === "object" && "requests" in provider ? provider.requests : 0;
+    return sum + (typeof requests === "number" ? requests : 0);
+  }, 0);
 }

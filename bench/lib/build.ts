@@ -1,0 +1,64 @@
+/**
+ * The production build the bench and the resilience suite run against: built with `next build`
+ * when `.next/BUILD_ID` is missing or older than the sources (the same rule as `npm start`), after
+ * waiting for a build someone else is running (builds share the `.next` folder).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { sleep } from "./processes";
+
+const SOURCE_DIRECTORIES = ["app", "components", "lib", "drizzle"];
+const SOURCE_FILES = ["package.json", "next.config.ts", "instrumentation.ts", "postcss.config.mjs", "simulator/keys.ts"];
+const OTHER_BUILD_WAIT_MS = 15 * 60_000;
+
+function newestSourceTime(root: string): number {
+  let newest = 0;
+  const visit = (directory: string) => {
+    if (!fs.existsSync(directory)) return;
+    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  };
+  for (const directory of SOURCE_DIRECTORIES) visit(path.join(root, directory));
+  for (const file of SOURCE_FILES) {
+    const full = path.join(root, file);
+    if (fs.existsSync(full)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether the build in `.next` is at least as new as every source. */
+export function buildIsFresh(root: string): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceTime(root);
+}
+
+function otherBuildRunning(): boolean {
+  try {
+    return execFileSync("pgrep", ["-f", "next build"], { encoding: "utf8" }).trim() !== "";
+  } catch {
+    return false; // pgrep exits 1 when nothing matches
+  }
+}
+
+/** Builds for production when needed; throws when the build fails. */
+export async function ensureProductionBuild(root: string, log: (line: string) => void): Promise<"fresh" | "built"> {
+  const deadline = Date.now() + OTHER_BUILD_WAIT_MS;
+  while (otherBuildRunning()) {
+    if (Date.now() > deadline) throw new Error("Another `next build` has been running for 15 minutes; try again when it is done.");
+    log("another `next build` is running; waiting for it (builds share .next)…");
+    await sleep(10_000);
+  }
+  if (buildIsFresh(root)) return "fresh";
+  log("building for production (`next build`: .next/BUILD_ID is missing or older than the sources)…");
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("`next build` failed; see its output above.");
+  return "built";
+}

@@ -1,0 +1,94 @@
+/**
+ * Starts the provider simulator and Parley's production server as the README describes them,
+ * each as a direct child (`node --import tsx …`, so the pid is the server itself and its
+ * `/proc/<pid>/status` is the server's memory), on loopback ports, with a fresh data directory.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startProcess, waitForHttp, type ManagedProcess } from "./processes";
+
+export interface SimulatorHandle {
+  process: ManagedProcess;
+  url: string;
+  port: number;
+}
+
+export interface ParleyHandle {
+  process: ManagedProcess;
+  url: string;
+  port: number;
+  dataDir: string;
+}
+
+export function tsxArgs(script: string): string[] {
+  return ["--import", "tsx", script];
+}
+
+export interface SimulatorOptions {
+  root: string;
+  port: number;
+  /** Chatling's simulated budget a minute per key (the direct measurements must not hit it). */
+  chatlingRateLimit?: number;
+  echo?: boolean;
+  name?: string;
+}
+
+export async function startSimulatorProcess(options: SimulatorOptions): Promise<SimulatorHandle> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_SIMULATOR_PORT: String(options.port) };
+  if (options.chatlingRateLimit !== undefined) env.SIMULATOR_CHATLING_RATE_LIMIT = String(options.chatlingRateLimit);
+  const child = startProcess(options.name ?? "simulator", process.execPath, tsxArgs(path.join(options.root, "simulator", "main.ts")), {
+    env,
+    cwd: options.root,
+    echo: options.echo,
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitForHttp(`${url}/__admin/health`, child, 60_000);
+  return { process: child, url, port: options.port };
+}
+
+export interface ParleyOptions {
+  root: string;
+  port: number;
+  simulatorPort: number;
+  /** A fresh temporary directory when omitted. */
+  dataDir?: string;
+  /** Extra environment (PARLEY_BENCH, DATABASE_URL, timeouts…). */
+  env?: Record<string, string>;
+  echo?: boolean;
+  logFile?: string;
+  name?: string;
+}
+
+/** A secret for runs that throw their data away (sessions and stored keys die with the run). */
+export const THROWAWAY_SECRET = "parley-bench-and-resilience-throwaway-secret-0123456789";
+
+export async function startParleyProcess(options: ParleyOptions): Promise<ParleyHandle> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-run-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(options.port),
+    PARLEY_SIMULATOR_PORT: String(options.simulatorPort),
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_DEMO: "1",
+    PARLEY_SECRET: THROWAWAY_SECRET,
+    ...options.env,
+  };
+  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
+  const child = startProcess(options.name ?? "parley", process.execPath, tsxArgs(path.join(options.root, "server.ts")), {
+    env,
+    cwd: options.root,
+    echo: options.echo,
+    logFile: options.logFile,
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitForHttp(`${url}/api/health`, child, 180_000);
+  return { process: child, url, port: options.port, dataDir };
+}
+
+/** Removes a data directory this run created (never one given by the user). */
+export function removeDataDir(dataDir: string): void {
+  if (dataDir.startsWith(path.join(os.tmpdir(), "parley-run-"))) fs.rmSync(dataDir, { recursive: true, force: true });
+}
