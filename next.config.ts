@@ -5,7 +5,7 @@ const isDevelopment = process.env.NODE_ENV === "development";
 /**
  * Content-Security-Policy: no `unsafe-eval` in production (development needs it for React's
  * refresh). Inline scripts stay allowed because Next.js streams its payload in inline scripts;
- * provider content never becomes HTML (see components/conversations/safe-markdown.tsx).
+ * provider content never becomes HTML (see components/conversations/thread/safe-markdown.tsx).
  */
 const contentSecurityPolicy = [
   "default-src 'self'",

@@ -42,8 +42,13 @@ function providerKeys() {
   if (!fs.existsSync(file)) fail(`${shown(file)} not found (run from the repository root)`);
   const source = fs.readFileSync(file, "utf8");
   const keys = [];
-  for (const match of source.matchAll(/^\s*(\w+):\s*\{\s*primary:\s*"([^"]+)",\s*secondary:\s*"([^"]+)"\s*\}/gm)) {
-    keys.push({ label: `${match[1]}.primary`, value: match[2] }, { label: `${match[1]}.secondary`, value: match[3] });
+  for (const match of source.matchAll(
+    /^\s*(\w+):\s*\{\s*primary:\s*"([^"]+)",\s*secondary:\s*"([^"]+)"\s*\}/gm,
+  )) {
+    keys.push(
+      { label: `${match[1]}.primary`, value: match[2] },
+      { label: `${match[1]}.secondary`, value: match[3] },
+    );
   }
   if (keys.length === 0) fail("no provider keys found in simulator/keys.ts");
   return keys;
@@ -52,13 +57,16 @@ function providerKeys() {
 /** PARLEY_SECRET values this machine's servers may have used. */
 function serverSecrets() {
   const candidates = [];
-  if (process.env.PARLEY_SECRET) candidates.push({ label: "PARLEY_SECRET (environment)", value: process.env.PARLEY_SECRET });
+  if (process.env.PARLEY_SECRET)
+    candidates.push({ label: "PARLEY_SECRET (environment)", value: process.env.PARLEY_SECRET });
   const playwrightConfig = path.join(root, "playwright.config.ts");
   if (fs.existsSync(playwrightConfig)) {
     const match = /PARLEY_SECRET:\s*"([^"]+)"/.exec(fs.readFileSync(playwrightConfig, "utf8"));
     if (match?.[1]) candidates.push({ label: "PARLEY_SECRET (e2e server)", value: match[1] });
   }
-  const dataDirs = new Set([process.env.PARLEY_DATA_DIR ?? "data", "data", ".e2e-data"].map((dir) => path.resolve(root, dir)));
+  const dataDirs = new Set(
+    [process.env.PARLEY_DATA_DIR ?? "data", "data", ".e2e-data"].map((dir) => path.resolve(root, dir)),
+  );
   for (const dir of dataDirs) {
     const file = path.join(dir, "secret.key");
     if (fs.existsSync(file)) {
@@ -91,7 +99,10 @@ function main() {
 
   const keys = providerKeys();
   const parleySecrets = serverSecrets();
-  const secrets = [...keys, ...parleySecrets].map((secret) => ({ ...secret, bytes: Buffer.from(secret.value) }));
+  const secrets = [...keys, ...parleySecrets].map((secret) => ({
+    ...secret,
+    bytes: Buffer.from(secret.value),
+  }));
   const files = [...filesUnder(options.staticDir), ...options.logs];
   let bytes = 0;
   const leaks = [];
@@ -109,7 +120,9 @@ function main() {
     return;
   }
   for (const leak of leaks) console.error(`scan-secrets: LEAK in ${leak.file}: ${leak.found.join(", ")}`);
-  console.error(`scan-secrets: FAILED — ${leaks.length} file(s) contain secrets (${scope} searched for ${targets})`);
+  console.error(
+    `scan-secrets: FAILED — ${leaks.length} file(s) contain secrets (${scope} searched for ${targets})`,
+  );
   process.exit(1);
 }
 

@@ -9,7 +9,13 @@ import path from "node:path";
 import { sleep } from "./processes";
 
 const SOURCE_DIRECTORIES = ["app", "components", "lib", "drizzle"];
-const SOURCE_FILES = ["package.json", "next.config.ts", "instrumentation.ts", "postcss.config.mjs", "simulator/keys.ts"];
+const SOURCE_FILES = [
+  "package.json",
+  "next.config.ts",
+  "instrumentation.ts",
+  "postcss.config.mjs",
+  "simulator/keys.ts",
+];
 const OTHER_BUILD_WAIT_MS = 15 * 60_000;
 
 function newestSourceTime(root: string): number {
@@ -44,11 +50,25 @@ function otherBuildRunning(): boolean {
   }
 }
 
-/** Builds for production when needed; throws when the build fails. */
-export async function ensureProductionBuild(root: string, log: (line: string) => void): Promise<"fresh" | "built"> {
+/**
+ * Builds for production when needed; throws when the build fails. PARLEY_USE_EXISTING_BUILD=1
+ * takes whatever build `.next` holds, stale or not (for iterating while others edit sources).
+ */
+export async function ensureProductionBuild(
+  root: string,
+  log: (line: string) => void,
+): Promise<"fresh" | "built" | "existing"> {
+  if (process.env.PARLEY_USE_EXISTING_BUILD === "1") {
+    if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")))
+      throw new Error("PARLEY_USE_EXISTING_BUILD=1 but .next holds no build: run `npx next build`.");
+    if (!buildIsFresh(root))
+      log("using the existing build although sources changed since (PARLEY_USE_EXISTING_BUILD=1)");
+    return "existing";
+  }
   const deadline = Date.now() + OTHER_BUILD_WAIT_MS;
   while (otherBuildRunning()) {
-    if (Date.now() > deadline) throw new Error("Another `next build` has been running for 15 minutes; try again when it is done.");
+    if (Date.now() > deadline)
+      throw new Error("Another `next build` has been running for 15 minutes; try again when it is done.");
     log("another `next build` is running; waiting for it (builds share .next)…");
     await sleep(10_000);
   }

@@ -34,7 +34,8 @@ export class CallBudget {
   }
 
   private prune(at: number): void {
-    while (this.entries.length > 0 && (this.entries[0]?.at ?? at) <= at - this.options.windowMs) this.entries.shift();
+    while (this.entries.length > 0 && (this.entries[0]?.at ?? at) <= at - this.options.windowMs)
+      this.entries.shift();
   }
 
   /** Calls recorded in the window ending now. */
@@ -76,7 +77,9 @@ export class CallBudget {
         return this.now() - started;
       }
       if (this.now() - started + wait > maxWaitMs)
-        throw new Error(`the provider call budget stays full for more than ${Math.round(maxWaitMs / 1000)} s`);
+        throw new Error(
+          `the provider call budget stays full for more than ${Math.round(maxWaitMs / 1000)} s`,
+        );
       await this.sleep(Math.min(wait, 1_000));
     }
   }

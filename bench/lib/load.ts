@@ -13,11 +13,16 @@ export interface LoadOptions {
   durationSeconds?: number;
   /** A fixed number of requests instead of a duration. */
   amount?: number;
-  /** Requests a second across all connections (paced runs, whole numbers ≥ 1). */
+  /**
+   * Requests a second across all connections (paced runs, whole numbers ≥ 1). Paced runs report
+   * the latencies actually measured, without autocannon's synthetic samples for late answers.
+   */
   overallRate?: number;
   /** Paths requested in turn on each connection (default: the URL's own path). */
   paths?: string[];
   warmupSeconds?: number;
+  /** Answers whose body fails this count as mismatches (a list with a failed notice, say). */
+  verifyBody?: (body: string) => boolean;
 }
 
 export interface LoadResult {
@@ -37,6 +42,7 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  mismatches: number;
   statusCodes: Record<string, number>;
   bytesPerRequest: number;
 }
@@ -44,16 +50,17 @@ export interface LoadResult {
 const REQUEST_TIMEOUT_SECONDS = 30;
 
 function options(load: LoadOptions, durationSeconds: number | undefined, amount: number | undefined) {
+  // autocannon takes an explicit `undefined` as a value (and refuses it), so absent options are left out.
   return {
     url: load.url,
     connections: load.connections,
-    duration: durationSeconds,
-    amount,
-    overallRate: load.overallRate,
+    ...(amount === undefined ? { duration: durationSeconds ?? 10 } : { amount }),
+    ...(load.overallRate ? { overallRate: load.overallRate, ignoreCoordinatedOmission: true } : {}),
     timeout: REQUEST_TIMEOUT_SECONDS,
-    headers: load.headers,
+    ...(load.headers ? { headers: load.headers } : {}),
     title: load.title,
-    requests: load.paths?.map((path) => ({ method: "GET", path })),
+    ...(load.paths ? { requests: load.paths.map((path) => ({ method: "GET", path })) } : {}),
+    ...(load.verifyBody ? { verifyBody: load.verifyBody } : {}),
   };
 }
 
@@ -61,9 +68,13 @@ function options(load: LoadOptions, durationSeconds: number | undefined, amount:
 export async function runLoad(load: LoadOptions): Promise<LoadResult> {
   const warmup = load.warmupSeconds ?? (load.overallRate ? 0 : 2);
   if (warmup > 0) await autocannon(options(load, warmup, undefined));
-  const result = await autocannon(options(load, load.amount ? undefined : (load.durationSeconds ?? 10), load.amount));
-  const requests = result.latency.totalCount;
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count]));
+  const result = await autocannon(
+    options(load, load.amount ? undefined : (load.durationSeconds ?? 10), load.amount),
+  );
+  const requests = result.requests.total;
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count]),
+  );
   return {
     title: load.title,
     url: load.url,
@@ -80,6 +91,7 @@ export async function runLoad(load: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    mismatches: result.mismatches,
     statusCodes,
     bytesPerRequest: requests > 0 ? result.throughput.total / requests : 0,
   };
@@ -88,8 +100,10 @@ export async function runLoad(load: LoadOptions): Promise<LoadResult> {
 /** A one-line problem description when a run had errors or non-2xx answers, else null. */
 export function loadProblem(result: LoadResult): string | null {
   const problems: string[] = [];
+  if (result.requests === 0) problems.push("no request completed");
   if (result.errors > 0) problems.push(`${result.errors} connection errors`);
   if (result.timeouts > 0) problems.push(`${result.timeouts} timeouts`);
+  if (result.mismatches > 0) problems.push(`${result.mismatches} answers failed the body check`);
   if (result.non2xx > 0)
     problems.push(
       `non-2xx answers: ${Object.entries(result.statusCodes)

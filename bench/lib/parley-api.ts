@@ -23,7 +23,9 @@ export type { Conversation, ConversationPage, Notice };
 export const healthSchema = z.object({
   status: z.string(),
   database: z.object({ kind: z.string(), ok: z.boolean() }),
-  connections: z.array(z.object({ id: z.string(), name: z.string(), provider: providerIdSchema, reachable: z.boolean() })),
+  connections: z.array(
+    z.object({ id: z.string(), name: z.string(), provider: providerIdSchema, reachable: z.boolean() }),
+  ),
 });
 
 const auditRowSchema = z.object({
@@ -84,13 +86,20 @@ export class ParleyApi {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await response.text();
-    return { status: response.status, ms: performance.now() - started, headers: response.headers, text, json: parseJson(text) };
+    return {
+      status: response.status,
+      ms: performance.now() - started,
+      headers: response.headers,
+      text,
+      json: parseJson(text),
+    };
   }
 
   /** GET that must answer 200 with a body matching `schema`. */
   async get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
     const answer = await this.call("GET", path);
-    if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+    if (answer.status !== 200)
+      throw new Error(`GET ${path} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
     return schema.parse(answer.json);
   }
 }
@@ -104,8 +113,11 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await response.text();
-  if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}: ${text.slice(0, 300)}`);
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith("better-auth.session_token="));
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${email} answered ${response.status}: ${text.slice(0, 300)}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .find((value) => value.startsWith("better-auth.session_token="));
   const pair = cookie?.split(";")[0];
   if (!pair) throw new Error(`sign-in as ${email} set no session cookie`);
   return pair;
@@ -125,7 +137,12 @@ export async function demoConnections(baseUrl: string): Promise<ProviderConnecti
   const missing = providerIds.filter((provider) => !byProvider.has(provider));
   if (missing.length > 0) throw new Error(`no demo connection for ${missing.join(", ")}`);
   const pick = (provider: ProviderId) => byProvider.get(provider) ?? "";
-  return { sigmamind: pick("sigmamind"), cozmox: pick("cozmox"), zaia: pick("zaia"), chatling: pick("chatling") };
+  return {
+    sigmamind: pick("sigmamind"),
+    cozmox: pick("cozmox"),
+    zaia: pick("zaia"),
+    chatling: pick("chatling"),
+  };
 }
 
 export const conversationPath = (connectionId: string, conversationId: string) =>

@@ -52,8 +52,18 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** Starts `command args` in its own process group, capturing its output. */
-export function startProcess(name: string, command: string, args: readonly string[], options: StartOptions): ManagedProcess {
-  const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function startProcess(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: StartOptions,
+): ManagedProcess {
+  const child = spawn(command, args, {
+    env: options.env,
+    cwd: options.cwd,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (child.pid === undefined) throw new Error(`${name} could not be started (${command})`);
   let output = "";
   let dropped = 0;
@@ -68,7 +78,8 @@ export function startProcess(name: string, command: string, args: readonly strin
     }
     log?.write(text);
     if (options.echo)
-      for (const line of text.split("\n")) if (line.trim() !== "") process.stderr.write(`[${name}] ${line}\n`);
+      for (const line of text.split("\n"))
+        if (line.trim() !== "") process.stderr.write(`[${name}] ${line}\n`);
   };
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
@@ -79,7 +90,10 @@ export function startProcess(name: string, command: string, args: readonly strin
   });
 
   const waitGone = (ms: number) =>
-    Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+    Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+    ]);
 
   const managed: ManagedProcess = {
     name,
@@ -152,7 +166,8 @@ export function portInUse(port: number): Promise<boolean> {
 
 export async function assertPortsFree(ports: Record<string, number>): Promise<void> {
   for (const [variable, port] of Object.entries(ports))
-    if (await portInUse(port)) throw new Error(`Port ${port} is in use: stop what listens there or set ${variable} to a free port.`);
+    if (await portInUse(port))
+      throw new Error(`Port ${port} is in use: stop what listens there or set ${variable} to a free port.`);
 }
 
 /**
@@ -164,7 +179,9 @@ export async function waitForHttp(url: string, owner: ManagedProcess, timeoutMs 
   while (Date.now() - started < timeoutMs) {
     const status = owner.exitStatus();
     if (status !== null)
-      throw new Error(`${owner.name} exited (${status}) before answering ${url}:\n${owner.outputSince(0).slice(-3_000)}`);
+      throw new Error(
+        `${owner.name} exited (${status}) before answering ${url}:\n${owner.outputSince(0).slice(-3_000)}`,
+      );
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();

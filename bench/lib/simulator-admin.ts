@@ -24,11 +24,16 @@ async function admin(simulatorUrl: string, method: string, path: string, body?: 
     signal: AbortSignal.timeout(10_000),
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`simulator ${method} /__admin${path} answered ${response.status}: ${text.slice(0, 200)}`);
+  if (!response.ok)
+    throw new Error(`simulator ${method} /__admin${path} answered ${response.status}: ${text.slice(0, 200)}`);
   return text === "" ? null : JSON.parse(text);
 }
 
-export async function setFaults(simulatorUrl: string, provider: ProviderId, faults: FaultSettings): Promise<void> {
+export async function setFaults(
+  simulatorUrl: string,
+  provider: ProviderId,
+  faults: FaultSettings,
+): Promise<void> {
   await admin(simulatorUrl, "PUT", `/faults/${provider}`, faults);
 }
 
@@ -46,5 +51,10 @@ export async function clearFaults(simulatorUrl: string): Promise<void> {
 export async function requestCounts(simulatorUrl: string): Promise<Record<ProviderId, number>> {
   const stats = statsSchema.parse(await admin(simulatorUrl, "GET", "/stats"));
   const count = (provider: ProviderId) => stats[provider]?.requests ?? 0;
-  return { sigmamind: count("sigmamind"), cozmox: count("cozmox"), zaia: count("zaia"), chatling: count("chatling") };
+  return {
+    sigmamind: count("sigmamind"),
+    cozmox: count("cozmox"),
+    zaia: count("zaia"),
+    chatling: count("chatling"),
+  };
 }

@@ -36,12 +36,18 @@ export interface SimulatorOptions {
 
 export async function startSimulatorProcess(options: SimulatorOptions): Promise<SimulatorHandle> {
   const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_SIMULATOR_PORT: String(options.port) };
-  if (options.chatlingRateLimit !== undefined) env.SIMULATOR_CHATLING_RATE_LIMIT = String(options.chatlingRateLimit);
-  const child = startProcess(options.name ?? "simulator", process.execPath, tsxArgs(path.join(options.root, "simulator", "main.ts")), {
-    env,
-    cwd: options.root,
-    echo: options.echo,
-  });
+  if (options.chatlingRateLimit !== undefined)
+    env.SIMULATOR_CHATLING_RATE_LIMIT = String(options.chatlingRateLimit);
+  const child = startProcess(
+    options.name ?? "simulator",
+    process.execPath,
+    tsxArgs(path.join(options.root, "simulator", "main.ts")),
+    {
+      env,
+      cwd: options.root,
+      echo: options.echo,
+    },
+  );
   const url = `http://127.0.0.1:${options.port}`;
   await waitForHttp(`${url}/__admin/health`, child, 60_000);
   return { process: child, url, port: options.port };
@@ -77,12 +83,17 @@ export async function startParleyProcess(options: ParleyOptions): Promise<Parley
     ...options.env,
   };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
-  const child = startProcess(options.name ?? "parley", process.execPath, tsxArgs(path.join(options.root, "server.ts")), {
-    env,
-    cwd: options.root,
-    echo: options.echo,
-    logFile: options.logFile,
-  });
+  const child = startProcess(
+    options.name ?? "parley",
+    process.execPath,
+    tsxArgs(path.join(options.root, "server.ts")),
+    {
+      env,
+      cwd: options.root,
+      echo: options.echo,
+      logFile: options.logFile,
+    },
+  );
   const url = `http://127.0.0.1:${options.port}`;
   await waitForHttp(`${url}/api/health`, child, 180_000);
   return { process: child, url, port: options.port, dataDir };
@@ -90,5 +101,6 @@ export async function startParleyProcess(options: ParleyOptions): Promise<Parley
 
 /** Removes a data directory this run created (never one given by the user). */
 export function removeDataDir(dataDir: string): void {
-  if (dataDir.startsWith(path.join(os.tmpdir(), "parley-run-"))) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir.startsWith(path.join(os.tmpdir(), "parley-run-")))
+    fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -14,6 +14,8 @@ declare module "autocannon" {
     duration?: number;
     amount?: number;
     overallRate?: number;
+    /** Report the latencies measured, without adding the ones a late answer would have delayed. */
+    ignoreCoordinatedOmission?: boolean;
     /** Seconds to wait for one answer. */
     timeout?: number;
     method?: string;
@@ -21,6 +23,8 @@ declare module "autocannon" {
     body?: string;
     requests?: AutocannonRequest[];
     title?: string;
+    /** Answers whose body fails this are counted in `mismatches`. */
+    verifyBody?: (body: string) => boolean;
   }
 
   interface AutocannonHistogram {
@@ -42,6 +46,7 @@ declare module "autocannon" {
     errors: number;
     timeouts: number;
     non2xx: number;
+    mismatches: number;
     "2xx": number;
     "4xx": number;
     "5xx": number;

@@ -9,7 +9,8 @@ import { getAuth } from "@/lib/auth/auth";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db/client";
 import { isProviderError } from "@/lib/providers/errors";
-import { ApiError, statusForProviderError } from "./errors";
+import { ApiError, badRequest, statusForProviderError } from "./errors";
+import { UNSTORABLE_TEXT_MESSAGE, containsUnstorableText } from "./unstorable-text";
 import { isSameOriginRequest } from "./origin";
 
 export interface Actor {
@@ -95,6 +96,7 @@ export function withApi<Params = Record<string, never>>(
       if (options.role === "admin" && actor.role !== "admin")
         throw new ApiError(403, "forbidden", "Only administrators can do this.");
       const params = routeContext?.params ? await routeContext.params : ({} as Params);
+      if (containsUnstorableText(params)) throw badRequest(UNSTORABLE_TEXT_MESSAGE);
       return await handler({ request, params, actor });
     } catch (error) {
       return toErrorResponse(error);
@@ -108,20 +110,30 @@ export async function readJsonBody(request: Request, maxBytes = 64_000): Promise
   if (text.length > maxBytes)
     throw new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
   if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request needs a JSON body.");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError(400, "invalid_request", "The body is not valid JSON.");
   }
+  if (containsUnstorableText(body)) throw badRequest(UNSTORABLE_TEXT_MESSAGE);
+  return body;
 }
 
-/** Query string as a plain object; repeated keys become arrays. */
+/**
+ * Query string as a plain object; repeated keys become arrays. Every key is an own property (a
+ * `__proto__` key stays a key the schema refuses), and text the database cannot store is refused.
+ */
 export function queryObject(request: Request): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
+  const values = new Map<string, string | string[]>();
   for (const [key, value] of new URL(request.url).searchParams) {
-    const existing = result[key];
-    if (existing === undefined) result[key] = value;
-    else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    if (containsUnstorableText(key) || containsUnstorableText(value))
+      throw badRequest(UNSTORABLE_TEXT_MESSAGE);
+    const existing = values.get(key);
+    values.set(
+      key,
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value],
+    );
   }
-  return result;
+  return Object.fromEntries(values);
 }

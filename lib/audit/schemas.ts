@@ -8,6 +8,18 @@ const optionalText = z
   .optional()
   .transform((value) => value || undefined);
 
+/**
+ * A date the database can compare with: JavaScript parses years far outside what PostgreSQL
+ * stores (`+010000-01-01`, `-271821-04-20`), and such a bound would fail the query.
+ */
+function isStorableDate(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return false;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 export const auditQuerySchema = z
   .object({
     actor: optionalText,
@@ -15,14 +27,8 @@ export const auditQuerySchema = z
     connection: optionalText,
     conversation: optionalText,
     outcome: z.enum(["success", "failure"]).optional(),
-    from: optionalText.refine(
-      (value) => value === undefined || !Number.isNaN(Date.parse(value)),
-      "must be a date",
-    ),
-    to: optionalText.refine(
-      (value) => value === undefined || !Number.isNaN(Date.parse(value)),
-      "must be a date",
-    ),
+    from: optionalText.refine(isStorableDate, "must be a date between the years 1 and 9999"),
+    to: optionalText.refine(isStorableDate, "must be a date between the years 1 and 9999"),
     cursor: z
       .string()
       .regex(/^\d{1,15}$/, "is not a valid cursor")

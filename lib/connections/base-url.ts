@@ -3,10 +3,44 @@
  * when demo mode or PARLEY_ALLOW_INSECURE_PROVIDER_URLS allows them (the simulator). No
  * credentials, query or fragment in the URL.
  */
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
+/** IPv4 addresses that reach this machine: 127.0.0.0/8 (loopback) and 0.0.0.0/8 ("this host"). */
+function isLocalIpv4(firstOctet: number): boolean {
+  return firstOctet === 127 || firstOctet === 0;
+}
+
+/** The eight 16-bit groups of a bracketed IPv6 hostname as the URL parser writes it, or null. */
+function ipv6Groups(hostname: string): number[] | null {
+  if (!hostname.startsWith("[") || !hostname.endsWith("]")) return null;
+  const [head = "", tail, ...rest] = hostname.slice(1, -1).split("::");
+  if (rest.length > 0) return null;
+  const groups = (part: string) =>
+    part === "" ? [] : part.split(":").map((group) => Number.parseInt(group, 16));
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const missing = 8 - left.length - right.length;
+  if (missing < 0 || (tail === undefined && missing !== 0)) return null;
+  const all = [...left, ...Array<number>(missing).fill(0), ...right];
+  return all.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff) ? all : null;
+}
+
+/**
+ * Whether a hostname, as the WHATWG URL parser normalises it, reaches this machine: `localhost`
+ * and `*.localhost` (with or without a trailing dot), 127.0.0.0/8 and 0.0.0.0/8 however they are
+ * spelt (the parser turns `2130706433` and `0x7f.1` into dotted form), `[::1]`, `[::]`, and IPv4
+ * mapped or compatible IPv6 forms of those addresses (`[::ffff:7f00:1]`).
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+  const host = hostname.toLowerCase().replace(/\.+$/, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  const ipv4 = /^(\d{1,3})\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (ipv4) return isLocalIpv4(Number(ipv4[1]));
+  const groups = ipv6Groups(host);
+  if (!groups) return false;
+  const [a, b, c, d, e, f = 0, g = 0, h = 0] = groups;
+  if (a !== 0 || b !== 0 || c !== 0 || d !== 0 || e !== 0) return false;
+  if (f === 0 && g === 0) return h <= 1 || isLocalIpv4(h >> 8);
+  return (f === 0 || f === 0xffff) && isLocalIpv4(g >> 8);
 }
 
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };

@@ -121,8 +121,13 @@ export function useModeration() {
     },
     onSettled: (_data, _error, { target }) => {
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
+      // The thread's own query and its history; its message pages do not change with moderation.
       void queryClient.invalidateQueries({
         queryKey: conversationKeys.thread(target.connectionId, target.id),
+        exact: true,
+      });
+      void queryClient.invalidateQueries({
+        queryKey: conversationKeys.history(target.connectionId, target.id),
       });
     },
   });
@@ -157,6 +162,7 @@ export function useModeration() {
         if (undoStack.length > 50) undoStack.shift();
         if (!options.quiet)
           toast.success(`${label}${where(target, change)}`, {
+            duration: 8_000,
             action: {
               label: "Undo",
               onClick: () => {

@@ -28,6 +28,12 @@ describe("key encryption", () => {
     expect(keyHint("sk_live_abcdef1a2b")).toBe("…1a2b");
   });
 
+  it("never cuts a character outside the Basic Multilingual Plane in half", () => {
+    const hint = keyHint("key-\u0001𐀀\u0001𐀀");
+    expect(hint).toBe("…\u0001𐀀\u0001𐀀");
+    expect(hint.isWellFormed()).toBe(true);
+  });
+
   it("derives a distinct auth secret", () => {
     expect(deriveAuthSecret(secret)).not.toBe(secret);
     expect(deriveAuthSecret(secret)).toBe(deriveAuthSecret(secret));

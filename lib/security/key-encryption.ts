@@ -50,9 +50,12 @@ export function decryptSecret(stored: string, secret: string): string {
   }
 }
 
-/** The last four characters, for people to recognise a key without seeing it. */
+/**
+ * The last four characters, for people to recognise a key without seeing it. Counted in code
+ * points: cutting a surrogate pair in half would leave text the database refuses to store.
+ */
 export function keyHint(plaintext: string): string {
-  return `…${plaintext.slice(-4)}`;
+  return `…${Array.from(plaintext).slice(-4).join("")}`;
 }
 
 /** A secret for better-auth's cookies and tokens, derived so PARLEY_SECRET is the only secret to keep. */

@@ -7,7 +7,9 @@ import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hasAdminRole } from "./roles";
 
 const userId = z.coerce.string().trim().min(1, "userId is required").max(200);
-const role = z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value.join(",") : value));
+const role = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value.join(",") : value));
 const password = z
   .string({ message: "password is required" })
   .min(PASSWORD_MIN_LENGTH, `password: at least ${PASSWORD_MIN_LENGTH} characters`)
@@ -73,7 +75,10 @@ export function parseUserAdminBody(operation: UserAdminOperation, raw: unknown):
     case "create-user": {
       const parsed = createUserBody.safeParse(raw);
       if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-      return { ok: true, body: { operation, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role } };
+      return {
+        ok: true,
+        body: { operation, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role },
+      };
     }
     case "set-role": {
       const parsed = setRoleBody.safeParse(raw);
@@ -118,7 +123,8 @@ export function adminStandingChange(body: UserAdminBody): "demote" | "deactivate
 }
 
 const refusals: Record<"demote" | "deactivate" | "remove", string> = {
-  demote: "This is the last administrator: Parley needs at least one active administrator, so their role cannot change. Make another user an administrator first.",
+  demote:
+    "This is the last administrator: Parley needs at least one active administrator, so their role cannot change. Make another user an administrator first.",
   deactivate:
     "This is the last administrator: Parley needs at least one active administrator, so they cannot be deactivated. Make another user an administrator first.",
   remove:

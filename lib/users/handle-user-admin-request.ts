@@ -88,8 +88,13 @@ async function stateFor(db: Database, body: UserAdminBody, target: UserRow | nul
     case "revoke-user-sessions":
       return { email: target.email, sessions: await sessionCount(db, target.id) };
     case "update-user": {
-      const fields = Object.keys(body.data).filter((key) => ["name", "email", "role", "banned"].includes(key));
-      return Object.fromEntries([["email", target.email], ...fields.map((key) => [key, target[key as keyof UserRow]])]);
+      const fields = Object.keys(body.data).filter((key) =>
+        ["name", "email", "role", "banned"].includes(key),
+      );
+      return Object.fromEntries([
+        ["email", target.email],
+        ...fields.map((key) => [key, target[key as keyof UserRow]]),
+      ]);
     }
     case "set-user-password":
       return { email: target.email };
@@ -121,7 +126,13 @@ export async function handleUserAdminRequest(
   const actor: Actor | null = await readActor(request);
   if (!actor) return passThrough(request);
   const action = userAdminActions[operation];
-  const audit = (entry: { targetId: string | null; before: unknown; after: unknown; ok: boolean; error: string | null }) =>
+  const audit = (entry: {
+    targetId: string | null;
+    before: unknown;
+    after: unknown;
+    ok: boolean;
+    error: string | null;
+  }) =>
     recordAudit(db, {
       actor: { id: actor.id, email: actor.email },
       action,
@@ -161,7 +172,13 @@ export async function handleUserAdminRequest(
 
   // Only an administrator's request can change anyone's standing; better-auth refuses the rest.
   const change = adminStandingChange(body);
-  if (actor.role === "admin" && change && target && isActiveAdmin(target) && (await activeAdminCount(db)) <= 1) {
+  if (
+    actor.role === "admin" &&
+    change &&
+    target &&
+    isActiveAdmin(target) &&
+    (await activeAdminCount(db)) <= 1
+  ) {
     const message = lastAdminRefusal(change);
     await audit({ targetId, before, after: requested(body), ok: false, error: message });
     return errorResponse(400, "invalid_request", message);
@@ -170,12 +187,20 @@ export async function handleUserAdminRequest(
   const response = await passThrough(request);
   const answer = await readJson(response);
   if (!response.ok) {
-    await audit({ targetId, before, after: requested(body), ok: false, error: errorMessage(answer, response.status) });
+    await audit({
+      targetId,
+      before,
+      after: requested(body),
+      ok: false,
+      error: errorMessage(answer, response.status),
+    });
     return response;
   }
   const finalId = targetId ?? createdUserId(answer);
   const after =
-    body.operation === "remove-user" ? null : await stateFor(db, body, finalId ? await findUser(db, finalId) : null);
+    body.operation === "remove-user"
+      ? null
+      : await stateFor(db, body, finalId ? await findUser(db, finalId) : null);
   await audit({ targetId: finalId, before, after, ok: true, error: null });
   return response;
 }

@@ -35,8 +35,10 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 /** Why a password is not acceptable, or null when it is. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `The password can have at most ${PASSWORD_MAX_LENGTH} characters.`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `The password can have at most ${PASSWORD_MAX_LENGTH} characters.`;
   return null;
 }
 

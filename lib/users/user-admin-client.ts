@@ -39,7 +39,10 @@ async function unwrap<T>(call: Promise<AuthResult<T>>): Promise<T> {
   if (result.error === null) return result.data;
   const failure = result.error;
   const message =
-    failure.error?.message ?? failure.message ?? failure.statusText ?? `The server answered ${failure.status}.`;
+    failure.error?.message ??
+    failure.message ??
+    failure.statusText ??
+    `The server answered ${failure.status}.`;
   const code = failure.error?.code ?? failure.code ?? "http_error";
   throw new ApiRequestError(failure.status, code, message);
 }

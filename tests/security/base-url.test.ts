@@ -54,7 +54,10 @@ describe("base URLs refused in every mode", () => {
           ...admin(),
           body: { provider: "zaia", name: "Bad URL", baseUrl, apiKey: simulatorKeys.zaia.primary },
         }),
-        await harness.json("PATCH", `/api/connections/${harness.connectionIds.zaia}`, { ...admin(), body: { baseUrl } }),
+        await harness.json("PATCH", `/api/connections/${harness.connectionIds.zaia}`, {
+          ...admin(),
+          body: { baseUrl },
+        }),
         await harness.json("POST", "/api/connections/test", {
           ...admin(),
           body: { provider: "zaia", baseUrl, apiKey: simulatorKeys.zaia.primary },
@@ -79,7 +82,11 @@ describe("base URLs refused in every mode", () => {
 describe("loopback in demo mode", () => {
   it("allows the simulator on 127.0.0.1, localhost and [::1]", async () => {
     const port = harness.simulator.port;
-    for (const baseUrl of [`http://127.0.0.1:${port}/zaia`, `http://localhost:${port}/zaia`, `http://[::1]:${port}/zaia`]) {
+    for (const baseUrl of [
+      `http://127.0.0.1:${port}/zaia`,
+      `http://localhost:${port}/zaia`,
+      `http://[::1]:${port}/zaia`,
+    ]) {
       const created = await harness.json<{ baseUrl: string }>("POST", "/api/connections", {
         ...admin(),
         body: { provider: "zaia", name: "Loopback", baseUrl, apiKey: simulatorKeys.zaia.secondary },
@@ -112,8 +119,15 @@ describe("provider redirects", () => {
     for (const provider of providers) {
       const baseUrl = `${redirector.url}/${provider}`;
       const apiKey = simulatorKeys[provider].primary;
-      const tested = await harness.json("POST", "/api/connections/test", { ...admin(), body: { provider, baseUrl, apiKey } });
-      expect(tested.body, provider).toEqual({ ok: false, code: "bad_response", message: expect.stringContaining("redirect") });
+      const tested = await harness.json("POST", "/api/connections/test", {
+        ...admin(),
+        body: { provider, baseUrl, apiKey },
+      });
+      expect(tested.body, provider).toEqual({
+        ok: false,
+        code: "bad_response",
+        message: expect.stringContaining("redirect"),
+      });
 
       const created = await harness.json<{ id: string }>("POST", "/api/connections", {
         ...admin(),
@@ -126,14 +140,20 @@ describe("provider redirects", () => {
         { cookie: harness.staffCookie },
       );
       expect(listed.status).toBe(200);
-      expect(listed.body.notices).toEqual([expect.objectContaining({ kind: "failed", message: expect.stringContaining("redirect") })]);
-      const thread = await harness.json("GET", `/api/conversations/${created.body.id}/1-2`, { cookie: harness.staffCookie });
+      expect(listed.body.notices).toEqual([
+        expect.objectContaining({ kind: "failed", message: expect.stringContaining("redirect") }),
+      ]);
+      const thread = await harness.json("GET", `/api/conversations/${created.body.id}/1-2`, {
+        cookie: harness.staffCookie,
+      });
       expect(thread.status).toBeGreaterThanOrEqual(400);
       expect(thread.status).toBeLessThan(600);
     }
     expect(redirector.requests.length).toBeGreaterThanOrEqual(providers.length * 2);
     const keys = providers.map((provider) => simulatorKeys[provider].primary);
-    const sentKeys = redirector.requests.filter((request) => keys.some((key) => JSON.stringify(request.headers).includes(key)));
+    const sentKeys = redirector.requests.filter((request) =>
+      keys.some((key) => JSON.stringify(request.headers).includes(key)),
+    );
     expect(sentKeys.length, "the provider itself did receive the key").toBe(redirector.requests.length);
     expect(target.requests).toEqual([]);
   });

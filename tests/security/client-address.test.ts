@@ -28,7 +28,9 @@ describe("resolveClientAddress", () => {
   });
 
   it("does not let a client choose its bucket by prepending addresses to the chain", () => {
-    expect(resolveClientAddress("10.0.0.2", "1.1.1.1, 8.8.8.8, 203.0.113.7", ["10.0.0.2"])).toBe("203.0.113.7");
+    expect(resolveClientAddress("10.0.0.2", "1.1.1.1, 8.8.8.8, 203.0.113.7", ["10.0.0.2"])).toBe(
+      "203.0.113.7",
+    );
   });
 
   it("falls back to the proxy when every hop is trusted or the header is empty", () => {

@@ -9,13 +9,18 @@
  * sign-in endpoints are better-auth's.
  */
 import { desc } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ConversationPage } from "@/lib/conversations/model";
 import type { Database } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import { simulatorKeys } from "@/simulator/keys";
 import { startHarness, type Harness } from "../integration/harness";
-import { changedParts, simulatorRequestCount, takeSnapshot, type ProviderProbe } from "./support/state-snapshot";
+import {
+  changedParts,
+  simulatorRequestCount,
+  takeSnapshot,
+  type ProviderProbe,
+} from "./support/state-snapshot";
 
 type Attack = Record<string, string>;
 
@@ -110,7 +115,11 @@ const cases: Case[] = [
     method: "POST",
     url: () => "/api/connections/test",
     who: "admin",
-    body: () => ({ provider: "zaia", baseUrl: `${harness.simulator.url}/zaia`, connectionId: harness.connectionIds.zaia }),
+    body: () => ({
+      provider: "zaia",
+      baseUrl: `${harness.simulator.url}/zaia`,
+      connectionId: harness.connectionIds.zaia,
+    }),
     accepted: 200,
     attacks: parleyAttacks,
   },
@@ -119,7 +128,12 @@ const cases: Case[] = [
     method: "POST",
     url: () => "/api/auth/admin/create-user",
     who: "admin",
-    body: () => ({ email: "planted@parley.local", password: "a-long-enough-password", name: "Planted", role: "admin" }),
+    body: () => ({
+      email: "planted@parley.local",
+      password: "a-long-enough-password",
+      name: "Planted",
+      role: "admin",
+    }),
     accepted: 200,
     attacks: authAttacks,
     auditsRefusals: true,
@@ -175,9 +189,13 @@ const cases: Case[] = [
 ];
 
 async function firstConversation(connectionId: string): Promise<string> {
-  const page = await harness.json<ConversationPage>("GET", `/api/conversations?connection=${connectionId}&limit=1`, {
-    cookie: harness.adminCookie,
-  });
+  const page = await harness.json<ConversationPage>(
+    "GET",
+    `/api/conversations?connection=${connectionId}&limit=1`,
+    {
+      cookie: harness.adminCookie,
+    },
+  );
   const first = page.body.items[0];
   if (!first) throw new Error("no conversation");
   return first.id;
@@ -193,8 +211,8 @@ async function createUser(email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  process.env.NODE_ENV = "production";
-  delete process.env.TEST;
+  vi.stubEnv("NODE_ENV", "production");
+  vi.stubEnv("TEST", undefined);
   harness = await startHarness();
   const { getDatabase } = await import("@/lib/db/client");
   db = await getDatabase();
@@ -209,7 +227,12 @@ beforeAll(async () => {
   ];
   const connection = await harness.json<{ id: string }>("POST", "/api/connections", {
     cookie: harness.adminCookie,
-    body: { provider: "zaia", name: "Target", baseUrl: `${harness.simulator.url}/zaia`, apiKey: simulatorKeys.zaia.secondary },
+    body: {
+      provider: "zaia",
+      name: "Target",
+      baseUrl: `${harness.simulator.url}/zaia`,
+      apiKey: simulatorKeys.zaia.secondary,
+    },
   });
   ids.connection = connection.body.id;
   ids.user = await createUser("target@parley.local");
@@ -229,7 +252,10 @@ describe("cross-site requests", () => {
       const before = await takeSnapshot(db, harness.simulator.url, { probes });
       const callsBefore = await simulatorRequestCount(harness.simulator.url);
       for (const attack of testCase.attacks) {
-        const response = await harness.call(testCase.method, testCase.url(), { ...options(), headers: attack });
+        const response = await harness.call(testCase.method, testCase.url(), {
+          ...options(),
+          headers: attack,
+        });
         const text = await response.text();
         expect(response.status, `${JSON.stringify(attack)}: ${text.slice(0, 200)}`).toBe(403);
         expect(response.headers.getSetCookie()).toEqual([]);
@@ -247,13 +273,18 @@ describe("cross-site requests", () => {
         expect(changedParts(before, after), JSON.stringify(attack)).toEqual([]);
       }
       // Probes are the only simulator calls: a refused request reached no provider.
-      expect(await simulatorRequestCount(harness.simulator.url)).toBe(callsBefore + probes.length * testCase.attacks.length);
+      expect(await simulatorRequestCount(harness.simulator.url)).toBe(
+        callsBefore + probes.length * testCase.attacks.length,
+      );
 
       const accepted = await harness.call(testCase.method, testCase.url(), options());
       expect(accepted.status, (await accepted.text()).slice(0, 200)).toBe(testCase.accepted);
       const after = await takeSnapshot(db, harness.simulator.url, { probes });
       const callsAfter = await simulatorRequestCount(harness.simulator.url);
-      expect(changedParts(before, after).length > 0 || callsAfter > callsBefore + probes.length * (testCase.attacks.length + 1)).toBe(true);
+      expect(
+        changedParts(before, after).length > 0 ||
+          callsAfter > callsBefore + probes.length * (testCase.attacks.length + 1),
+      ).toBe(true);
     });
   }
 });

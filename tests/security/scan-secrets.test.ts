@@ -16,11 +16,15 @@ let staticDir: string;
 let logFile: string;
 
 function scan(...extra: string[]) {
-  const result = spawnSync(process.execPath, ["scripts/scan-secrets.mjs", "--static", staticDir, "--log", logFile, ...extra], {
-    cwd: process.cwd(),
-    env: { ...process.env, PARLEY_SECRET: SECRET },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["scripts/scan-secrets.mjs", "--static", staticDir, "--log", logFile, ...extra],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, PARLEY_SECRET: SECRET },
+      encoding: "utf8",
+    },
+  );
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -40,11 +44,16 @@ describe("scan-secrets", () => {
     const { code, output } = scan();
     expect(code).toBe(0);
     expect(output.trim().split("\n")).toHaveLength(1);
-    expect(output).toMatch(/^scan-secrets: ok — 2 client files and 1 log file\(s\).* 8 provider keys and \d+ PARLEY_SECRET value\(s\); none found/);
+    expect(output).toMatch(
+      /^scan-secrets: ok — 2 client files and 1 log file\(s\).* 8 provider keys and \d+ PARLEY_SECRET value\(s\); none found/,
+    );
   });
 
   it("fails on a provider key inside a client chunk, naming the file and the key but not printing it", () => {
-    fs.appendFileSync(path.join(staticDir, "chunks", "app", "page.js"), `\nconst k = "${simulatorKeys.zaia.secondary}";`);
+    fs.appendFileSync(
+      path.join(staticDir, "chunks", "app", "page.js"),
+      `\nconst k = "${simulatorKeys.zaia.secondary}";`,
+    );
     const { code, output } = scan();
     expect(code).toBe(1);
     expect(output).toContain(`LEAK in ${path.join(staticDir, "chunks", "app", "page.js")}: zaia.secondary`);
@@ -53,7 +62,10 @@ describe("scan-secrets", () => {
   });
 
   it("fails on PARLEY_SECRET or a key in the server log", () => {
-    fs.appendFileSync(logFile, `config: ${SECRET}\nAuthorization: Bearer ${simulatorKeys.chatling.primary}\n`);
+    fs.appendFileSync(
+      logFile,
+      `config: ${SECRET}\nAuthorization: Bearer ${simulatorKeys.chatling.primary}\n`,
+    );
     const { code, output } = scan();
     expect(code).toBe(1);
     expect(output).toContain(`LEAK in ${logFile}: chatling.primary, PARLEY_SECRET (environment)`);

@@ -6,7 +6,8 @@
  */
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ConversationPage, ProviderId } from "@/lib/conversations/model";
+import { z } from "zod";
+import type { ProviderId } from "@/lib/conversations/model";
 import { getDatabase } from "@/lib/db/client";
 import {
   account,
@@ -71,7 +72,7 @@ async function firstConversation(provider: ProviderId): Promise<string> {
     `/api/conversations?connection=${harness.connectionIds[provider]}&limit=3`,
     staff(),
   );
-  const page = body as ConversationPage;
+  const page = z.object({ items: z.array(z.object({ id: z.string() })) }).parse(body);
   const first = page.items[0];
   if (!first) throw new Error(`no ${provider} conversation`);
   return first.id;
@@ -145,7 +146,7 @@ async function manageConnections(): Promise<void> {
       ...admin(),
       body: { provider, name: `Wrong ${provider}`, baseUrl, apiKey: wrongKeys[provider] },
     });
-    const id = (created.body as { id: string }).id;
+    const id = z.object({ id: z.string() }).parse(created.body).id;
     await record("GET", `/api/conversations?connection=${id}&limit=5`, staff());
     await record("GET", `/api/conversations/${id}/some-id`, staff());
     await record("GET", "/api/health", staff());

@@ -17,7 +17,11 @@ afterAll(async () => app?.close());
 function flagsOf(setCookie: string): { name: string; flags: Set<string>; sameSite: string | undefined } {
   const [pair = "", ...parts] = setCookie.split(";").map((part) => part.trim().toLowerCase());
   const sameSite = parts.find((part) => part.startsWith("samesite="))?.slice("samesite=".length);
-  return { name: pair.split("=")[0] ?? "", flags: new Set(parts.map((part) => part.split("=")[0] ?? "")), sameSite };
+  return {
+    name: pair.split("=")[0] ?? "",
+    flags: new Set(parts.map((part) => part.split("=")[0] ?? "")),
+    sameSite,
+  };
 }
 
 describe("cookies on an https address", () => {
@@ -53,9 +57,17 @@ describe("cookies on an https address", () => {
       .parse(await (await app.call("GET", "/api/connections", { cookie })).json());
     const url = `/api/connections/${listed.items[0]?.id ?? ""}`;
     const body = { name: "Renamed over https" };
-    const downgraded = await app.call("PATCH", url, { cookie, body, headers: { origin: "http://parley.example.com" } });
+    const downgraded = await app.call("PATCH", url, {
+      cookie,
+      body,
+      headers: { origin: "http://parley.example.com" },
+    });
     expect(downgraded.status).toBe(403);
-    const accepted = await app.call("PATCH", url, { cookie, body, headers: { origin: "https://parley.example.com" } });
+    const accepted = await app.call("PATCH", url, {
+      cookie,
+      body,
+      headers: { origin: "https://parley.example.com" },
+    });
     expect(accepted.status).toBe(200);
   });
 });

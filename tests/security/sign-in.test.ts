@@ -24,11 +24,15 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 async function attempt(email: string, password: string, headers: Record<string, string>) {
-  const response = await harness.call("POST", "/api/auth/sign-in/email", { body: { email, password }, headers });
+  const response = await harness.call("POST", "/api/auth/sign-in/email", {
+    body: { email, password },
+    headers,
+  });
   const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : null;
   return {
     status: response.status,
-    body: text ? (JSON.parse(text) as unknown) : null,
+    body,
     retryAfter: response.headers.get("retry-after"),
     cookies: response.headers.getSetCookie(),
   };
@@ -36,8 +40,12 @@ async function attempt(email: string, password: string, headers: Record<string, 
 
 describe("sign-in answers", () => {
   it("gives an unknown user and a wrong password the same status and message", async () => {
-    const unknown = await attempt("nobody-here@parley.local", "some-password-1", { "x-parley-client-address": "10.50.1.1" });
-    const wrong = await attempt("staff@parley.local", "some-password-1", { "x-parley-client-address": "10.50.1.2" });
+    const unknown = await attempt("nobody-here@parley.local", "some-password-1", {
+      "x-parley-client-address": "10.50.1.1",
+    });
+    const wrong = await attempt("staff@parley.local", "some-password-1", {
+      "x-parley-client-address": "10.50.1.2",
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(unknown.status);
     expect(wrong.body).toEqual(unknown.body);
@@ -56,18 +64,26 @@ describe("per-account limit", () => {
     }
     const locked = await attempt("LOCKED@parley.local", PASSWORD, { "x-parley-client-address": "10.51.1.1" });
     expect(locked.status).toBe(429);
-    expect(locked.body).toEqual({ error: { code: "rate_limited", message: expect.stringContaining("Too many failed sign-ins") } });
+    expect(locked.body).toEqual({
+      error: { code: "rate_limited", message: expect.stringContaining("Too many failed sign-ins") },
+    });
     expect(locked.retryAfter).toBe("900");
     expect(locked.cookies).toEqual([]);
-    const other = await attempt("hashed-one@parley.local", PASSWORD, { "x-parley-client-address": "10.51.1.2" });
+    const other = await attempt("hashed-one@parley.local", PASSWORD, {
+      "x-parley-client-address": "10.51.1.2",
+    });
     expect(other.status).toBe(200);
   });
 
   it("locks an unknown email the same way, so the lock does not reveal which accounts exist", async () => {
     const answers = [];
     for (let index = 0; index <= ACCOUNT_FAILURE_LIMIT; index++) {
-      const known = await attempt("hashed-two@parley.local", `wrong-${index}`, { "x-parley-client-address": `10.52.0.${index + 1}` });
-      const unknown = await attempt("ghost@parley.local", `wrong-${index}`, { "x-parley-client-address": `10.52.1.${index + 1}` });
+      const known = await attempt("hashed-two@parley.local", `wrong-${index}`, {
+        "x-parley-client-address": `10.52.0.${index + 1}`,
+      });
+      const unknown = await attempt("ghost@parley.local", `wrong-${index}`, {
+        "x-parley-client-address": `10.52.1.${index + 1}`,
+      });
       answers.push([known.status, unknown.status]);
       expect(unknown.body).toEqual(known.body);
     }
@@ -94,7 +110,9 @@ describe("per-address limit", () => {
     });
     expect(spoofed.status).toBe(429);
     expect(spoofed.cookies).toEqual([]);
-    const elsewhere = await attempt("staff@parley.local", "parley-demo-staff", { "x-parley-client-address": "10.53.0.2" });
+    const elsewhere = await attempt("staff@parley.local", "parley-demo-staff", {
+      "x-parley-client-address": "10.53.0.2",
+    });
     expect(elsewhere.status).toBe(200);
   });
 });
@@ -120,7 +138,8 @@ describe("password storage", () => {
     }
     // The same password hashes differently for each account (a random salt per hash).
     expect(byEmail.get("hashed-one@parley.local")).not.toBe(byEmail.get("hashed-two@parley.local"));
-    const everything = JSON.stringify(await db.select().from(account)) + JSON.stringify(await db.select().from(user));
+    const everything =
+      JSON.stringify(await db.select().from(account)) + JSON.stringify(await db.select().from(user));
     for (const plaintext of Object.values(plaintexts)) expect(everything).not.toContain(plaintext);
   });
 });

@@ -108,7 +108,13 @@ export const knownAuditActions: readonly { group: string; actions: readonly stri
   },
   {
     group: "Connections",
-    actions: ["connection.*", "connection.create", "connection.update", "connection.rotate_key", "connection.delete"],
+    actions: [
+      "connection.*",
+      "connection.create",
+      "connection.update",
+      "connection.rotate_key",
+      "connection.delete",
+    ],
   },
   {
     group: "Users",

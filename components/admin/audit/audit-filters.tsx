@@ -46,9 +46,12 @@ function TextFilter({
     setLastValue(value);
     setDraft(value);
   }
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   function schedule(next: string) {
     setDraft(next);
@@ -148,7 +151,12 @@ export function AuditFiltersBar({
   return (
     <div role="search" aria-label="Filter the audit log" className="bg-muted/30 rounded-lg border p-3">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <TextFilter id="audit-actor" label="Actor (email contains)" value={filters.actor} onCommit={(actor) => onChange({ actor })} />
+        <TextFilter
+          id="audit-actor"
+          label="Actor (email contains)"
+          value={filters.actor}
+          onCommit={(actor) => onChange({ actor })}
+        />
         <ActionFilter value={filters.action} onChange={(action) => onChange({ action })} />
         <div className="grid gap-1.5">
           <Label htmlFor="audit-connection" className="text-xs">
@@ -169,7 +177,9 @@ export function AuditFiltersBar({
                 </SelectItem>
               ))}
               {filters.connection && !knownConnection ? (
-                <SelectItem value={filters.connection}>Removed connection ({filters.connection.slice(0, 8)}…)</SelectItem>
+                <SelectItem value={filters.connection}>
+                  Removed connection ({filters.connection.slice(0, 8)}…)
+                </SelectItem>
               ) : null}
             </SelectContent>
           </Select>
@@ -186,7 +196,9 @@ export function AuditFiltersBar({
           </Label>
           <Select
             value={filters.outcome ?? ANY}
-            onValueChange={(next) => onChange({ outcome: next === "success" || next === "failure" ? next : null })}
+            onValueChange={(next) =>
+              onChange({ outcome: next === "success" || next === "failure" ? next : null })
+            }
           >
             <SelectTrigger id="audit-outcome" size="sm" className="w-full">
               <SelectValue />

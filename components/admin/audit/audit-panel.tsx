@@ -14,7 +14,15 @@ import { auditExportUrl, auditQueries, auditSearchParams, type AuditFilters } fr
 import { AuditFiltersBar } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
-const cleared: AuditFilters = { actor: "", action: "", connection: "", conversation: "", outcome: null, from: "", to: "" };
+const cleared: AuditFilters = {
+  actor: "",
+  action: "",
+  connection: "",
+  conversation: "",
+  outcome: null,
+  from: "",
+  to: "",
+};
 
 /**
  * The audit log: who did what, to which connection, conversation or user, with the outcome and
@@ -65,7 +73,11 @@ export function AuditPanel() {
         <EmptyState
           icon={<ScrollTextIcon />}
           title={filtered ? "No entries match these filters" : "Nothing recorded yet"}
-          description={filtered ? "Widen the dates or clear a filter." : "Actions and sign-ins appear here as they happen."}
+          description={
+            filtered
+              ? "Widen the dates or clear a filter."
+              : "Actions and sign-ins appear here as they happen."
+          }
           action={
             filtered ? (
               <Button variant="outline" size="sm" onClick={() => void setFilters(cleared)}>
@@ -79,7 +91,12 @@ export function AuditPanel() {
           <AuditTable rows={rows} />
           {audit.hasNextPage ? (
             <div className="flex justify-center">
-              <Button variant="outline" size="sm" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={() => void audit.fetchNextPage()}
+                disabled={audit.isFetchingNextPage}
+              >
                 {audit.isFetchingNextPage ? <Spinner label="Loading older entries" /> : null}
                 Load older entries
               </Button>

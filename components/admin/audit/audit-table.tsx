@@ -2,7 +2,15 @@
 
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { formatDate, formatTime } from "../format";
 import type { AuditRow } from "./audit-api";
 
@@ -13,7 +21,10 @@ function CompactJson({ value }: { value: unknown }) {
   const text = JSON.stringify(value) ?? String(value);
   const cut = text.length > JSON_PREVIEW_LENGTH ? `${text.slice(0, JSON_PREVIEW_LENGTH)}…` : text;
   return (
-    <code className="bg-muted rounded px-1 py-0.5 font-mono text-xs break-all" title={cut === text ? undefined : text}>
+    <code
+      className="bg-muted rounded px-1 py-0.5 font-mono text-xs break-all"
+      title={cut === text ? undefined : text}
+    >
       {cut}
     </code>
   );
@@ -52,7 +63,11 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
  * here because it pulls the API's zod schemas into this page's bundle.
  */
 function conversationHref(connectionId: string, conversationId: string): string {
-  const search = new URLSearchParams({ connection: connectionId, view: "all", open: `${connectionId}~${conversationId}` });
+  const search = new URLSearchParams({
+    connection: connectionId,
+    view: "all",
+    open: `${connectionId}~${conversationId}`,
+  });
   return `/conversations?${search.toString()}`;
 }
 
@@ -72,8 +87,12 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             <TableHead scope="col">Time</TableHead>
             <TableHead scope="col">Actor</TableHead>
             <TableHead scope="col">Action</TableHead>
-            <TableHead scope="col" className="whitespace-normal">Connection · conversation</TableHead>
-            <TableHead scope="col" className="whitespace-normal">Outcome · error</TableHead>
+            <TableHead scope="col" className="whitespace-normal">
+              Connection · conversation
+            </TableHead>
+            <TableHead scope="col" className="whitespace-normal">
+              Outcome · error
+            </TableHead>
             <TableHead scope="col">Before → after</TableHead>
           </TableRow>
         </TableHeader>
@@ -94,7 +113,10 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <TableCell className="align-top">
                 <code className="font-mono text-xs">{row.action}</code>
                 {row.targetId && row.targetId !== row.connectionId ? (
-                  <div className="text-muted-foreground max-w-[10rem] truncate font-mono text-xs" title={row.targetId}>
+                  <div
+                    className="text-muted-foreground max-w-[10rem] truncate font-mono text-xs"
+                    title={row.targetId}
+                  >
                     <span className="sr-only">Target: </span>
                     {row.targetId}
                   </div>
@@ -102,7 +124,11 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               </TableCell>
               <TableCell className="align-top whitespace-normal">
                 <div className="flex max-w-[12rem] flex-col gap-0.5">
-                  <span>{row.connectionName ?? row.connectionId ?? <span className="text-muted-foreground">—</span>}</span>
+                  <span>
+                    {row.connectionName ?? row.connectionId ?? (
+                      <span className="text-muted-foreground">—</span>
+                    )}
+                  </span>
                   {row.connectionId && row.conversationId ? (
                     <Link
                       href={conversationHref(row.connectionId, row.conversationId)}
@@ -122,7 +148,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                   ) : (
                     <Badge variant="destructive-subtle">Failure</Badge>
                   )}
-                  {row.error ? <span className="text-destructive text-xs break-words">{row.error}</span> : null}
+                  {row.error ? (
+                    <span className="text-destructive text-xs break-words">{row.error}</span>
+                  ) : null}
                 </div>
               </TableCell>
               <TableCell className="align-top">

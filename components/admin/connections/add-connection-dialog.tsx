@@ -50,7 +50,11 @@ export function AddConnectionDialogContent({
   const saver = useTestedSave({
     test: () => {
       if (!draft.provider) throw new Error("Choose a provider first.");
-      return testConnectionKey({ provider: draft.provider, baseUrl: draft.baseUrl.trim(), apiKey: draft.apiKey.trim() });
+      return testConnectionKey({
+        provider: draft.provider,
+        baseUrl: draft.baseUrl.trim(),
+        apiKey: draft.apiKey.trim(),
+      });
     },
     save: async () => {
       if (!draft.provider) return;
@@ -107,7 +111,8 @@ export function AddConnectionDialogContent({
   }
 
   const label = draft.provider ? providerChoice(draft.provider).label : "the provider";
-  const simulatorUrlForProvider = simulatorUrl && draft.provider ? simulatorBaseUrl(simulatorUrl, draft.provider) : null;
+  const simulatorUrlForProvider =
+    simulatorUrl && draft.provider ? simulatorBaseUrl(simulatorUrl, draft.provider) : null;
 
   return (
     <DialogContent
@@ -131,7 +136,12 @@ export function AddConnectionDialogContent({
             </Select>
           )}
         </FormField>
-        <FormField id="connection-name" label="Name" error={errors.name} hint="Shown in the sidebar and the audit log.">
+        <FormField
+          id="connection-name"
+          label="Name"
+          error={errors.name}
+          hint="Shown in the sidebar and the audit log."
+        >
           {(control) => (
             <Input
               {...control}
@@ -149,7 +159,8 @@ export function AddConnectionDialogContent({
           hint={
             simulatorUrlForProvider ? (
               <span className="flex flex-wrap items-center gap-x-2">
-                Demo mode: the simulator answers at <code className="font-mono">{simulatorUrlForProvider}</code>
+                Demo mode: the simulator answers at{" "}
+                <code className="font-mono">{simulatorUrlForProvider}</code>
                 <Button
                   type="button"
                   variant="link"

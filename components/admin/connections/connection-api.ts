@@ -65,9 +65,14 @@ export function updateConnection(
   id: string,
   changes: { name?: string; baseUrl?: string; apiKey?: string },
 ): Promise<ConnectionView> {
-  return apiFetch<ConnectionView>(`/api/connections/${encodeURIComponent(id)}`, { method: "PATCH", json: changes });
+  return apiFetch<ConnectionView>(`/api/connections/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    json: changes,
+  });
 }
 
 export function removeConnection(id: string): Promise<void> {
-  return apiFetch<null>(`/api/connections/${encodeURIComponent(id)}`, { method: "DELETE" }).then(() => undefined);
+  return apiFetch<null>(`/api/connections/${encodeURIComponent(id)}`, { method: "DELETE" }).then(
+    () => undefined,
+  );
 }

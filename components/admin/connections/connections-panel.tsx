@@ -15,7 +15,11 @@ import { AdminPage } from "../admin-page";
 import { AddConnectionDialogContent } from "./add-connection-dialog";
 import { connectionAdminKeys, fetchConnections, fetchHealth, type ConnectionView } from "./connection-api";
 import { ConnectionsTable, actionsButtonId, type ConnectionAction } from "./connections-table";
-import { BaseUrlDialogContent, RenameConnectionDialogContent, RotateKeyDialogContent } from "./edit-connection-dialogs";
+import {
+  BaseUrlDialogContent,
+  RenameConnectionDialogContent,
+  RotateKeyDialogContent,
+} from "./edit-connection-dialogs";
 import { errorText } from "../form-error";
 import { RemoveConnectionDialogContent } from "./remove-connection-dialog";
 
@@ -25,7 +29,8 @@ const ADD_BUTTON_ID = "add-connection";
 function returnFocusTo(connectionId: string) {
   return (event: Event) => {
     event.preventDefault();
-    const target = document.getElementById(actionsButtonId(connectionId)) ?? document.getElementById(ADD_BUTTON_ID);
+    const target =
+      document.getElementById(actionsButtonId(connectionId)) ?? document.getElementById(ADD_BUTTON_ID);
     target?.focus();
   };
 }
@@ -38,10 +43,16 @@ function returnFocusTo(connectionId: string) {
 export function ConnectionsPanel({ simulatorUrl }: { simulatorUrl: string | null }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const connections = useQuery({ queryKey: connectionAdminKeys.connections, queryFn: fetchConnections, staleTime: 0 });
+  const connections = useQuery({
+    queryKey: connectionAdminKeys.connections,
+    queryFn: fetchConnections,
+    staleTime: 0,
+  });
   const health = useQuery({ queryKey: connectionAdminKeys.health, queryFn: fetchHealth, staleTime: 10_000 });
   const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<{ connection: ConnectionView; action: ConnectionAction } | null>(null);
+  const [editing, setEditing] = useState<{ connection: ConnectionView; action: ConnectionAction } | null>(
+    null,
+  );
 
   const healthById = new Map(health.data?.connections.map((entry) => [entry.id, entry]) ?? []);
 
@@ -70,7 +81,12 @@ export function ConnectionsPanel({ simulatorUrl }: { simulatorUrl: string | null
       description="Provider accounts Parley reads conversations from. Keys are stored encrypted; only their last characters are shown."
       actions={
         <>
-          <Button variant="outline" size="sm" onClick={() => void health.refetch()} disabled={health.isFetching}>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => void health.refetch()}
+            disabled={health.isFetching}
+          >
             <RefreshCwIcon aria-hidden className={health.isFetching ? "animate-spin" : undefined} />
             Check health
           </Button>
@@ -111,7 +127,9 @@ export function ConnectionsPanel({ simulatorUrl }: { simulatorUrl: string | null
         </div>
       )}
       {health.isError ? (
-        <p className="text-muted-foreground text-sm">Health could not be checked: {errorText(health.error)}</p>
+        <p className="text-muted-foreground text-sm">
+          Health could not be checked: {errorText(health.error)}
+        </p>
       ) : null}
 
       <Dialog open={adding} onOpenChange={setAdding}>

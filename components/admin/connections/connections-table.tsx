@@ -1,6 +1,13 @@
 "use client";
 
-import { ExternalLinkIcon, KeyRoundIcon, LinkIcon, MoreHorizontalIcon, PencilIcon, Trash2Icon } from "lucide-react";
+import {
+  ExternalLinkIcon,
+  KeyRoundIcon,
+  LinkIcon,
+  MoreHorizontalIcon,
+  PencilIcon,
+  Trash2Icon,
+} from "lucide-react";
 import Link from "next/link";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Badge } from "@/components/ui/badge";
@@ -13,7 +20,15 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "../format";
 import type { ConnectionHealthView, ConnectionView } from "./connection-api";
 
@@ -24,7 +39,13 @@ export function actionsButtonId(connectionId: string): string {
   return `connection-actions-${connectionId}`;
 }
 
-function HealthCell({ connection, health }: { connection: ConnectionView; health: ConnectionHealthView | undefined }) {
+function HealthCell({
+  connection,
+  health,
+}: {
+  connection: ConnectionView;
+  health: ConnectionHealthView | undefined;
+}) {
   const checked = health !== undefined || connection.lastCheckedAt !== null;
   const reachable = health ? health.reachable : connection.lastError === null;
   const error = health ? health.error : connection.lastError;
@@ -46,7 +67,13 @@ function HealthCell({ connection, health }: { connection: ConnectionView; health
   );
 }
 
-function LastChecked({ connection, health }: { connection: ConnectionView; health: ConnectionHealthView | undefined }) {
+function LastChecked({
+  connection,
+  health,
+}: {
+  connection: ConnectionView;
+  health: ConnectionHealthView | undefined;
+}) {
   const checkedAt = health?.checkedAt ?? connection.lastCheckedAt;
   if (!checkedAt) return <span className="text-muted-foreground">Never</span>;
   return (
@@ -56,11 +83,22 @@ function LastChecked({ connection, health }: { connection: ConnectionView; healt
   );
 }
 
-function RowActions({ connection, onAction }: { connection: ConnectionView; onAction: (action: ConnectionAction) => void }) {
+function RowActions({
+  connection,
+  onAction,
+}: {
+  connection: ConnectionView;
+  onAction: (action: ConnectionAction) => void;
+}) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button id={actionsButtonId(connection.id)} variant="ghost" size="icon-sm" aria-label={`Actions for ${connection.name}`}>
+        <Button
+          id={actionsButtonId(connection.id)}
+          variant="ghost"
+          size="icon-sm"
+          aria-label={`Actions for ${connection.name}`}
+        >
           <MoreHorizontalIcon aria-hidden />
         </Button>
       </DropdownMenuTrigger>
@@ -101,15 +139,19 @@ export function ConnectionsTable({
   onAction: (connection: ConnectionView, action: ConnectionAction) => void;
 }) {
   return (
-    <Table className="min-w-[720px]">
+    <Table className="min-w-[480px]">
       <TableCaption className="sr-only">Provider connections, with their health</TableCaption>
       <TableHeader>
         <TableRow>
           <TableHead scope="col">Connection</TableHead>
-          <TableHead scope="col">Base URL</TableHead>
+          <TableHead scope="col" className="hidden lg:table-cell">
+            Base URL
+          </TableHead>
           <TableHead scope="col">Key</TableHead>
           <TableHead scope="col">Health</TableHead>
-          <TableHead scope="col">Last checked</TableHead>
+          <TableHead scope="col" className="hidden lg:table-cell">
+            Last checked
+          </TableHead>
           <TableHead scope="col">
             <span className="sr-only">Actions</span>
           </TableHead>
@@ -125,8 +167,15 @@ export function ConnectionsTable({
                   <ProviderIcon provider={connection.provider} />
                   <span className="font-medium">{connection.name}</span>
                 </div>
+                {/* Narrow screens drop the "Base URL" column; the address goes under the name. */}
+                <span
+                  className="text-muted-foreground mt-1 block max-w-[14rem] truncate font-mono text-xs lg:hidden"
+                  title={connection.baseUrl}
+                >
+                  {connection.baseUrl}
+                </span>
               </TableCell>
-              <TableCell>
+              <TableCell className="hidden lg:table-cell">
                 <span className="block max-w-[16rem] truncate font-mono text-xs" title={connection.baseUrl}>
                   {connection.baseUrl}
                 </span>
@@ -136,8 +185,12 @@ export function ConnectionsTable({
               </TableCell>
               <TableCell>
                 <HealthCell connection={connection} health={health} />
+                {/* Narrow screens drop the "Last checked" column; the time goes under the health. */}
+                <div className="text-muted-foreground mt-1 text-xs lg:hidden">
+                  Checked <LastChecked connection={connection} health={health} />
+                </div>
               </TableCell>
-              <TableCell>
+              <TableCell className="hidden lg:table-cell">
                 <LastChecked connection={connection} health={health} />
               </TableCell>
               <TableCell className="text-right">

@@ -12,7 +12,17 @@ import { providerChoice } from "./provider-defaults";
 
 type DialogFocusProps = { onCloseAutoFocus: (event: Event) => void };
 
-function Footer({ busy, disabled, saving, label }: { busy: boolean; disabled: boolean; saving: boolean; label: string }) {
+function Footer({
+  busy,
+  disabled,
+  saving,
+  label,
+}: {
+  busy: boolean;
+  disabled: boolean;
+  saving: boolean;
+  label: string;
+}) {
   return (
     <DialogFooter>
       <DialogClose asChild>
@@ -57,7 +67,13 @@ export function RenameConnectionDialogContent({
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4">
         <FormField id="rename-connection" label="Name" error={error}>
           {(control) => (
-            <Input {...control} value={name} maxLength={80} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+            <Input
+              {...control}
+              value={name}
+              maxLength={80}
+              autoComplete="off"
+              onChange={(event) => setName(event.target.value)}
+            />
           )}
         </FormField>
         <Footer busy={saving} disabled={name.trim() === connection.name} saving={saving} label="Rename" />
@@ -76,7 +92,12 @@ export function BaseUrlDialogContent({
   const [error, setError] = useState<string | null>(null);
   const choice = providerChoice(connection.provider);
   const saver = useTestedSave({
-    test: () => testConnectionKey({ provider: connection.provider, baseUrl: baseUrl.trim(), connectionId: connection.id }),
+    test: () =>
+      testConnectionKey({
+        provider: connection.provider,
+        baseUrl: baseUrl.trim(),
+        connectionId: connection.id,
+      }),
     save: async () => onSaved(await updateConnection(connection.id, { baseUrl: baseUrl.trim() })),
   });
 
@@ -97,7 +118,12 @@ export function BaseUrlDialogContent({
       {...focus}
     >
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
-        <FormField id="connection-new-base-url" label="Base URL" error={error} hint={`${choice.label}'s default: ${choice.baseUrl}`}>
+        <FormField
+          id="connection-new-base-url"
+          label="Base URL"
+          error={error}
+          hint={`${choice.label}'s default: ${choice.baseUrl}`}
+        >
           {(control) => (
             <Input
               {...control}
@@ -114,7 +140,9 @@ export function BaseUrlDialogContent({
           )}
         </FormField>
         <KeyCheckMessage check={saver.check} providerLabel={choice.label} />
-        {saver.confirming ? <SaveAnywayPrompt onSaveAnyway={saver.saveAnyway} onKeepEditing={saver.keepEditing} /> : null}
+        {saver.confirming ? (
+          <SaveAnywayPrompt onSaveAnyway={saver.saveAnyway} onKeepEditing={saver.keepEditing} />
+        ) : null}
         <FormError message={saver.saveError} />
         <Footer
           busy={saver.busy}
@@ -137,7 +165,12 @@ export function RotateKeyDialogContent({
   const [error, setError] = useState<string | null>(null);
   const choice = providerChoice(connection.provider);
   const saver = useTestedSave({
-    test: () => testConnectionKey({ provider: connection.provider, baseUrl: connection.baseUrl, apiKey: apiKey.trim() }),
+    test: () =>
+      testConnectionKey({
+        provider: connection.provider,
+        baseUrl: connection.baseUrl,
+        apiKey: apiKey.trim(),
+      }),
     save: async () => onSaved(await updateConnection(connection.id, { apiKey: apiKey.trim() })),
   });
 
@@ -175,14 +208,22 @@ export function RotateKeyDialogContent({
           )}
         </FormField>
         <div className="flex flex-wrap items-start gap-3">
-          <Button type="button" variant="outline" size="sm" disabled={saver.busy} onClick={() => valid() && saver.test()}>
+          <Button
+            type="button"
+            variant="outline"
+            size="sm"
+            disabled={saver.busy}
+            onClick={() => valid() && saver.test()}
+          >
             Test key
           </Button>
           <div className="min-w-0 flex-1 pt-1.5">
             <KeyCheckMessage check={saver.check} providerLabel={choice.label} />
           </div>
         </div>
-        {saver.confirming ? <SaveAnywayPrompt onSaveAnyway={saver.saveAnyway} onKeepEditing={saver.keepEditing} /> : null}
+        {saver.confirming ? (
+          <SaveAnywayPrompt onSaveAnyway={saver.saveAnyway} onKeepEditing={saver.keepEditing} />
+        ) : null}
         <FormError message={saver.saveError} />
         <Footer busy={saver.busy} disabled={saver.confirming} saving={saver.saving} label="Rotate key" />
       </form>

@@ -1,9 +1,8 @@
 "use client";
 
-import { CircleAlertIcon, CircleCheckIcon } from "lucide-react";
+import { CircleAlertIcon, CircleCheckIcon, Loader2Icon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
 import { errorText } from "../form-error";
 import type { KeyTestResult } from "./connection-api";
 
@@ -85,7 +84,8 @@ export function KeyCheckMessage({ check, providerLabel }: { check: KeyCheck; pro
     <div role="status" aria-live="polite" className="min-h-5 text-sm">
       {check.status === "testing" ? (
         <span className="text-muted-foreground flex items-center gap-2">
-          <Spinner label="Testing" /> Testing the key with {providerLabel}…
+          <Loader2Icon className="size-4 shrink-0 animate-spin" aria-hidden /> Testing the key with{" "}
+          {providerLabel}…
         </span>
       ) : null}
       {check.status === "done" && check.result.ok ? (
@@ -113,13 +113,19 @@ export function KeyCheckMessage({ check, providerLabel }: { check: KeyCheck; pro
 }
 
 /** Shown when the test failed at save time: save anyway, or go back to the form. */
-export function SaveAnywayPrompt({ onSaveAnyway, onKeepEditing }: { onSaveAnyway: () => void; onKeepEditing: () => void }) {
+export function SaveAnywayPrompt({
+  onSaveAnyway,
+  onKeepEditing,
+}: {
+  onSaveAnyway: () => void;
+  onKeepEditing: () => void;
+}) {
   return (
     <div role="alert" className="border-warning/40 bg-warning/10 rounded-md border p-3 text-sm">
       <p className="font-medium">The test failed.</p>
       <p className="text-muted-foreground mt-1">
-        Parley will not be able to read this connection&apos;s conversations until the provider accepts the key. Save it
-        anyway?
+        Parley will not be able to read this connection&apos;s conversations until the provider accepts the
+        key. Save it anyway?
       </p>
       <div className="mt-3 flex flex-wrap justify-end gap-2">
         <Button variant="outline" size="sm" onClick={onKeepEditing}>

@@ -1,7 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogFooter } from "@/components/ui/alert-dialog";
+import {
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogFooter,
+} from "@/components/ui/alert-dialog";
 import { removeConnection, type ConnectionView } from "./connection-api";
 import { FormError, errorText } from "../form-error";
 
@@ -41,7 +46,8 @@ export function RemoveConnectionDialogContent({
     >
       <ul className="text-muted-foreground list-disc space-y-1 pl-5 text-sm">
         <li>
-          Its moderation overlay (important/archived/trash/titles kept in Parley) is deleted; audit rows are kept.
+          Its moderation overlay (important/archived/trash/titles kept in Parley) is deleted; audit rows are
+          kept.
         </li>
         <li>Nothing is deleted at the provider: adding the key again shows the conversations again.</li>
       </ul>

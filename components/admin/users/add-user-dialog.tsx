@@ -18,14 +18,19 @@ type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 function validate(draft: { name: string; email: string; password: string }): FieldErrors {
   const errors: FieldErrors = {};
   if (!draft.name.trim()) errors.name = "Enter the person's name.";
-  if (!/^[^\s@]+@[^\s@]+$/.test(draft.email.trim())) errors.email = "Enter an email address such as sam@example.com.";
+  if (!/^[^\s@]+@[^\s@]+$/.test(draft.email.trim()))
+    errors.email = "Enter an email address such as sam@example.com.";
   const problem = passwordProblem(draft.password);
   if (problem) errors.password = problem;
   return errors;
 }
 
 /** "Add user": name, email, role and an initial password the admin passes on. */
-export function AddUserDialogContent({ onCreated }: { onCreated: (user: { name: string; email: string }) => void }) {
+export function AddUserDialogContent({
+  onCreated,
+}: {
+  onCreated: (user: { name: string; email: string }) => void;
+}) {
   const [draft, setDraft] = useState({ name: "", email: "", password: "" });
   const [role, setRole] = useState<Role>("staff");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -65,7 +70,13 @@ export function AddUserDialogContent({ onCreated }: { onCreated: (user: { name: 
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4">
         <FormField id="user-name" label="Name" error={errors.name}>
           {(control) => (
-            <Input {...control} value={draft.name} maxLength={120} autoComplete="off" onChange={(event) => update({ name: event.target.value })} />
+            <Input
+              {...control}
+              value={draft.name}
+              maxLength={120}
+              autoComplete="off"
+              onChange={(event) => update({ name: event.target.value })}
+            />
           )}
         </FormField>
         <FormField id="user-email" label="Email" error={errors.email}>

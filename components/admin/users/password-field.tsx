@@ -26,7 +26,12 @@ export function PasswordField({
 }) {
   const [visible, setVisible] = useState(false);
   return (
-    <FormField id={id} label={label} error={error} hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}>
+    <FormField
+      id={id}
+      label={label}
+      error={error}
+      hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}
+    >
       {(control) => (
         <div className="flex gap-2">
           <Input

@@ -1,7 +1,12 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogFooter } from "@/components/ui/alert-dialog";
+import {
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogFooter,
+} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
@@ -108,9 +113,19 @@ export function ResetPasswordDialogContent({
       onCloseAutoFocus={onCloseAutoFocus}
     >
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4">
-        <PasswordField id="reset-password" label="New password" value={password} error={error} onChange={setPassword} />
+        <PasswordField
+          id="reset-password"
+          label="New password"
+          value={password}
+          error={error}
+          onChange={setPassword}
+        />
         <div className="flex items-center gap-2">
-          <Checkbox id="reset-sign-out" checked={signOut} onCheckedChange={(checked) => setSignOut(checked === true)} />
+          <Checkbox
+            id="reset-sign-out"
+            checked={signOut}
+            onCheckedChange={(checked) => setSignOut(checked === true)}
+          />
           <Label htmlFor="reset-sign-out" className="font-normal">
             Also sign them out everywhere
           </Label>

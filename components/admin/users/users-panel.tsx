@@ -39,7 +39,11 @@ interface Confirmation {
 }
 
 /** What each confirmable action says and does; reset-password has its own form. */
-function confirmationFor(user: ManagedUser, action: Exclude<UserAction, "reset-password">, isSelf: boolean): Confirmation {
+function confirmationFor(
+  user: ManagedUser,
+  action: Exclude<UserAction, "reset-password">,
+  isSelf: boolean,
+): Confirmation {
   switch (action) {
     case "make-admin":
       return {
@@ -143,8 +147,8 @@ export function UsersPanel() {
         <p role="note" className="bg-muted/50 flex items-start gap-2 rounded-md border p-3 text-sm">
           <InfoIcon className="text-primary mt-0.5 size-4 shrink-0" aria-hidden />
           <span>
-            You are the last active administrator, so you cannot make yourself staff, deactivate or remove your account.
-            Make someone else an administrator first.
+            You are the last active administrator, so you cannot make yourself staff, deactivate or remove
+            your account. Make someone else an administrator first.
           </span>
         </p>
       ) : null}
@@ -187,7 +191,9 @@ export function UsersPanel() {
             onCloseAutoFocus={returnFocus(target.id)}
             onDone={(signedOut) => {
               setPending(null);
-              toast.success(`New password set for ${target.name}${signedOut ? "; they were signed out everywhere" : ""}`);
+              toast.success(
+                `New password set for ${target.name}${signedOut ? "; they were signed out everywhere" : ""}`,
+              );
               refresh(false);
             }}
           />

@@ -21,13 +21,22 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { hasAdminRole } from "@/lib/users/roles";
 import type { ManagedUser } from "@/lib/users/user-admin-client";
 import { formatDateTime } from "../format";
 import { roleLabels } from "./role-labels";
 
-export type UserAction = "make-admin" | "make-staff" | "reset-password" | "end-sessions" | "deactivate" | "reactivate" | "remove";
+export type UserAction =
+  "make-admin" | "make-staff" | "reset-password" | "end-sessions" | "deactivate" | "reactivate" | "remove";
 
 /** Why an action is not offered for a user, or null when it is. */
 export type UserRestrictions = Partial<Record<UserAction, string>>;
@@ -67,7 +76,11 @@ function ActionItem({
   onSelect: () => void;
 }) {
   return (
-    <DropdownMenuItem disabled={reason !== undefined} variant={destructive ? "destructive" : "default"} onSelect={onSelect}>
+    <DropdownMenuItem
+      disabled={reason !== undefined}
+      variant={destructive ? "destructive" : "default"}
+      onSelect={onSelect}
+    >
       {icon}
       <span className="flex min-w-0 flex-col">
         <span>{children}</span>
@@ -90,30 +103,55 @@ function RowActions({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button id={userActionsButtonId(user.id)} variant="ghost" size="icon-sm" aria-label={`Actions for ${user.name}`}>
+        <Button
+          id={userActionsButtonId(user.id)}
+          variant="ghost"
+          size="icon-sm"
+          aria-label={`Actions for ${user.name}`}
+        >
           <MoreHorizontalIcon aria-hidden />
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">
         <DropdownMenuLabel className="truncate">{user.email}</DropdownMenuLabel>
         {admin ? (
-          <ActionItem reason={restrictions["make-staff"]} icon={<ShieldOffIcon aria-hidden />} onSelect={() => onAction("make-staff")}>
+          <ActionItem
+            reason={restrictions["make-staff"]}
+            icon={<ShieldOffIcon aria-hidden />}
+            onSelect={() => onAction("make-staff")}
+          >
             Make staff…
           </ActionItem>
         ) : (
-          <ActionItem reason={restrictions["make-admin"]} icon={<ShieldIcon aria-hidden />} onSelect={() => onAction("make-admin")}>
+          <ActionItem
+            reason={restrictions["make-admin"]}
+            icon={<ShieldIcon aria-hidden />}
+            onSelect={() => onAction("make-admin")}
+          >
             Make administrator…
           </ActionItem>
         )}
-        <ActionItem reason={undefined} icon={<KeyRoundIcon aria-hidden />} onSelect={() => onAction("reset-password")}>
+        <ActionItem
+          reason={undefined}
+          icon={<KeyRoundIcon aria-hidden />}
+          onSelect={() => onAction("reset-password")}
+        >
           Reset password…
         </ActionItem>
-        <ActionItem reason={restrictions["end-sessions"]} icon={<LogOutIcon aria-hidden />} onSelect={() => onAction("end-sessions")}>
+        <ActionItem
+          reason={restrictions["end-sessions"]}
+          icon={<LogOutIcon aria-hidden />}
+          onSelect={() => onAction("end-sessions")}
+        >
           Sign out everywhere…
         </ActionItem>
         <DropdownMenuSeparator />
         {user.banned ? (
-          <ActionItem reason={undefined} icon={<UserCheckIcon aria-hidden />} onSelect={() => onAction("reactivate")}>
+          <ActionItem
+            reason={undefined}
+            icon={<UserCheckIcon aria-hidden />}
+            onSelect={() => onAction("reactivate")}
+          >
             Reactivate…
           </ActionItem>
         ) : (
@@ -126,7 +164,12 @@ function RowActions({
             Deactivate…
           </ActionItem>
         )}
-        <ActionItem reason={restrictions.remove} destructive icon={<Trash2Icon aria-hidden />} onSelect={() => onAction("remove")}>
+        <ActionItem
+          reason={restrictions.remove}
+          destructive
+          icon={<Trash2Icon aria-hidden />}
+          onSelect={() => onAction("remove")}
+        >
           Remove…
         </ActionItem>
       </DropdownMenuContent>
@@ -148,7 +191,7 @@ export function UsersTable({
   onAction: (user: ManagedUser, action: UserAction) => void;
 }) {
   return (
-    <Table className="min-w-[680px]">
+    <Table className="min-w-[560px]">
       <TableCaption className="sr-only">Users and their roles</TableCaption>
       <TableHeader>
         <TableRow>
@@ -156,7 +199,9 @@ export function UsersTable({
           <TableHead scope="col">Email</TableHead>
           <TableHead scope="col">Role</TableHead>
           <TableHead scope="col">Status</TableHead>
-          <TableHead scope="col">Created</TableHead>
+          <TableHead scope="col" className="hidden lg:table-cell">
+            Created
+          </TableHead>
           <TableHead scope="col">
             <span className="sr-only">Actions</span>
           </TableHead>
@@ -179,14 +224,22 @@ export function UsersTable({
               <TableCell>{user.email}</TableCell>
               <TableCell>
                 <div className="flex flex-col gap-1">
-                  <Badge variant={admin ? "info" : "secondary"}>{admin ? roleLabels.admin : roleLabels.staff}</Badge>
-                  {isLastAdmin ? <span className="text-muted-foreground text-xs">Last active administrator</span> : null}
+                  <Badge variant={admin ? "info" : "secondary"}>
+                    {admin ? roleLabels.admin : roleLabels.staff}
+                  </Badge>
+                  {isLastAdmin ? (
+                    <span className="text-muted-foreground text-xs">Last active administrator</span>
+                  ) : null}
                 </div>
               </TableCell>
               <TableCell>
-                {user.banned ? <Badge variant="destructive-subtle">Deactivated</Badge> : <Badge variant="success">Active</Badge>}
+                {user.banned ? (
+                  <Badge variant="destructive-subtle">Deactivated</Badge>
+                ) : (
+                  <Badge variant="success">Active</Badge>
+                )}
               </TableCell>
-              <TableCell>
+              <TableCell className="hidden lg:table-cell">
                 <time dateTime={user.createdAt}>{formatDateTime(user.createdAt)}</time>
               </TableCell>
               <TableCell className="text-right">

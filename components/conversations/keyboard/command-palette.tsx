@@ -80,35 +80,59 @@ export function CommandPalette({
   };
   const flags = current?.conversation.flags;
   return (
-    <CommandDialog open={open} onOpenChange={onOpenChange} description="Switch view, filter, act on the current conversation.">
+    <CommandDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      description="Switch view, filter, act on the current conversation."
+    >
       <CommandInput placeholder="Type a command or a view…" />
       <CommandList>
         <CommandEmpty>No command matches.</CommandEmpty>
         {current && flags ? (
           <CommandGroup heading={`Current: ${current.name}`}>
-            <CommandItem value="action open conversation" onSelect={() => run(() => onAction("open"))}>
+            <CommandItem
+              value="Open conversation"
+              keywords={["action", "view", "read"]}
+              onSelect={() => run(() => onAction("open"))}
+            >
               <ExternalLinkIcon aria-hidden="true" />
               Open conversation
               <ShortcutHint id="open" />
             </CommandItem>
-            <CommandItem value="action important star" onSelect={() => run(() => onAction("important"))}>
+            <CommandItem
+              value={flags.important ? "Remove important" : "Mark important"}
+              keywords={["action", "star", "flag"]}
+              onSelect={() => run(() => onAction("important"))}
+            >
               <StarIcon aria-hidden="true" />
               {flags.important ? "Remove important" : "Mark important"}
               <ShortcutHint id="important" />
             </CommandItem>
             {view !== "trash" ? (
-              <CommandItem value="action archive" onSelect={() => run(() => onAction("archive"))}>
+              <CommandItem
+                value={flags.archived ? "Move back to inbox" : "Archive"}
+                keywords={["action", "unarchive", "done"]}
+                onSelect={() => run(() => onAction("archive"))}
+              >
                 <ArchiveIcon aria-hidden="true" />
                 {flags.archived ? "Move back to inbox" : "Archive"}
                 <ShortcutHint id="archive" />
               </CommandItem>
             ) : null}
-            <CommandItem value="action rename title" onSelect={() => run(() => onAction("rename"))}>
+            <CommandItem
+              value="Rename"
+              keywords={["action", "title"]}
+              onSelect={() => run(() => onAction("rename"))}
+            >
               <PencilIcon aria-hidden="true" />
               Rename
               <ShortcutHint id="rename" />
             </CommandItem>
-            <CommandItem value="action trash delete restore" onSelect={() => run(() => onAction("trash"))}>
+            <CommandItem
+              value={flags.trashed ? "Restore from trash" : "Move to trash"}
+              keywords={["action", "delete", "trash", "restore"]}
+              onSelect={() => run(() => onAction("trash"))}
+            >
               {flags.trashed ? <UndoIcon aria-hidden="true" /> : <Trash2Icon aria-hidden="true" />}
               {flags.trashed ? "Restore from trash" : "Move to trash"}
               <ShortcutHint id="trash" />
@@ -121,26 +145,34 @@ export function CommandPalette({
             return (
               <CommandItem
                 key={candidate}
-                value={`view ${viewLabels[candidate]}`}
+                value={`Go to ${viewLabels[candidate]}`}
+                keywords={["view", viewLabels[candidate]]}
                 onSelect={() => run(() => onView(candidate))}
                 data-current={candidate === view || undefined}
               >
                 <Icon aria-hidden="true" />
                 Go to {viewLabels[candidate]}
-                {candidate === view ? <span className="text-muted-foreground ml-auto text-xs">current</span> : null}
+                {candidate === view ? (
+                  <span className="text-muted-foreground ml-auto text-xs">current</span>
+                ) : null}
               </CommandItem>
             );
           })}
         </CommandGroup>
         <CommandGroup heading="Connections">
-          <CommandItem value="connection all connections" onSelect={() => run(() => onConnection(null))}>
+          <CommandItem
+            value="All connections"
+            keywords={["connection", "filter", "reset"]}
+            onSelect={() => run(() => onConnection(null))}
+          >
             <PlugIcon aria-hidden="true" />
             All connections
           </CommandItem>
           {connections.map((connection) => (
             <CommandItem
               key={connection.id}
-              value={`connection ${connection.name} ${connection.id}`}
+              value={`Only ${connection.name} ${connection.id}`}
+              keywords={["connection", "filter", connection.id]}
               onSelect={() => run(() => onConnection(connection.id))}
             >
               <PlugIcon aria-hidden="true" />
@@ -150,7 +182,8 @@ export function CommandPalette({
         </CommandGroup>
         <CommandGroup heading="Appearance">
           <CommandItem
-            value="theme toggle dark light mode"
+            value="Toggle theme"
+            keywords={["dark", "light", "mode", "appearance"]}
             onSelect={() => run(() => setTheme(resolvedTheme === "dark" ? "light" : "dark"))}
           >
             {resolvedTheme === "dark" ? <SunIcon aria-hidden="true" /> : <MoonIcon aria-hidden="true" />}

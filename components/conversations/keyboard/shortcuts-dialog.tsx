@@ -12,7 +12,13 @@ const scopes: ShortcutScope[] = ["navigation", "triage", "general"];
 
 const noSubscription = () => () => undefined;
 
-export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ShortcutsDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const apple = useSyncExternalStore(noSubscription, isApplePlatform, () => false);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -24,7 +30,10 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
         <div className="flex flex-col gap-4">
           {scopes.map((scope) => (
             <section key={scope} aria-labelledby={`shortcuts-${scope}`}>
-              <h3 id={`shortcuts-${scope}`} className="text-muted-foreground mb-1 text-xs font-semibold tracking-wide uppercase">
+              <h3
+                id={`shortcuts-${scope}`}
+                className="text-muted-foreground mb-1 text-xs font-semibold tracking-wide uppercase"
+              >
                 {shortcutScopeLabels[scope]}
               </h3>
               <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 text-sm">

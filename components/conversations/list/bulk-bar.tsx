@@ -4,7 +4,16 @@
  * this view, progress while a batch runs, and the conversations that failed. Moving to trash asks
  * first, stating the count.
  */
-import { ArchiveIcon, ArchiveRestoreIcon, Loader2Icon, StarIcon, StarOffIcon, Trash2Icon, UndoIcon, XIcon } from "lucide-react";
+import {
+  ArchiveIcon,
+  ArchiveRestoreIcon,
+  Loader2Icon,
+  StarIcon,
+  StarOffIcon,
+  Trash2Icon,
+  UndoIcon,
+  XIcon,
+} from "lucide-react";
 import { useState } from "react";
 import {
   AlertDialog,
@@ -32,7 +41,15 @@ export interface BulkBarProps {
   onDismissFailures: () => void;
 }
 
-export function BulkBar({ selected, view, progress, failures, onRun, onClear, onDismissFailures }: BulkBarProps) {
+export function BulkBar({
+  selected,
+  view,
+  progress,
+  failures,
+  onRun,
+  onClear,
+  onDismissFailures,
+}: BulkBarProps) {
   const [confirmTrash, setConfirmTrash] = useState(false);
   const running = progress !== null;
   const allImportant = selected.length > 0 && selected.every((conversation) => conversation.flags.important);
@@ -68,12 +85,24 @@ export function BulkBar({ selected, view, progress, failures, onRun, onClear, on
                   {allImportant ? "Remove important" : "Mark important"}
                 </Button>
                 {view === "archived" ? (
-                  <Button variant="outline" size="sm" className="h-7" disabled={running} onClick={() => onRun("unarchive")}>
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    className="h-7"
+                    disabled={running}
+                    onClick={() => onRun("unarchive")}
+                  >
                     <ArchiveRestoreIcon aria-hidden="true" />
                     Move to inbox
                   </Button>
                 ) : (
-                  <Button variant="outline" size="sm" className="h-7" disabled={running} onClick={() => onRun("archive")}>
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    className="h-7"
+                    disabled={running}
+                    onClick={() => onRun("archive")}
+                  >
                     <ArchiveIcon aria-hidden="true" />
                     Archive
                   </Button>
@@ -100,7 +129,10 @@ export function BulkBar({ selected, view, progress, failures, onRun, onClear, on
         </div>
       ) : null}
       {failures ? (
-        <div role="alert" className="border-destructive/30 bg-destructive/10 flex items-start gap-2 rounded-md border px-3 py-2 text-sm">
+        <div
+          role="alert"
+          className="border-destructive/30 bg-destructive/10 flex items-start gap-2 rounded-md border px-3 py-2 text-sm"
+        >
           <div className="min-w-0 flex-1">
             <p className="font-medium">
               {plural(failures.items.length)} could not be {failures.label}:
@@ -111,7 +143,12 @@ export function BulkBar({ selected, view, progress, failures, onRun, onClear, on
               ))}
             </ul>
           </div>
-          <Button variant="ghost" size="icon-sm" aria-label="Dismiss the list of failures" onClick={onDismissFailures}>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label="Dismiss the list of failures"
+            onClick={onDismissFailures}
+          >
             <XIcon aria-hidden="true" />
           </Button>
         </div>

@@ -21,7 +21,9 @@ export function flagHomeLabel(home: FlagHome, conversation: Pick<Conversation, "
 /** The connection (provider icon and name) and, under it, the channel type and name when known. */
 export function ConnectionCell({ conversation }: { conversation: Conversation }) {
   const channel = conversation.channel;
-  const channelText = [channel?.type ? sentenceCase(channel.type) : null, channel?.name].filter(Boolean).join(" · ");
+  const channelText = [channel?.type ? sentenceCase(channel.type) : null, channel?.name]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <span className="flex max-w-36 min-w-0 flex-col">
       <span className="flex min-w-0 items-center gap-1.5">
@@ -90,7 +92,11 @@ export function CostCell({ conversation }: { conversation: Conversation }) {
   return (
     <span
       className={cn("tabular-nums", text === "unknown" && "text-muted-foreground italic")}
-      title={text === "unknown" ? `${providerLabels[conversation.provider]} reports no costs` : (tokens ?? undefined)}
+      title={
+        text === "unknown"
+          ? `${providerLabels[conversation.provider]} reports no costs`
+          : (tokens ?? undefined)
+      }
     >
       {text}
     </span>
@@ -121,12 +127,19 @@ export function FlagsCell({ conversation, tabbable, onToggleImportant }: FlagsCe
           >
             <StarIcon
               aria-hidden="true"
-              className={cn("size-4", flags.important ? "fill-amber-400 text-amber-600 dark:text-amber-400" : "text-muted-foreground")}
+              className={cn(
+                "size-4",
+                flags.important
+                  ? "fill-amber-400 text-amber-600 dark:text-amber-400"
+                  : "text-muted-foreground",
+              )}
             />
           </button>
         </TooltipTrigger>
         <TooltipContent>
-          {flags.important ? `Important (${importantHome}). Press S to remove.` : `Mark important (${importantHome}). Press S.`}
+          {flags.important
+            ? `Important (${importantHome}). Press S to remove.`
+            : `Mark important (${importantHome}). Press S.`}
         </TooltipContent>
       </Tooltip>
       {flags.archived ? (
@@ -152,7 +165,11 @@ function FlagIcon({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Tooltip>
       <TooltipTrigger asChild>
-        <span role="img" aria-label={label} className="text-muted-foreground inline-flex size-7 items-center justify-center">
+        <span
+          role="img"
+          aria-label={label}
+          className="text-muted-foreground inline-flex size-7 items-center justify-center"
+        >
           {children}
         </span>
       </TooltipTrigger>

@@ -55,7 +55,13 @@ export const conversationColumns: ColumnDef<Conversation>[] = [
     header: ({ table }) => (
       <Checkbox
         aria-label="Select all conversations on this page"
-        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
+        checked={
+          table.getIsAllPageRowsSelected()
+            ? true
+            : table.getIsSomePageRowsSelected()
+              ? "indeterminate"
+              : false
+        }
         onCheckedChange={(checked) => table.toggleAllPageRowsSelected(checked === true)}
       />
     ),
@@ -106,7 +112,12 @@ export const conversationColumns: ColumnDef<Conversation>[] = [
     id: "lastActivity",
     header: "Last activity",
     meta: { className: "hidden @md:table-cell" },
-    cell: ({ row, table }) => <LastActivityCell conversation={row.original} now={table.options.meta?.conversations?.now ?? Date.now()} />,
+    cell: ({ row, table }) => (
+      <LastActivityCell
+        conversation={row.original}
+        now={table.options.meta?.conversations?.now ?? Date.now()}
+      />
+    ),
   },
   {
     id: "cost",

@@ -4,9 +4,11 @@
  * actions, paging, and the conversation open beside the list. All of its state is in the URL
  * (`use-list-state.ts`); this component wires the pieces together.
  */
-import type { RowSelectionState, Updater } from "@tanstack/react-table";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useListHotkeys, type ListShortcutHandlers } from "@/components/conversations/keyboard/use-list-hotkeys";
+import {
+  useListHotkeys,
+  type ListShortcutHandlers,
+} from "@/components/conversations/keyboard/use-list-hotkeys";
 import type { Conversation } from "@/lib/conversations/model";
 import { decodeOpenKey } from "@/lib/conversations/search-params";
 import { cn } from "@/lib/utils";
@@ -28,6 +30,7 @@ import { useListFacets } from "./use-list-facets";
 import { clearedFilters, useListState } from "./use-list-state";
 import { useMediaQuery } from "./use-media-query";
 import { useRowCursor } from "./use-row-cursor";
+import { useRowSelection } from "./use-row-selection";
 import { viewLabels } from "./views";
 
 /** Wide enough to show the list and the open conversation side by side. */
@@ -38,7 +41,10 @@ const SPLIT_QUERY = "(min-width: 1200px)";
  * One that is only playing its closing animation does not count.
  */
 function overlayOpen(): boolean {
-  return document.querySelector('[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]') !== null;
+  return (
+    document.querySelector('[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]') !==
+    null
+  );
 }
 
 export function ConversationListPage() {
@@ -51,6 +57,8 @@ export function ConversationListPage() {
   const cursor = useRowCursor(rows);
   const wide = useMediaQuery(SPLIT_QUERY);
   const searchRef = useRef<HTMLInputElement>(null);
+  // Escape reaches both the list's and the thread view's key handlers; close only once.
+  const closedKey = useRef<string | null>(null);
   const [renamingKey, setRenamingKey] = useState<string | null>(null);
   const [dialog, setDialog] = useState<PaletteRequest>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -59,30 +67,19 @@ export function ConversationListPage() {
   const openKey = openTarget ? `${openTarget.connectionId}~${openTarget.conversationId}` : null;
   const openRow = openKey ? (rows.find((row) => rowKey(row) === openKey) ?? null) : null;
 
-  // Selection belongs to one page of one query; paging or filtering starts afresh.
-  const selectionScope = `${list.listQueryString}|${params.cursor ?? ""}`;
-  const [selection, setSelection] = useState<{ scope: string; value: RowSelectionState }>({ scope: "", value: {} });
-  const rowSelection = selection.scope === selectionScope ? selection.value : {};
-  const onRowSelectionChange = useCallback(
-    (updater: Updater<RowSelectionState>) =>
-      setSelection((previous) => {
-        const base = previous.scope === selectionScope ? previous.value : {};
-        return { scope: selectionScope, value: typeof updater === "function" ? updater(base) : updater };
-      }),
-    [selectionScope],
-  );
-  const selectedRows = rows.filter((row) => rowSelection[rowKey(row)]);
-  const clearSelection = () => setSelection({ scope: selectionScope, value: {} });
+  const selection = useRowSelection(`${list.listQueryString}|${params.cursor ?? ""}`, rows);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, []);
 
-  // The conversation opened from the URL (a shared link, Back) gets the cursor.
+  // The conversation opened from the URL (a shared link, Back, the thread's Previous/Next) gets
+  // the cursor.
   const { moveToKey } = cursor;
   useEffect(() => {
     if (openKey) moveToKey(openKey);
+    else closedKey.current = null;
   }, [openKey, moveToKey]);
 
   const fullPageHref = useCallback(
@@ -93,6 +90,7 @@ export function ConversationListPage() {
 
   const open = useCallback(
     (conversation: Conversation) => {
+      closedKey.current = null;
       cursor.moveToKey(rowKey(conversation));
       if (rowKey(conversation) !== openKey) void list.setOpen(conversation);
     },
@@ -100,13 +98,16 @@ export function ConversationListPage() {
   );
 
   const close = useCallback(() => {
+    if (!openKey || closedKey.current === openKey) return;
+    closedKey.current = openKey;
     void list.setOpen(null);
     cursor.focusCursor();
-  }, [cursor, list]);
+  }, [cursor, list, openKey]);
 
   const step = (delta: number) => {
     if (rows.length === 0) return;
-    const index = cursor.cursorIndex < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, cursor.cursorIndex + delta));
+    const index =
+      cursor.cursorIndex < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, cursor.cursorIndex + delta));
     cursor.moveTo(index, { focus: true });
     const row = rows[index];
     if (openKey && row && rowKey(row) !== openKey) void list.setOpen(row, { replace: true });
@@ -114,25 +115,36 @@ export function ConversationListPage() {
 
   const finishRename = (conversation: Conversation | null) => {
     setRenamingKey(null);
-    if (conversation) cursor.moveTo(rows.findIndex((row) => rowKey(row) === rowKey(conversation)), { focus: true });
+    if (conversation)
+      cursor.moveTo(
+        rows.findIndex((row) => rowKey(row) === rowKey(conversation)),
+        { focus: true },
+      );
   };
 
   const current = cursor.current;
-  const act = (run: (conversation: Conversation) => unknown) => () => {
-    if (current) void run(current);
-  };
   const handlers: ListShortcutHandlers = {
     next: () => step(1),
     previous: () => step(-1),
-    open: act(open),
-    close: () => {
-      if (openKey) close();
+    open: () => {
+      if (current) open(current);
     },
-    select: act((conversation) => onRowSelectionChange((value) => ({ ...value, [rowKey(conversation)]: !value[rowKey(conversation)] }))),
-    important: act(actions.toggleImportant),
-    archive: act((conversation) => (params.view === "trash" ? undefined : actions.toggleArchived(conversation))),
-    rename: act((conversation) => setRenamingKey(rowKey(conversation))),
-    trash: act(actions.toggleTrashed),
+    close,
+    select: () => {
+      if (current) selection.toggle(current);
+    },
+    important: () => {
+      if (current) void actions.toggleImportant(current);
+    },
+    archive: () => {
+      if (current && params.view !== "trash") void actions.toggleArchived(current);
+    },
+    rename: () => {
+      if (current) setRenamingKey(rowKey(current));
+    },
+    trash: () => {
+      if (current) void actions.toggleTrashed(current);
+    },
     undo: () => void actions.undo(),
     search: () => searchRef.current?.focus(),
     help: () => setDialog("shortcuts"),
@@ -162,7 +174,9 @@ export function ConversationListPage() {
       <div className="flex flex-col gap-3 border-b px-4 pt-4 pb-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold">{heading}</h1>
-          {data.total !== null ? <span className="text-muted-foreground text-sm">{data.total} conversations</span> : null}
+          {data.total !== null ? (
+            <span className="text-muted-foreground text-sm">{data.total} conversations</span>
+          ) : null}
           <div className="ml-auto">
             <SortToggle
               sort={params.sort}
@@ -175,23 +189,29 @@ export function ConversationListPage() {
         <FilterChips list={list} facets={facets} />
       </div>
       <div className="flex min-h-0 flex-1">
-        <div className={cn("flex min-h-0 min-w-0 flex-col", split ? "w-[44%] min-w-[24rem] shrink-0" : "flex-1")}>
+        <div
+          className={cn("flex min-h-0 min-w-0 flex-col", split ? "w-[44%] min-w-[24rem] shrink-0" : "flex-1")}
+        >
           <div className="px-4 pt-2 empty:hidden">
             <BulkBar
-              selected={selectedRows}
+              selected={selection.selectedRows}
               view={params.view}
               progress={actions.bulk.progress}
               failures={actions.bulk.failures}
-              onClear={clearSelection}
+              onClear={selection.clear}
               onDismissFailures={actions.bulk.dismissFailures}
               onRun={(action) => {
-                void actions.bulk.run(action, selectedRows).then(() => clearSelection());
+                void actions.bulk.run(action, selection.selectedRows).then(selection.clear);
               }}
             />
           </div>
           <div className="min-h-0 flex-1 overflow-auto px-4 pt-2" data-testid="list-scroller">
             <div className="mb-2 empty:hidden">
-              <ListNotices notices={data.notices} onRetry={() => void data.query.refetch()} retrying={data.query.isFetching} />
+              <ListNotices
+                notices={data.notices}
+                onRetry={() => void data.query.refetch()}
+                retrying={data.query.isFetching}
+              />
             </div>
             {data.emptyReason ? (
               <ListEmptyState
@@ -205,8 +225,8 @@ export function ConversationListPage() {
                 rows={rows}
                 caption={`${heading}: conversations${data.position ? `, page ${data.position.page}` : ""}`}
                 sort={params.sort}
-                rowSelection={rowSelection}
-                onRowSelectionChange={onRowSelectionChange}
+                rowSelection={selection.rowSelection}
+                onRowSelectionChange={selection.onRowSelectionChange}
                 meta={meta}
                 openKey={openKey}
                 loading={data.loading}
@@ -240,7 +260,6 @@ export function ConversationListPage() {
             connectionId={openTarget.connectionId}
             conversationId={openTarget.conversationId}
             conversation={openRow}
-            fullPageHref={fullPageHref({ connectionId: openTarget.connectionId, id: openTarget.conversationId })}
             onClose={close}
           />
         ) : null}
@@ -251,7 +270,6 @@ export function ConversationListPage() {
           connectionId={openTarget.connectionId}
           conversationId={openTarget.conversationId}
           conversation={openRow}
-          fullPageHref={fullPageHref({ connectionId: openTarget.connectionId, id: openTarget.conversationId })}
           onClose={close}
         />
       ) : null}
@@ -261,7 +279,9 @@ export function ConversationListPage() {
         view={params.view}
         onView={(view) => void list.setView(view)}
         connections={facets.connectionOptions.map((option) => ({ id: option.value, name: option.label }))}
-        onConnection={(connectionId) => void list.setFilters({ connection: connectionId ? [connectionId] : [] })}
+        onConnection={(connectionId) =>
+          void list.setFilters({ connection: connectionId ? [connectionId] : [] })
+        }
         current={current ? { conversation: current, name: conversationName(current) } : null}
         onAction={(action) => handlers[action]()}
       />

@@ -12,7 +12,15 @@ import {
   type RowSelectionState,
 } from "@tanstack/react-table";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import type { Conversation } from "@/lib/conversations/model";
 import { cn } from "@/lib/utils";
 import { conversationColumns, type ConversationTableMeta } from "./columns";
@@ -78,9 +86,17 @@ export function ConversationTable({
                   key={header.id}
                   scope="col"
                   className={cn("text-muted-foreground text-xs", header.column.columnDef.meta?.className)}
-                  aria-sort={header.column.id === "lastActivity" ? (sort === "recent" ? "descending" : "ascending") : undefined}
+                  aria-sort={
+                    header.column.id === "lastActivity"
+                      ? sort === "recent"
+                        ? "descending"
+                        : "ascending"
+                      : undefined
+                  }
                 >
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                  {header.isPlaceholder
+                    ? null
+                    : flexRender(header.column.columnDef.header, header.getContext())}
                 </TableHead>
               ))}
             </TableRow>
@@ -126,7 +142,8 @@ export function ConversationTable({
                         className={cn(
                           "py-1.5",
                           cell.column.columnDef.meta?.className,
-                          cell.column.id === "select" && (isCursor ? "border-primary border-l-2" : "border-l-2 border-transparent"),
+                          cell.column.id === "select" &&
+                            (isCursor ? "border-primary border-l-2" : "border-l-2 border-transparent"),
                           cell.column.id === "title" && "whitespace-normal",
                         )}
                       >

@@ -51,6 +51,7 @@ export function DateRangeFilter({ from, to, onChange, availability }: DateRangeF
         <Button
           variant="outline"
           size="sm"
+          aria-label={active ? `Date filter (${from ?? "any"} to ${to ?? "any"})` : "Date filter"}
           aria-disabled={disabled || undefined}
           aria-describedby={availability?.message ? `${id}-description` : undefined}
           title={availability?.message ?? undefined}
@@ -63,7 +64,9 @@ export function DateRangeFilter({ from, to, onChange, availability }: DateRangeF
               {from ?? "…"} – {to ?? "…"}
             </Badge>
           ) : null}
-          {availability?.state === "some" ? <TriangleAlertIcon aria-hidden="true" className="text-warning" /> : null}
+          {availability?.state === "some" ? (
+            <TriangleAlertIcon aria-hidden="true" className="text-warning" />
+          ) : null}
           <ChevronDownIcon aria-hidden="true" className="opacity-60" />
         </Button>
       </PopoverTrigger>
@@ -75,7 +78,9 @@ export function DateRangeFilter({ from, to, onChange, availability }: DateRangeF
       <PopoverContent align="start" className="w-72" aria-label="Date range filter">
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-1 text-sm font-medium">Last activity between</legend>
-          {availability?.message ? <p className="text-muted-foreground text-xs">{availability.message}</p> : null}
+          {availability?.message ? (
+            <p className="text-muted-foreground text-xs">{availability.message}</p>
+          ) : null}
           <div className="flex flex-col gap-1.5">
             <Label htmlFor={`${id}-from`}>From</Label>
             <Input

@@ -28,7 +28,14 @@ export interface FacetFilterProps {
   loading?: boolean;
 }
 
-export function FacetFilter({ label, options, selected, onChange, availability, loading = false }: FacetFilterProps) {
+export function FacetFilter({
+  label,
+  options,
+  selected,
+  onChange,
+  availability,
+  loading = false,
+}: FacetFilterProps) {
   const [open, setOpen] = useState(false);
   const [find, setFind] = useState("");
   const baseId = useId();
@@ -37,7 +44,9 @@ export function FacetFilter({ label, options, selected, onChange, availability, 
   const message = availability?.message ?? null;
   const needle = find.trim().toLocaleLowerCase();
   const shown = needle
-    ? options.filter((option) => `${option.label} ${option.detail ?? ""}`.toLocaleLowerCase().includes(needle))
+    ? options.filter((option) =>
+        `${option.label} ${option.detail ?? ""}`.toLocaleLowerCase().includes(needle),
+      )
     : options;
   // Values in the URL that the facets no longer list stay visible, so they can be unticked.
   const orphans = selected.filter((value) => !options.some((option) => option.value === value));
@@ -51,6 +60,7 @@ export function FacetFilter({ label, options, selected, onChange, availability, 
       <Button
         variant="outline"
         size="sm"
+        aria-label={`${label} filter${selected.length > 0 ? ` (${selected.length} selected)` : ""}`}
         aria-disabled={disabled || undefined}
         aria-describedby={message ? descriptionId : undefined}
         className={disabled ? "cursor-not-allowed opacity-60" : undefined}
@@ -58,11 +68,12 @@ export function FacetFilter({ label, options, selected, onChange, availability, 
         {label}
         {selected.length > 0 ? (
           <Badge variant="info" className="px-1.5">
-            <span className="sr-only">selected:</span>
             {selected.length}
           </Badge>
         ) : null}
-        {availability?.state === "some" ? <TriangleAlertIcon aria-hidden="true" className="text-warning" /> : null}
+        {availability?.state === "some" ? (
+          <TriangleAlertIcon aria-hidden="true" className="text-warning" />
+        ) : null}
         <ChevronDownIcon aria-hidden="true" className="opacity-60" />
       </Button>
     </PopoverTrigger>
@@ -103,29 +114,37 @@ export function FacetFilter({ label, options, selected, onChange, availability, 
             </div>
           ) : null}
           <ul className="max-h-72 overflow-y-auto p-1">
-            {[...orphans.map((value) => ({ value, label: value, detail: "not in this selection" })), ...shown].map(
-              (option, index) => {
-                const id = `${baseId}-option-${index}`;
-                return (
-                  <li key={option.value} className="hover:bg-accent flex items-center gap-2 rounded-sm px-2 py-1.5">
-                    <Checkbox
-                      id={id}
-                      checked={selected.includes(option.value)}
-                      onCheckedChange={(checked) => toggle(option.value, checked === true)}
-                    />
-                    <Label htmlFor={id} className="min-w-0 flex-1 cursor-pointer font-normal">
-                      <span className="truncate">{option.label}</span>
-                      {option.detail ? (
-                        <span className="text-muted-foreground ml-auto shrink-0 text-xs">{option.detail}</span>
-                      ) : null}
-                    </Label>
-                  </li>
-                );
-              },
-            )}
+            {[
+              ...orphans.map((value) => ({ value, label: value, detail: "not in this selection" })),
+              ...shown,
+            ].map((option, index) => {
+              const id = `${baseId}-option-${index}`;
+              return (
+                <li
+                  key={option.value}
+                  className="hover:bg-accent flex items-center gap-2 rounded-sm px-2 py-1.5"
+                >
+                  <Checkbox
+                    id={id}
+                    checked={selected.includes(option.value)}
+                    onCheckedChange={(checked) => toggle(option.value, checked === true)}
+                  />
+                  <Label htmlFor={id} className="min-w-0 flex-1 cursor-pointer font-normal">
+                    <span className="truncate">{option.label}</span>
+                    {option.detail ? (
+                      <span className="text-muted-foreground ml-auto shrink-0 text-xs">{option.detail}</span>
+                    ) : null}
+                  </Label>
+                </li>
+              );
+            })}
             {shown.length === 0 && orphans.length === 0 ? (
               <li className="text-muted-foreground px-2 py-3 text-sm">
-                {loading ? "Loading options…" : needle ? "No option matches." : "No options for the selected connections."}
+                {loading
+                  ? "Loading options…"
+                  : needle
+                    ? "No option matches."
+                    : "No options for the selected connections."}
               </li>
             ) : null}
           </ul>

@@ -38,7 +38,11 @@ function chipsOf(list: ListState, facets: ListFacets): Chip[] {
     }
   }
   for (const value of params.owner) {
-    chips.push({ id: `owner:${value}`, text: `Owner: ${value}`, patch: { owner: params.owner.filter((item) => item !== value) } });
+    chips.push({
+      id: `owner:${value}`,
+      text: `Owner: ${value}`,
+      patch: { owner: params.owner.filter((item) => item !== value) },
+    });
   }
   if (params.from) chips.push({ id: "from", text: `From: ${params.from}`, patch: { from: null } });
   if (params.to) chips.push({ id: "to", text: `To: ${params.to}`, patch: { to: null } });

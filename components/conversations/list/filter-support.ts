@@ -24,7 +24,11 @@ function names(list: string[]): string {
   return `${list.slice(0, -1).join(", ")} and ${list.at(-1) ?? ""}`;
 }
 
-export function filterAvailability(connections: ConnectionFacets[], key: FilterKey, label: string): FilterAvailability {
+export function filterAvailability(
+  connections: ConnectionFacets[],
+  key: FilterKey,
+  label: string,
+): FilterAvailability {
   const leftOut = connections.filter((c) => c.filters[key] === "unsupported").map((c) => c.connectionName);
   const scanned = connections.filter((c) => c.filters[key] === "scan").map((c) => c.connectionName);
   if (connections.length > 0 && leftOut.length === connections.length) {
@@ -38,7 +42,12 @@ export function filterAvailability(connections: ConnectionFacets[], key: FilterK
   const parts: string[] = [];
   if (leftOut.length > 0) parts.push(`${names(leftOut)} cannot filter by ${label} and will be left out.`);
   if (scanned.length > 0) parts.push(`${names(scanned)}: checked by Parley on a bounded scan.`);
-  return { state: leftOut.length > 0 ? "some" : "all", leftOut, scanned, message: parts.length ? parts.join(" ") : null };
+  return {
+    state: leftOut.length > 0 ? "some" : "all",
+    leftOut,
+    scanned,
+    message: parts.length ? parts.join(" ") : null,
+  };
 }
 
 /** One choice of a filter; the same value from several connections becomes one option. */
@@ -58,7 +67,8 @@ export function mergeOptions(options: FacetOption[]): FilterOption[] {
   for (const option of options) {
     const existing = byValue.get(option.value);
     if (existing) {
-      if (!existing.connections.includes(option.connectionName)) existing.connections.push(option.connectionName);
+      if (!existing.connections.includes(option.connectionName))
+        existing.connections.push(option.connectionName);
     } else {
       byValue.set(option.value, { label: option.label, connections: [option.connectionName] });
     }

@@ -14,7 +14,8 @@ const CommandPalette = dynamic(
   { ssr: false },
 );
 const ShortcutsDialog = dynamic(
-  () => import("@/components/conversations/keyboard/shortcuts-dialog").then((module) => module.ShortcutsDialog),
+  () =>
+    import("@/components/conversations/keyboard/shortcuts-dialog").then((module) => module.ShortcutsDialog),
   { ssr: false },
 );
 
@@ -58,7 +59,10 @@ export function ListDialogs({ dialog, onDialogChange, onAction, ...palette }: Li
         />
       ) : null}
       {used.shortcuts ? (
-        <ShortcutsDialog open={dialog === "shortcuts"} onOpenChange={(open) => onDialogChange(open ? "shortcuts" : null)} />
+        <ShortcutsDialog
+          open={dialog === "shortcuts"}
+          onOpenChange={(open) => onDialogChange(open ? "shortcuts" : null)}
+        />
       ) : null}
     </>
   );

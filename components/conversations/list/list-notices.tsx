@@ -18,14 +18,27 @@ const kindLabels: Record<Notice["kind"], string> = {
 
 const order: Notice["kind"][] = ["failed", "left_out", "partial", "scanned"];
 
-export function ListNotices({ notices, onRetry, retrying }: { notices: Notice[]; onRetry: () => void; retrying: boolean }) {
+export function ListNotices({
+  notices,
+  onRetry,
+  retrying,
+}: {
+  notices: Notice[];
+  onRetry: () => void;
+  retrying: boolean;
+}) {
   if (notices.length === 0) return null;
   const sorted = [...notices].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   return (
     <section aria-label="Notices about connections">
       <ul className="flex flex-col gap-1">
         {sorted.map((notice, index) => {
-          const Icon = notice.kind === "failed" ? CircleAlertIcon : notice.kind === "left_out" ? TriangleAlertIcon : InfoIcon;
+          const Icon =
+            notice.kind === "failed"
+              ? CircleAlertIcon
+              : notice.kind === "left_out"
+                ? TriangleAlertIcon
+                : InfoIcon;
           return (
             <li
               key={`${notice.connectionId}-${notice.kind}-${index}`}

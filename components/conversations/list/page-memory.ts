@@ -54,13 +54,21 @@ export function queryShape(params: ListParams): string {
 }
 
 /** Records that `nextCursor` follows the page at `cursor` (page number `page`). */
-export function rememberNextPage(shape: string, cursor: string | null, page: number, nextCursor: string): void {
+export function rememberNextPage(
+  shape: string,
+  cursor: string | null,
+  page: number,
+  nextCursor: string,
+): void {
   const current = load();
   const pages = current[shape] ?? {};
   if (pages[nextCursor]?.page === page + 1 && pages[nextCursor]?.previous === cursor) return;
   const { [shape]: _existing, ...others } = current;
   const kept = Object.entries(others).slice(-(MAX_SHAPES - 1));
-  save({ ...Object.fromEntries(kept), [shape]: { ...pages, [nextCursor]: { page: page + 1, previous: cursor } } });
+  save({
+    ...Object.fromEntries(kept),
+    [shape]: { ...pages, [nextCursor]: { page: page + 1, previous: cursor } },
+  });
 }
 
 const FIRST_PAGE: PagePosition = { page: 1, previous: null };

@@ -29,7 +29,13 @@ export interface PaginationBarProps {
   onPrefetchNext: () => void;
 }
 
-export function describeRange(position: PagePosition | null, rowCount: number, limit: number, total: number | null, hasNext: boolean): string {
+export function describeRange(
+  position: PagePosition | null,
+  rowCount: number,
+  limit: number,
+  total: number | null,
+  hasNext: boolean,
+): string {
   if (!position) return `${rowCount} ${rowCount === 1 ? "conversation" : "conversations"} on this page`;
   if (rowCount === 0) return total === null ? "No conversations" : `0 of ${total}`;
   const start = (position.page - 1) * limit + 1;

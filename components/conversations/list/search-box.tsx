@@ -52,7 +52,10 @@ export function SearchBox({ value, onSearch, description, ref }: SearchBoxProps)
         schedule(draft, 0);
       }}
     >
-      <SearchIcon aria-hidden="true" className="text-muted-foreground pointer-events-none absolute top-2 left-2.5 size-4" />
+      <SearchIcon
+        aria-hidden="true"
+        className="text-muted-foreground pointer-events-none absolute top-2 left-2.5 size-4"
+      />
       <Input
         ref={ref}
         type="search"

@@ -12,13 +12,21 @@ import { cn } from "@/lib/utils";
 
 type Sort = "recent" | "oldest";
 
-export function sortOldestAvailability(connections: ConnectionFacets[]): { disabled: boolean; message: string | null } {
-  const lacking = connections.filter((connection) => !connection.sortOldest).map((connection) => connection.connectionName);
+export function sortOldestAvailability(connections: ConnectionFacets[]): {
+  disabled: boolean;
+  message: string | null;
+} {
+  const lacking = connections
+    .filter((connection) => !connection.sortOldest)
+    .map((connection) => connection.connectionName);
   if (connections.length > 0 && lacking.length === connections.length) {
     return { disabled: true, message: `${lacking.join(", ")} can only list newest first.` };
   }
   if (lacking.length > 0) {
-    return { disabled: false, message: `${lacking.join(", ")} can only list newest first and will be left out.` };
+    return {
+      disabled: false,
+      message: `${lacking.join(", ")} can only list newest first and will be left out.`,
+    };
   }
   return { disabled: false, message: null };
 }
@@ -35,7 +43,11 @@ export function SortToggle({
   const oldest = sortOldestAvailability(connections);
   const oldestDisabled = oldest.disabled && sort !== "oldest";
   return (
-    <div role="group" aria-label="Sort by last activity" className="bg-muted/40 inline-flex rounded-md border p-0.5">
+    <div
+      role="group"
+      aria-label="Sort by last activity"
+      className="bg-muted/40 inline-flex rounded-md border p-0.5"
+    >
       <Button
         variant="ghost"
         size="sm"
@@ -54,7 +66,11 @@ export function SortToggle({
             aria-pressed={sort === "oldest"}
             aria-disabled={oldestDisabled || undefined}
             aria-describedby={oldest.message ? "sort-oldest-description" : undefined}
-            className={cn("h-7", sort === "oldest" && "bg-background shadow-xs", oldestDisabled && "cursor-not-allowed opacity-60")}
+            className={cn(
+              "h-7",
+              sort === "oldest" && "bg-background shadow-xs",
+              oldestDisabled && "cursor-not-allowed opacity-60",
+            )}
             onClick={() => {
               if (!oldestDisabled) onChange("oldest");
             }}

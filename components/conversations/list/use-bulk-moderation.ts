@@ -9,7 +9,12 @@
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import type { Conversation } from "@/lib/conversations/model";
-import { inverseOf, applyChange, type ModerationChange, type useModeration } from "@/lib/conversations/use-moderation";
+import {
+  inverseOf,
+  applyChange,
+  type ModerationChange,
+  type useModeration,
+} from "@/lib/conversations/use-moderation";
 import { conversationName } from "./format";
 import { forgetUndo, recordUndo, type UndoLogEntry } from "./undo-log";
 
@@ -17,14 +22,49 @@ export type BulkAction = "important" | "unimportant" | "archive" | "unarchive" |
 
 const actions: Record<
   BulkAction,
-  { change: ModerationChange; progress: string; done: string; isNoop: (conversation: Conversation) => boolean }
+  {
+    change: ModerationChange;
+    progress: string;
+    done: string;
+    isNoop: (conversation: Conversation) => boolean;
+  }
 > = {
-  important: { change: { important: true }, progress: "Marking important", done: "Marked important", isNoop: (c) => c.flags.important },
-  unimportant: { change: { important: false }, progress: "Removing important", done: "Removed from important", isNoop: (c) => !c.flags.important },
-  archive: { change: { archived: true }, progress: "Archiving", done: "Archived", isNoop: (c) => c.flags.archived },
-  unarchive: { change: { archived: false }, progress: "Moving to inbox", done: "Moved to inbox", isNoop: (c) => !c.flags.archived },
-  trash: { change: { trashed: true }, progress: "Moving to trash", done: "Moved to trash", isNoop: (c) => c.flags.trashed },
-  restore: { change: { trashed: false }, progress: "Restoring", done: "Restored", isNoop: (c) => !c.flags.trashed },
+  important: {
+    change: { important: true },
+    progress: "Marking important",
+    done: "Marked important",
+    isNoop: (c) => c.flags.important,
+  },
+  unimportant: {
+    change: { important: false },
+    progress: "Removing important",
+    done: "Removed from important",
+    isNoop: (c) => !c.flags.important,
+  },
+  archive: {
+    change: { archived: true },
+    progress: "Archiving",
+    done: "Archived",
+    isNoop: (c) => c.flags.archived,
+  },
+  unarchive: {
+    change: { archived: false },
+    progress: "Moving to inbox",
+    done: "Moved to inbox",
+    isNoop: (c) => !c.flags.archived,
+  },
+  trash: {
+    change: { trashed: true },
+    progress: "Moving to trash",
+    done: "Moved to trash",
+    isNoop: (c) => c.flags.trashed,
+  },
+  restore: {
+    change: { trashed: false },
+    progress: "Restoring",
+    done: "Restored",
+    isNoop: (c) => !c.flags.trashed,
+  },
 };
 
 export interface BulkProgress {
@@ -68,7 +108,10 @@ export function useBulkModeration(moderate: Moderate) {
       if (succeeded.length > 0) {
         const undo = async () => {
           for (const target of succeeded) {
-            await moderate(applyChange(target, change), inverseOf(target, change), { quiet: true, undoable: false });
+            await moderate(applyChange(target, change), inverseOf(target, change), {
+              quiet: true,
+              undoable: false,
+            });
           }
           toast(`Undone: ${done.toLowerCase()} ${plural(succeeded.length)}`);
         };

@@ -38,7 +38,8 @@ export function useListActions() {
   );
   const rename = useCallback(
     async (conversation: Conversation, title: string | null) => {
-      const unchanged = title === null ? conversation.title === conversation.providerTitle : title === conversation.title;
+      const unchanged =
+        title === null ? conversation.title === conversation.providerTitle : title === conversation.title;
       if (unchanged) return true;
       return change(conversation, { title });
     },

@@ -37,7 +37,8 @@ export function useListData(params: ListParams, facets: ListFacets) {
   );
 
   const prefetchNext = useCallback(() => {
-    if (nextCursor) void queryClient.prefetchQuery(conversationQueries.list({ ...params, cursor: nextCursor }));
+    if (nextCursor)
+      void queryClient.prefetchQuery(conversationQueries.list({ ...params, cursor: nextCursor }));
   }, [nextCursor, params, queryClient]);
 
   let emptyReason: EmptyReason | null = null;

@@ -49,7 +49,8 @@ export function useListFacets(selectedConnections: string[]): ListFacets {
     const activeConnections = selected.data?.connections ?? [];
     const options: ListFacets["options"] = { ...emptyOptions };
     if (selected.data) {
-      for (const definition of facetFilters) options[definition.param] = mergeOptions(selected.data[definition.facet]);
+      for (const definition of facetFilters)
+        options[definition.param] = mergeOptions(selected.data[definition.facet]);
     }
     return {
       allConnections,

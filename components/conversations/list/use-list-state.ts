@@ -13,7 +13,15 @@ import type { ListParams } from "@/lib/conversations/queries";
 import { encodeOpenKey, listSearchParams, type ListSearchParams } from "@/lib/conversations/search-params";
 
 /** URL keys whose value is a list of filter values. */
-export const listFilterKeys = ["connection", "channelType", "channel", "responder", "version", "status", "owner"] as const;
+export const listFilterKeys = [
+  "connection",
+  "channelType",
+  "channel",
+  "responder",
+  "version",
+  "status",
+  "owner",
+] as const;
 export type ListFilterKey = (typeof listFilterKeys)[number];
 
 /** What "Reset all" clears: every filter and the search, but not the view, sort or page size. */
@@ -54,7 +62,10 @@ export function useListState() {
 
   const setCursor = useCallback((cursor: string | null) => setState({ cursor }), [setState]);
 
-  const setLimit = useCallback((limit: ListSearchParams["limit"]) => setState({ limit, cursor: null }), [setState]);
+  const setLimit = useCallback(
+    (limit: ListSearchParams["limit"]) => setState({ limit, cursor: null }),
+    [setState],
+  );
 
   /**
    * Opens a conversation beside the list (or closes it with `null`). `replace` is for moving

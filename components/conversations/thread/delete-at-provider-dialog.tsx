@@ -90,7 +90,6 @@ export function DeleteAtProviderDialog({
             autoComplete="off"
             spellCheck={false}
             aria-describedby={`${inputId}-id`}
-            aria-invalid={typed.length > 0 && !matches ? true : undefined}
           />
           {mutation.isError ? (
             <p role="alert" className="text-destructive text-sm">

@@ -178,7 +178,7 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
           variant="outline"
           size="sm"
           aria-expanded={showRaw}
-          aria-controls={rawId}
+          aria-controls={showRaw ? rawId : undefined}
           onClick={() => setShowRaw((value) => !value)}
         >
           {showRaw ? "Hide raw JSON" : "Show raw JSON"}

@@ -19,7 +19,10 @@ export interface BootedApp {
   close(): Promise<void>;
 }
 
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 function matchRoute(pattern: string, pathname: string): Record<string, string> | null {
   if (pattern.endsWith("/*")) return pathname.startsWith(pattern.slice(0, -1)) ? {} : null;
@@ -62,7 +65,9 @@ export async function bootApp(environment: Record<string, string | undefined>): 
   }
   const { openDatabase, openMemoryDatabase } = await import("@/lib/db/client");
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
-  const handle = testDatabaseUrl ? openDatabase({ databaseUrl: testDatabaseUrl, dataDir }) : openMemoryDatabase();
+  const handle = testDatabaseUrl
+    ? openDatabase({ databaseUrl: testDatabaseUrl, dataDir })
+    : openMemoryDatabase();
   Object.assign(globalThis, { __parleyDatabase: handle });
   await handle.ready;
   if (testDatabaseUrl) {
@@ -99,7 +104,9 @@ export async function bootApp(environment: Record<string, string | undefined>): 
     const response = await call("POST", "/api/auth/sign-in/email", { body: { email, password } });
     if (response.status !== 200) throw new Error(`sign-in failed for ${email}: ${response.status}`);
     const setCookies = response.headers.getSetCookie();
-    const session = setCookies.find((value) => /^(__Secure-|__Host-)?better-auth\.session_token=/.test(value));
+    const session = setCookies.find((value) =>
+      /^(__Secure-|__Host-)?better-auth\.session_token=/.test(value),
+    );
     if (!session) throw new Error("no session cookie");
     return { cookie: session.split(";")[0] ?? "", setCookies };
   }

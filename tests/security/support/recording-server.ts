@@ -23,7 +23,9 @@ export interface CannedAnswer {
   body?: string;
 }
 
-export function startRecordingServer(answer: (request: RecordedRequest) => CannedAnswer): Promise<RecordingServer> {
+export function startRecordingServer(
+  answer: (request: RecordedRequest) => CannedAnswer,
+): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer((incoming, outgoing) => {
     const request = { method: incoming.method ?? "GET", url: incoming.url ?? "/", headers: incoming.headers };

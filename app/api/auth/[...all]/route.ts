@@ -5,6 +5,7 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/handler";
+import { UNSTORABLE_TEXT_MESSAGE, bodyHasUnstorableText } from "@/lib/api/unstorable-text";
 import { getAuth } from "@/lib/auth/auth";
 import { ACCOUNT_FAILURE_LIMIT, auditSignIn, recentFailures } from "@/lib/auth/sign-in-guard";
 import { getDatabase } from "@/lib/db/client";
@@ -27,6 +28,9 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   const db = await getDatabase();
+  // NUL or an unpaired surrogate would fail the audit and user queries below with a 500.
+  if (await bodyHasUnstorableText(request))
+    return errorResponse(400, "invalid_request", UNSTORABLE_TEXT_MESSAGE);
   const pathname = new URL(request.url).pathname;
   const adminOperation = userAdminOperation(pathname);
   if (adminOperation)

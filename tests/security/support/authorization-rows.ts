@@ -1,0 +1,345 @@
+/**
+ * The authorization matrix: for every API route and method, a request valid enough that the
+ * answer reflects authorization, and the status each caller must get (anonymous, staff, admin).
+ * Refusals on Parley's routes use `{ error: { code, message } }`; better-auth's endpoints refuse
+ * in better-auth's shape.
+ */
+import type { ProviderId } from "@/lib/conversations/model";
+import { simulatorKeys } from "@/simulator/keys";
+import type { Harness } from "../../integration/harness";
+
+export type Who = "anonymous" | "staff" | "admin";
+export const everyone: readonly Who[] = ["anonymous", "staff", "admin"];
+
+export interface Fixture {
+  simulatorUrl: string;
+  connectionIds: Harness["connectionIds"];
+  conversationIds: Record<ProviderId, string>;
+  spareConnectionId: string;
+  targetUserId: string;
+  removableUserIds: Record<Who, string>;
+}
+
+export interface MatrixRow {
+  route: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  name: string;
+  url: (fixture: Fixture) => string;
+  body?: (fixture: Fixture, who: Who) => unknown;
+  expected: Record<Who, number>;
+  /** Parley's routes answer refusals as `{ error: { code, message } }`; better-auth has its own shape. */
+  shape: "parley" | "better-auth";
+  /** Sign in afresh for this row (sign-out ends the session it is called with). */
+  freshSession?: boolean;
+}
+
+const MISSING_ZAIA_CHAT = "00000000-0000-4000-8000-000000000000";
+const conversationUrl = (fixture: Fixture, provider: ProviderId) =>
+  `/api/conversations/${fixture.connectionIds[provider]}/${encodeURIComponent(fixture.conversationIds[provider])}`;
+const simulatorBase = (fixture: Fixture, provider: ProviderId) => `${fixture.simulatorUrl}/${provider}`;
+const signedIn = (admin: number) => ({ anonymous: 401, staff: 403, admin });
+const anyone = (status: number) => ({ anonymous: 401, staff: status, admin: status });
+const publicly = (status: number) => ({ anonymous: status, staff: status, admin: status });
+
+export const matrix: MatrixRow[] = [
+  {
+    route: "/api/health",
+    method: "GET",
+    name: "health",
+    url: () => "/api/health",
+    expected: publicly(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/openapi.json",
+    method: "GET",
+    name: "openapi",
+    url: () => "/api/openapi.json",
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations",
+    method: "GET",
+    name: "list",
+    url: () => "/api/conversations?limit=5",
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId",
+    method: "GET",
+    name: "thread",
+    url: (f) => conversationUrl(f, "sigmamind"),
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId",
+    method: "GET",
+    name: "thread of a missing connection",
+    url: () => "/api/conversations/no-such-connection/1",
+    expected: anyone(404),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId",
+    method: "PATCH",
+    name: "moderate",
+    url: (f) => conversationUrl(f, "sigmamind"),
+    body: () => ({ important: true }),
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId",
+    method: "PATCH",
+    name: "moderate a missing conversation",
+    url: (f) => `/api/conversations/${f.connectionIds.zaia}/${MISSING_ZAIA_CHAT}`,
+    body: () => ({ archived: true }),
+    expected: anyone(404),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId",
+    method: "DELETE",
+    name: "delete at the provider",
+    url: (f) => conversationUrl(f, "zaia"),
+    body: (f) => ({ confirm: f.conversationIds.zaia }),
+    expected: signedIn(204),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId/messages",
+    method: "GET",
+    name: "messages",
+    url: (f) => `${conversationUrl(f, "cozmox")}/messages?limit=5`,
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId/history",
+    method: "GET",
+    name: "history",
+    url: (f) => `${conversationUrl(f, "sigmamind")}/history`,
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/facets",
+    method: "GET",
+    name: "facets",
+    url: () => "/api/facets",
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/connections",
+    method: "GET",
+    name: "list connections",
+    url: () => "/api/connections",
+    expected: signedIn(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/connections",
+    method: "POST",
+    name: "add a connection",
+    url: () => "/api/connections",
+    body: (f, who) => ({
+      provider: "zaia",
+      name: `Matrix ${who}`,
+      baseUrl: simulatorBase(f, "zaia"),
+      apiKey: simulatorKeys.zaia.secondary,
+    }),
+    expected: signedIn(201),
+    shape: "parley",
+  },
+  {
+    route: "/api/connections/test",
+    method: "POST",
+    name: "test a key",
+    url: () => "/api/connections/test",
+    body: (f) => ({
+      provider: "sigmamind",
+      baseUrl: simulatorBase(f, "sigmamind"),
+      apiKey: simulatorKeys.sigmamind.primary,
+    }),
+    expected: signedIn(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/connections/:id",
+    method: "PATCH",
+    name: "rename a connection",
+    url: (f) => `/api/connections/${f.spareConnectionId}`,
+    body: () => ({ name: "Renamed by the matrix" }),
+    expected: signedIn(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/connections/:id",
+    method: "PATCH",
+    name: "update a missing connection",
+    url: () => "/api/connections/no-such-connection",
+    body: () => ({ name: "Nobody" }),
+    expected: signedIn(404),
+    shape: "parley",
+  },
+  {
+    route: "/api/connections/:id",
+    method: "DELETE",
+    name: "remove a connection",
+    url: (f) => `/api/connections/${f.spareConnectionId}`,
+    expected: signedIn(204),
+    shape: "parley",
+  },
+  {
+    route: "/api/connections/:id",
+    method: "DELETE",
+    name: "remove a missing connection",
+    url: () => "/api/connections/no-such-connection",
+    expected: signedIn(404),
+    shape: "parley",
+  },
+  {
+    route: "/api/audit",
+    method: "GET",
+    name: "audit log",
+    url: () => "/api/audit?limit=5",
+    expected: signedIn(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/audit/export",
+    method: "GET",
+    name: "audit export",
+    url: () => "/api/audit/export",
+    expected: signedIn(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/auth/*",
+    method: "GET",
+    name: "get-session (public)",
+    url: () => "/api/auth/get-session",
+    expected: publicly(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "sign-in (public)",
+    url: () => "/api/auth/sign-in/email",
+    body: () => ({ email: "staff@parley.local", password: "parley-demo-staff" }),
+    expected: publicly(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "sign-out (public)",
+    url: () => "/api/auth/sign-out",
+    expected: publicly(200),
+    shape: "better-auth",
+    freshSession: true,
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "sign-up is closed",
+    url: () => "/api/auth/sign-up/email",
+    body: (_f, who) => ({
+      email: `signup-${who}@parley.local`,
+      password: "a-long-enough-password",
+      name: "Self",
+    }),
+    expected: publicly(400),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "GET",
+    name: "admin: list users",
+    url: () => "/api/auth/admin/list-users?limit=5",
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: create user",
+    url: () => "/api/auth/admin/create-user",
+    body: (_f, who) => ({
+      email: `created-by-${who}@parley.local`,
+      password: "a-long-enough-password",
+      name: "Created",
+      role: "admin",
+    }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: set role",
+    url: () => "/api/auth/admin/set-role",
+    body: (f, who) => ({ userId: f.targetUserId, role: who === "admin" ? "staff" : "admin" }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: set password",
+    url: () => "/api/auth/admin/set-user-password",
+    body: (f) => ({ userId: f.targetUserId, newPassword: "another-long-password" }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: ban",
+    url: () => "/api/auth/admin/ban-user",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: unban",
+    url: () => "/api/auth/admin/unban-user",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: impersonate",
+    url: () => "/api/auth/admin/impersonate-user",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: revoke sessions",
+    url: () => "/api/auth/admin/revoke-user-sessions",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: remove user",
+    url: () => "/api/auth/admin/remove-user",
+    body: (f, who) => ({ userId: f.removableUserIds[who] }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+];

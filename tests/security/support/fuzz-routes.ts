@@ -1,0 +1,26 @@
+/**
+ * Every route the fuzz test covers (see fuzz-read-routes.ts and fuzz-write-routes.ts) and which
+ * test file runs which of them.
+ */
+import { readRoutes } from "./fuzz-read-routes";
+import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
+import { writeRoutes } from "./fuzz-write-routes";
+
+export type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
+
+export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
+  return [...readRoutes(fixture), ...writeRoutes(fixture)];
+}
+
+/** Which file fuzzes which routes (by name); together they cover every route. */
+export const fuzzGroups = {
+  authAndPublic: { reads: ["health", "openapi", "auth (GET)"], writes: ["user admin", "sign in"] },
+  conversations: {
+    reads: ["list", "thread", "messages", "history", "facets"],
+    writes: ["moderate", "delete at provider"],
+  },
+  connections: {
+    reads: ["connections", "audit", "audit export"],
+    writes: ["add connection", "update connection", "test connection", "remove connection"],
+  },
+} as const;
