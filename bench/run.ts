@@ -64,6 +64,8 @@ function gitCommit(): string | null {
 }
 
 const log = (line: string) => console.log(line);
+/** The data directory of this run's Parley, removed at the end (also after a failure). */
+let dataDir: string | null = null;
 
 async function main(): Promise<void> {
   stopChildrenOnExit();
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     env: { PARLEY_BENCH: "1" },
     echo,
   });
+  dataDir = parley.dataDir;
   const discovery = await discover(simulator.url);
   const plans = Object.fromEntries(
     providerIds
@@ -213,5 +216,6 @@ async function main(): Promise<void> {
 main().catch(async (error: unknown) => {
   console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await stopAll();
+  if (dataDir) removeDataDir(dataDir);
   process.exit(1);
 });

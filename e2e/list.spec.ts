@@ -164,6 +164,17 @@ test.describe("conversation list", () => {
     for (const text of await rows(page).allInnerTexts()) expect(text).toContain("Zaia (demo)");
   });
 
+  test("an empty result says why and offers to reset the filters", async ({ staffPage: page }) => {
+    await gotoList(page, "?q=no-conversation-says-this-xq7");
+    const empty = page.locator("[data-slot='empty-state']");
+    await expect(empty.getByRole("heading", { name: "No conversations match these filters" })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await empty.getByRole("button", { name: "Reset filters" }).click();
+    await expect(page).not.toHaveURL(/q=/);
+    await waitForList(page);
+    await expect(rows(page).first()).toBeVisible();
+  });
+
   test("a filter no selected connection can apply is disabled with the reason", async ({
     staffPage: page,
   }) => {

@@ -23,7 +23,11 @@ export async function apiFetch<T>(input: string, init: RequestInit & { json?: un
   const { json, headers, ...rest } = init;
   const response = await fetch(input, {
     ...rest,
-    headers: { accept: "application/json", ...(json === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    headers: {
+      accept: "application/json",
+      ...(json === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
     body: json === undefined ? rest.body : JSON.stringify(json),
     credentials: "same-origin",
   });
@@ -38,7 +42,10 @@ export async function apiFetch<T>(input: string, init: RequestInit & { json?: un
   }
   if (!response.ok) {
     if (response.status === 401 && typeof window !== "undefined" && !input.startsWith("/api/auth")) {
-      window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      // A full navigation on purpose: the session is gone, so every client cache must go with it.
+      const signIn = new URL("/sign-in", window.location.origin);
+      signIn.searchParams.set("next", window.location.pathname + window.location.search);
+      window.location.replace(signIn.href);
     }
     if (isErrorBody(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message);
     throw new ApiRequestError(response.status, "http_error", `The server answered ${response.status}.`);

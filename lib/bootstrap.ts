@@ -12,6 +12,9 @@ export async function bootstrap(): Promise<void> {
   const db = await getDatabase();
   if (config.demo) {
     const { created } = await seedDemo(db);
-    if (created) console.log("[parley] demo seeded: admin@parley.local and staff@parley.local, one connection per provider");
+    if (created)
+      console.log(
+        "[parley] demo seeded: admin@parley.local and staff@parley.local, one connection per provider",
+      );
   }
 }

@@ -30,7 +30,10 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
-  PARLEY_SECRET: z.string().min(32, "must be at least 32 characters (for example `openssl rand -base64 32`)").optional(),
+  PARLEY_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (for example `openssl rand -base64 32`)")
+    .optional(),
   PARLEY_SIMULATOR_PORT: port("PARLEY_SIMULATOR_PORT", 4010),
   PARLEY_DEMO: booleanFlag.optional(),
   /** The address people use to reach Parley, such as https://parley.example.com (cookies, origins). */
@@ -63,7 +66,9 @@ function readOrCreateDemoSecret(dataDir: string): string {
   if (fs.existsSync(file)) {
     const secret = fs.readFileSync(file, "utf8").trim();
     if (secret.length >= 32) return secret;
-    throw new ConfigError(`${file} is shorter than 32 characters: delete it to have Parley generate a new one.`);
+    throw new ConfigError(
+      `${file} is shorter than 32 characters: delete it to have Parley generate a new one.`,
+    );
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
@@ -75,8 +80,12 @@ function readOrCreateDemoSecret(dataDir: string): string {
 export function parseConfig(environment: Record<string, string | undefined>): ParleyConfig {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
-    throw new ConfigError(`Parley's configuration is invalid:\n${problems}\nFix these environment variables and start again.`);
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new ConfigError(
+      `Parley's configuration is invalid:\n${problems}\nFix these environment variables and start again.`,
+    );
   }
   const values = parsed.data;
   const databaseUrl = values.DATABASE_URL ?? null;

@@ -70,6 +70,7 @@ function watcherScript(selectors: Record<string, string>): string {
   })();`;
 }
 
+/** Chromium with one signed-in context; `close` ends the browser. */
 export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
@@ -103,6 +104,7 @@ async function firstSeen(page: Page, name: WatchName, timeoutMs: number): Promis
   return value;
 }
 
+/** Milliseconds from navigation start. */
 export interface ListPageTiming {
   firstRowMs: number;
   interactiveMs: number;
@@ -151,6 +153,7 @@ export async function measureMinimalPage(
   }
 }
 
+/** The JavaScript a page loads. */
 export interface ScriptBytes {
   scripts: number;
   rawBytes: number;
@@ -192,6 +195,7 @@ export async function measureScriptBytes(
   }
 }
 
+/** A thread page's timings and DOM size. */
 export interface ThreadTiming {
   firstMessageMs: number;
   /** Elements inside the "Messages" region once the thread shows. */

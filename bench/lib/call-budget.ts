@@ -19,6 +19,7 @@ interface Entry {
   calls: number;
 }
 
+/** Calls in a sliding window, with a wait for room. */
 export class CallBudget {
   private readonly entries: Entry[] = [];
   private readonly now: () => number;

@@ -12,6 +12,7 @@ import type { ResultRow } from "./report";
 import { requestCounts } from "./simulator-admin";
 import type { ParleyHandle, SimulatorHandle } from "./stack";
 
+/** Durations and concurrency, from the environment. */
 export interface BenchSettings {
   /** Seconds of each closed-loop measurement. */
   durationSeconds: number;
@@ -20,6 +21,7 @@ export interface BenchSettings {
   connections: number;
 }
 
+/** Shared by every section of one run. */
 export interface BenchContext {
   root: string;
   settings: BenchSettings;
@@ -38,6 +40,7 @@ export interface BenchContext {
   log(line: string): void;
 }
 
+/** Wire calls per provider, counted by the simulator. */
 export type WireCalls = Record<ProviderId, number>;
 
 /** Wire calls per provider made while `action` ran (the simulator's counters before and after). */
@@ -87,11 +90,13 @@ export async function parleyWireCalls(context: BenchContext, path: string): Prom
   return calls;
 }
 
+/** All wire calls, whatever the provider. */
 export const totalCalls = (calls: WireCalls) => calls.sigmamind + calls.cozmox + calls.zaia + calls.chatling;
 
 /** A list answer with a "failed" notice is a fast wrong answer, not a measurement. */
 export const noFailedNotice = (body: string) => !body.includes('"kind":"failed"');
 
+/** A load on one of Parley's routes (relative path). */
 export interface ParleyLoadOptions extends Omit<LoadOptions, "url" | "headers"> {
   path: string;
   /** Chatling calls each request makes; such runs wait for room in Chatling's budget. */
@@ -130,6 +135,7 @@ export async function directLoad(
   return runLoad({ ...load, url: `${context.relayUrl}/plan/${plan.name}` });
 }
 
+/** A direct plan in words, for the progress lines. */
 export function describePlan(plan: DirectPlan): string {
   const count = wireRequestCount(plan);
   if (count === 1) return "1 wire request";

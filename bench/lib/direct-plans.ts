@@ -16,12 +16,14 @@ import { chatlingLongThreads } from "@/simulator/providers/chatling/data";
 import { zaiaLongThreadIds } from "@/simulator/providers/zaia/data";
 import { simulatorKeys } from "@/simulator/keys";
 
+/** One provider request: path and auth header. */
 export interface WireRequest {
   /** Path below the simulator's root, provider prefix included. */
   path: string;
   headers: Record<string, string>;
 }
 
+/** Wire requests in stages: stages one after another, a stage's requests in parallel. */
 export interface DirectPlan {
   name: string;
   provider: ProviderId;
@@ -55,7 +57,9 @@ export interface Discovery {
   chatlingThreadLastPage: number;
 }
 
+/** Rows of the list page measured. */
 export const LIST_PAGE_SIZE = 25;
+/** Messages of the thread page measured (the thread view's page size). */
 export const THREAD_MESSAGES = 200;
 
 const query = (values: Record<string, string | number>) =>
@@ -65,6 +69,7 @@ function request(provider: ProviderId, path: string): WireRequest {
   return { path: `/${provider}${path}`, headers: authHeaders(provider) };
 }
 
+/** The requests the adapter makes for the first list page (inbox, no filter). */
 export function listPlan(provider: ProviderId, discovery: Discovery): DirectPlan {
   const name = `${provider}-list`;
   switch (provider) {
@@ -115,6 +120,7 @@ export function listPlan(provider: ProviderId, discovery: Discovery): DirectPlan
   }
 }
 
+/** The requests the adapter's `listMessages` makes for the first 200 messages. */
 export function threadPlan(provider: ProviderId, discovery: Discovery): DirectPlan {
   const name = `${provider}-thread`;
   const id = discovery.threadIds[provider];
@@ -159,6 +165,7 @@ export function threadPlan(provider: ProviderId, discovery: Discovery): DirectPl
   }
 }
 
+/** Wire requests a plan makes in all. */
 export function wireRequestCount(plan: DirectPlan): number {
   return plan.stages.reduce((sum, stage) => sum + stage.length, 0);
 }

@@ -4,6 +4,7 @@
  */
 import autocannon from "autocannon";
 
+/** One autocannon measurement. */
 export interface LoadOptions {
   title: string;
   url: string;
@@ -25,6 +26,7 @@ export interface LoadOptions {
   verifyBody?: (body: string) => boolean;
 }
 
+/** What the bench keeps of an autocannon result (latencies in milliseconds). */
 export interface LoadResult {
   title: string;
   url: string;

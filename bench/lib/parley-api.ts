@@ -20,6 +20,7 @@ import {
 export { apiErrorSchema, conversationPageSchema, messagePageSchema, threadPageSchema };
 export type { Conversation, ConversationPage, Notice };
 
+/** `GET /api/health`: the database and each connection (no session needed). */
 export const healthSchema = z.object({
   status: z.string(),
   database: z.object({ kind: z.string(), ok: z.boolean() }),
@@ -44,6 +45,7 @@ export const auditPageSchema = historySchema.extend({ nextCursor: z.string().nul
 /** `PATCH …`: the conversation's moderation state after the change. */
 export const moderationAnswerSchema = z.object({ state: moderationStateSchema });
 
+/** An answer of Parley's API, body kept as text and as parsed JSON. */
 export interface ApiAnswer {
   status: number;
   /** Milliseconds from sending to the whole body read. */
@@ -123,11 +125,13 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return pair;
 }
 
+/** The demo accounts `PARLEY_DEMO=1` seeds. */
 export const demoAccounts = {
   staff: { email: "staff@parley.local", password: "parley-demo-staff" },
   admin: { email: "admin@parley.local", password: "parley-demo-admin" },
 } as const;
 
+/** Each provider's demo connection id. */
 export type ProviderConnections = Record<ProviderId, string>;
 
 /** Each provider's demo connection id, from `/api/health` (no session needed). */
@@ -145,5 +149,6 @@ export async function demoConnections(baseUrl: string): Promise<ProviderConnecti
   };
 }
 
+/** `/api/conversations/:connectionId/:conversationId`, both encoded. */
 export const conversationPath = (connectionId: string, conversationId: string) =>
   `/api/conversations/${encodeURIComponent(connectionId)}/${encodeURIComponent(conversationId)}`;

@@ -10,6 +10,7 @@ import net from "node:net";
 /** Output kept per process; older output is dropped (checks only read recent output). */
 const MAX_OUTPUT_CHARS = 8_000_000;
 
+/** A child process in its own group, with its output kept. */
 export interface ManagedProcess {
   readonly name: string;
   readonly pid: number;
@@ -27,6 +28,7 @@ export interface ManagedProcess {
   kill(): Promise<void>;
 }
 
+/** How a child starts. */
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
   cwd?: string;
@@ -164,6 +166,7 @@ export function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/** Throws, naming the variable to change, when a port is taken. */
 export async function assertPortsFree(ports: Record<string, number>): Promise<void> {
   for (const [variable, port] of Object.entries(ports))
     if (await portInUse(port))
@@ -205,4 +208,5 @@ export function residentKilobytes(pid: number): number | null {
   }
 }
 
+/** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

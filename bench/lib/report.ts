@@ -10,6 +10,7 @@ export interface Goal {
   limit: number;
 }
 
+/** One line of the results table. */
 export interface ResultRow {
   section: string;
   name: string;
@@ -25,11 +26,13 @@ export interface ResultRow {
   note?: string;
 }
 
+/** measured ÷ baseline, or null when either is missing or not positive. */
 export function ratioOf(value: number, baseline: number): number | null {
   if (!Number.isFinite(value) || !Number.isFinite(baseline) || baseline <= 0 || value <= 0) return null;
   return value / baseline;
 }
 
+/** Whether a ratio meets a goal; null without a goal or a ratio. */
 export function meets(ratio: number | null, goal: Goal | null): boolean | null {
   if (goal === null || ratio === null) return null;
   switch (goal.kind) {
@@ -60,22 +63,26 @@ export function unmeasured(section: string, name: string, goal: Goal | null, rea
   return { section, name, baseline: "—", value: "not measured", ratio: null, goal, met: null, note: reason };
 }
 
+/** `≤ 1.15×`, `< 1.00×`, `≥ 0.50×`, or `—`. */
 export function formatGoal(goal: Goal | null): string {
   if (!goal) return "—";
   const sign = goal.kind === "max" ? "≤" : goal.kind === "below" ? "<" : "≥";
   return `${sign} ${formatRatio(goal.limit)}`;
 }
 
+/** `1.23×`, or `—`. */
 export function formatRatio(ratio: number | null): string {
   if (ratio === null) return "—";
   return ratio >= 10 ? `${ratio.toFixed(1)}×` : `${ratio.toFixed(2)}×`;
 }
 
+/** Milliseconds, or seconds from one second up. */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return "—";
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
+/** Bytes in B, kB or MB (powers of 1,000). */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return "—";
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(2)} MB`;
@@ -83,10 +90,12 @@ export function formatBytes(bytes: number): string {
   return `${Math.round(bytes)} B`;
 }
 
+/** Requests a second. */
 export function formatRate(perSecond: number): string {
   return `${perSecond >= 100 ? Math.round(perSecond) : perSecond.toFixed(1)} req/s`;
 }
 
+/** `met`, `NOT MET`, `not measured`, or nothing for rows without a goal. */
 export function verdict(met: boolean | null, goal: Goal | null): string {
   if (goal === null) return "";
   if (met === null) return "not measured";
@@ -138,6 +147,7 @@ export function markdownTable(results: readonly ResultRow[]): string {
   return [...lines, ...(notes.length > 0 ? ["", ...notes] : [])].join("\n");
 }
 
+/** How many goals were met, missed and not measured. */
 export function summary(results: readonly ResultRow[]): { met: number; notMet: number; notMeasured: number } {
   const withGoal = results.filter((result) => result.goal !== null);
   return {
@@ -147,6 +157,7 @@ export function summary(results: readonly ResultRow[]): { met: number; notMet: n
   };
 }
 
+/** The median, NaN for no values. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);

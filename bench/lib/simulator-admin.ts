@@ -29,6 +29,7 @@ async function admin(simulatorUrl: string, method: string, path: string, body?: 
   return text === "" ? null : JSON.parse(text);
 }
 
+/** Sets one provider's faults (the others keep theirs). */
 export async function setFaults(
   simulatorUrl: string,
   provider: ProviderId,

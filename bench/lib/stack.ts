@@ -8,12 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { startProcess, waitForHttp, type ManagedProcess } from "./processes";
 
+/** A running simulator. */
 export interface SimulatorHandle {
   process: ManagedProcess;
   url: string;
   port: number;
 }
 
+/** A running Parley. */
 export interface ParleyHandle {
   process: ManagedProcess;
   url: string;
@@ -21,10 +23,12 @@ export interface ParleyHandle {
   dataDir: string;
 }
 
+/** Node arguments that run a TypeScript file with tsx in this process's Node. */
 export function tsxArgs(script: string): string[] {
   return ["--import", "tsx", script];
 }
 
+/** Where and how the simulator starts. */
 export interface SimulatorOptions {
   root: string;
   port: number;
@@ -34,6 +38,7 @@ export interface SimulatorOptions {
   name?: string;
 }
 
+/** Starts the simulator and waits for its health endpoint. */
 export async function startSimulatorProcess(options: SimulatorOptions): Promise<SimulatorHandle> {
   const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_SIMULATOR_PORT: String(options.port) };
   if (options.chatlingRateLimit !== undefined)
@@ -53,6 +58,7 @@ export async function startSimulatorProcess(options: SimulatorOptions): Promise<
   return { process: child, url, port: options.port };
 }
 
+/** Where and how Parley starts. */
 export interface ParleyOptions {
   root: string;
   port: number;
@@ -69,6 +75,7 @@ export interface ParleyOptions {
 /** A secret for runs that throw their data away (sessions and stored keys die with the run). */
 export const THROWAWAY_SECRET = "parley-bench-and-resilience-throwaway-secret-0123456789";
 
+/** Starts Parley's production server (demo mode) and waits for `/api/health`. */
 export async function startParleyProcess(options: ParleyOptions): Promise<ParleyHandle> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-run-"));
   const env: NodeJS.ProcessEnv = {

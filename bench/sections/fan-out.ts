@@ -17,6 +17,7 @@ const INJECTED_LATENCY_MS = 100;
 const SECTION = `2 fan-out (+${INJECTED_LATENCY_MS} ms)`;
 const RATE = 2;
 
+/** Section 2: the merged list against its slowest source. */
 export async function fanOut(context: BenchContext): Promise<void> {
   context.log(`2. fan-out: ${INJECTED_LATENCY_MS} ms injected on every provider, paced at ${RATE} req/s`);
   await setFaultsEverywhere(context.simulator.url, { latencyMs: INJECTED_LATENCY_MS });

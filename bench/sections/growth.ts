@@ -27,6 +27,7 @@ const threads = [
 
 const label = (size: number) => `${size.toLocaleString("en-US")} messages`;
 
+/** Section 3, API: the first page of each long thread. */
 export async function growthApi(context: BenchContext): Promise<void> {
   context.log("3. growth through the API: Zaia threads of 100, 1,000 and 10,000 messages");
   await clearFaults(context.simulator.url);
@@ -94,6 +95,7 @@ async function timeThread(
   };
 }
 
+/** Section 3, browser: each long thread's page in Chromium. */
 export async function growthBrowser(context: BenchContext, session: BrowserSession): Promise<void> {
   context.log(`3. growth in Chromium: thread pages (median of ${BROWSER_REPEATS})`);
   await clearFaults(context.simulator.url);

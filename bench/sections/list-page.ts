@@ -18,6 +18,7 @@ function reason(error: unknown): string {
   return error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
 }
 
+/** Section 4: the list page's timings and JavaScript. */
 export async function listPage(context: BenchContext, session: BrowserSession): Promise<void> {
   context.log(`4. the list page in Chromium (median of ${REPEATS}) and its JavaScript`);
   await clearFaults(context.simulator.url);

@@ -18,6 +18,7 @@ const SETTLE_MS = 3_000;
 
 const megabytes = (kilobytes: number) => `${(kilobytes / 1024).toFixed(0)} MB`;
 
+/** Section 5: resident size before and after more requests. */
 export async function memory(context: BenchContext): Promise<void> {
   context.log(
     `5. server memory: VmRSS now and after ${EXTRA_REQUESTS.toLocaleString("en-US")} more requests`,

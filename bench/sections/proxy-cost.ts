@@ -127,6 +127,7 @@ async function measureCase(
   return compare(SECTION_A, label, direct, parley, note);
 }
 
+/** Section 1a: each provider's list and thread, direct and through Parley. */
 export async function proxyCost(context: BenchContext): Promise<void> {
   context.log(`1a. proxy cost: ${INJECTED_LATENCY_MS} ms injected on every provider`);
   await setFaultsEverywhere(context.simulator.url, { latencyMs: INJECTED_LATENCY_MS });
@@ -142,6 +143,7 @@ export async function proxyCost(context: BenchContext): Promise<void> {
 /** The provider whose list the floor stands for: native, unbudgeted, one wire call per page. */
 const FLOOR_PROVIDER: ProviderId = "zaia";
 
+/** Section 1b: Parley's list route against the floor route. */
 export async function frameworkFloor(context: BenchContext): Promise<void> {
   context.log("1b. Parley's list route against the framework floor (no injected latency)");
   await clearFaults(context.simulator.url);

@@ -16,6 +16,12 @@ import { deriveAuthSecret } from "@/lib/security/key-encryption";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { accessControl, roles } from "./permissions";
 
+/** Sign-ins allowed per client address and minute (PARLEY_SIGN_IN_LIMIT_PER_MINUTE, default 10). */
+function signInLimitPerMinute(): number {
+  const configured = Number(process.env.PARLEY_SIGN_IN_LIMIT_PER_MINUTE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 10;
+}
+
 function createAuth() {
   const config = getConfig();
   const localOrigins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
@@ -34,11 +40,14 @@ function createAuth() {
       window: 60,
       max: 600,
       customRules: {
-        "/sign-in/email": { window: 60, max: 10 },
+        "/sign-in/email": { window: 60, max: signInLimitPerMinute() },
         "/get-session": false,
       },
     },
     advanced: {
+      // better-auth turns these checks off when NODE_ENV=test or a TEST variable is set; Parley never does.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       // The custom server sets this header from the socket (or a trusted proxy); clients cannot spoof it.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: baseURL?.startsWith("https://") ?? false,

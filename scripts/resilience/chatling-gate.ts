@@ -12,6 +12,7 @@ const GATE_LIMIT = 240;
 const WINDOW_MS = 61_000;
 const SAMPLE_MS = 500;
 
+/** One gate per run, shared by every request that reaches Chatling. */
 export class ChatlingGate {
   private readonly budget = new CallBudget({ limit: GATE_LIMIT, windowMs: WINDOW_MS });
   private readonly reconciler = new CounterReconciler(this.budget);

@@ -6,12 +6,14 @@
 import fs from "node:fs";
 import path from "node:path";
 
+/** One verdict; `ok: null` when skipped. */
 export interface Check {
   name: string;
   ok: boolean | null;
   detail: string;
 }
 
+/** The run's verdicts, in the order they were decided. */
 export class Checks {
   readonly list: Check[] = [];
 

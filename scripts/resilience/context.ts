@@ -18,12 +18,14 @@ import type { ParleyHandle, SimulatorHandle } from "@/bench/lib/stack";
 import { chatlingCost, type ChatlingGate } from "./chatling-gate";
 import type { Checks } from "./checks";
 
+/** A conversation, as the API addresses it. */
 export interface Target {
   provider: ProviderId;
   connectionId: string;
   id: string;
 }
 
+/** Shared by every phase; `simulator` changes when it is restarted. */
 export interface ResilienceContext {
   root: string;
   short: boolean;
@@ -37,6 +39,7 @@ export interface ResilienceContext {
   log(line: string): void;
 }
 
+/** A list URL: one connection (or all), a view, a page size. */
 export const listPath = (connectionId: string | null, limit = 25, view = "inbox") =>
   `/api/conversations?${connectionId ? `connection=${encodeURIComponent(connectionId)}&` : ""}view=${view}&limit=${limit}`;
 
@@ -57,7 +60,9 @@ export async function gatedCall(
 export const listCost = (context: ResilienceContext, connectionId: string | null) =>
   connectionId === null || connectionId === context.connections.chatling ? chatlingCost.list : 0;
 
+/** Chatling calls of a thread read of `target`. */
 export const threadCost = (target: Target) => (target.provider === "chatling" ? chatlingCost.thread : 0);
+/** Chatling calls of a moderation of `target`. */
 export const moderationCost = (target: Target) =>
   target.provider === "chatling" ? chatlingCost.moderation : 0;
 
@@ -68,6 +73,7 @@ export function parseList(answer: ApiAnswer | null): ConversationPage | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The failed notices of a list answer, optionally of one provider. */
 export function failedNotices(page: ConversationPage | null, provider?: ProviderId) {
   return (page?.notices ?? []).filter(
     (notice) => notice.kind === "failed" && (provider === undefined || notice.provider === provider),
@@ -100,6 +106,7 @@ export async function readState(
   };
 }
 
+/** Status and the start of the body, for check details. */
 export function describeAnswer(answer: ApiAnswer | null): string {
   if (!answer) return "no answer";
   return `${answer.status} ${answer.text.slice(0, 160)}`;

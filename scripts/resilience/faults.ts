@@ -32,6 +32,7 @@ import {
   type Target,
 } from "./context";
 
+/** A fault to inject and what the faulty connection must show. */
 export interface FaultKind {
   name: string;
   settings: FaultSettings;
@@ -40,6 +41,7 @@ export interface FaultKind {
   codes: readonly string[];
 }
 
+/** The faults every provider gets in turn. */
 export const faultKinds: readonly FaultKind[] = [
   { name: "30 % 5xx", settings: { errorRate: 0.3 }, notice: "allowed", codes: ["unavailable"] },
   {
@@ -164,6 +166,7 @@ export async function checkModeration(
   return read;
 }
 
+/** Fails when the server logged an unhandled rejection since `mark`. */
 export function noUnhandledRejection(context: ResilienceContext, name: string, mark: number): void {
   const lines = context.parley.process
     .outputSince(mark)

@@ -19,6 +19,7 @@ import { sleep } from "@/bench/lib/processes";
 import { chatlingCost, type ChatlingGate } from "./chatling-gate";
 import { fields, nextChange, type ModerationRecord } from "./moderation-ledger";
 
+/** A conversation one client alone moderates, with its state before the load. */
 export interface OwnedConversation {
   key: string;
   connectionId: string;
@@ -27,11 +28,13 @@ export interface OwnedConversation {
   initial: ModerationState;
 }
 
+/** A conversation any client may open. */
 export interface BrowseTarget {
   connectionId: string;
   id: string;
 }
 
+/** Everything the load needs. */
 export interface LoadSetup {
   sessions: readonly ParleyApi[];
   connections: ProviderConnections;
@@ -44,6 +47,7 @@ export interface LoadSetup {
   thinkMs: { min: number; max: number };
 }
 
+/** One request of the load and its answer. */
 export interface RequestRecord {
   kind: string;
   status: number | null;
@@ -52,6 +56,7 @@ export interface RequestRecord {
   degraded: boolean;
 }
 
+/** Every request and moderation of the load. */
 export interface LoadOutcome {
   requests: RequestRecord[];
   moderation: Map<string, ModerationRecord[]>;
@@ -62,8 +67,11 @@ export interface LoadOutcome {
 
 const MAX_PROBLEMS_KEPT = 20;
 
-/** Chatling calls the load itself may start in a minute, leaving the rest for the checks. */
-const LOAD_CHATLING_PER_MINUTE = 90;
+/**
+ * Chatling calls the load itself may start in a minute (moderation of the Chatling conversations
+ * some clients own, and lists of every connection), leaving the rest of the budget for the checks.
+ */
+const LOAD_CHATLING_PER_MINUTE = { moderation: 60, lists: 40 } as const;
 
 const cursorSchema = z.object({ nextCursor: z.string().nullable() });
 type Cursor = { path: string; cursor: string };
@@ -86,9 +94,13 @@ function pick<T>(random: () => number, items: readonly T[]): T | undefined {
   return items[Math.floor(random() * items.length)];
 }
 
+/** Runs every client until the duration ends, then waits for their last requests. */
 export async function runLoad(setup: LoadSetup): Promise<LoadOutcome> {
   const outcome: LoadOutcome = { requests: [], moderation: new Map(), problems: [], durationMs: 0 };
-  const chatlingForLoad = new CallBudget({ limit: LOAD_CHATLING_PER_MINUTE, windowMs: 61_000 });
+  const chatlingBudgets = {
+    moderation: new CallBudget({ limit: LOAD_CHATLING_PER_MINUTE.moderation, windowMs: 61_000 }),
+    lists: new CallBudget({ limit: LOAD_CHATLING_PER_MINUTE.lists, windowMs: 61_000 }),
+  };
   const started = Date.now();
   const deadline = started + setup.durationMs;
   for (const list of setup.owned) for (const owned of list) outcome.moderation.set(owned.key, []);
@@ -119,9 +131,10 @@ export async function runLoad(setup: LoadSetup): Promise<LoadOutcome> {
   }
 
   /** Room for a Chatling-touching action now, without waiting (else the client does something else). */
-  async function chatlingRoom(calls: number): Promise<boolean> {
-    if (chatlingForLoad.waitFor(calls) > 0) return false;
-    chatlingForLoad.record(calls);
+  async function chatlingRoom(use: keyof typeof chatlingBudgets, calls: number): Promise<boolean> {
+    const budget = chatlingBudgets[use];
+    if (budget.waitFor(calls) > 0) return false;
+    budget.record(calls);
     await setup.gate.pass(calls);
     return true;
   }
@@ -154,7 +167,7 @@ export async function runLoad(setup: LoadSetup): Promise<LoadOutcome> {
 
     async function moderate(): Promise<void> {
       let target = pick(random, owned);
-      if (target?.provider === "chatling" && !(await chatlingRoom(chatlingCost.moderation)))
+      if (target?.provider === "chatling" && !(await chatlingRoom("moderation", chatlingCost.moderation)))
         target = pick(
           random,
           owned.filter((conversation) => conversation.provider !== "chatling"),
@@ -216,7 +229,7 @@ export async function runLoad(setup: LoadSetup): Promise<LoadOutcome> {
       } else if (roll < 0.94) {
         const provider = pick(random, browsedProviders) ?? "zaia";
         await list(listPath(setup.connections[provider], pick(random, listViews), 10), "list-view");
-      } else if (await chatlingRoom(chatlingCost.list)) await list(listPath(null), "list-all");
+      } else if (await chatlingRoom("lists", chatlingCost.list)) await list(listPath(null), "list-all");
       else await list(listPath(setup.connections.sigmamind), "list");
       await sleep(setup.thinkMs.min + random() * (setup.thinkMs.max - setup.thinkMs.min));
     }
@@ -227,6 +240,7 @@ export async function runLoad(setup: LoadSetup): Promise<LoadOutcome> {
   return outcome;
 }
 
+/** The nearest-rank percentile (`share` from 0 to 1), NaN for no values. */
 export function percentile(values: readonly number[], share: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((left, right) => left - right);

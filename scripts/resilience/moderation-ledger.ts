@@ -6,9 +6,12 @@
  */
 import type { ModerationBody, ModerationState } from "@/lib/conversations/api-schemas";
 
+/** A moderation field. */
 export type Field = keyof ModerationState;
+/** Every moderation field, in a fixed order. */
 export const fields: readonly Field[] = ["important", "archived", "trashed", "title"];
 
+/** One moderation request and its answer. */
 export interface ModerationRecord {
   conversationKey: string;
   change: ModerationBody;
@@ -27,6 +30,7 @@ export function isAudited(record: ModerationRecord): boolean {
   return record.errorCode?.startsWith("provider_") ?? false;
 }
 
+/** Whether the request was answered 2xx. */
 export function isSuccess(record: ModerationRecord): boolean {
   return record.status !== null && record.status >= 200 && record.status < 300;
 }
@@ -69,6 +73,7 @@ export function answerDisagrees(record: ModerationRecord): string | null {
   return wrong.length > 0 ? `answered ${JSON.stringify(answered)} to ${JSON.stringify(record.change)}` : null;
 }
 
+/** Audit rows expected and found for one conversation. */
 export interface AuditComparison {
   expectedRows: number;
   expectedSuccesses: number;

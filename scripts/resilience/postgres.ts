@@ -30,6 +30,7 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 const PARLEY_TABLES =
   'audit_log, moderation_overlay, connections, session, account, verification, rate_limit, "user"';
 
+/** Whether a database URL points at this machine. */
 export function isLoopbackDatabase(databaseUrl: string): boolean {
   try {
     return LOOPBACK_HOSTS.has(new URL(databaseUrl).hostname);
@@ -52,6 +53,7 @@ async function emptyParleyTables(databaseUrl: string): Promise<void> {
 
 const connectionsSchema = z.object({ items: z.array(z.object({ id: z.string(), provider: z.string() })) });
 
+/** Where the two instances run and what they talk to. */
 export interface PostgresOptions {
   root: string;
   simulatorPort: number;
@@ -60,6 +62,7 @@ export interface PostgresOptions {
   log(line: string): void;
 }
 
+/** The two-instance checks, or a skip when DATABASE_URL is not set. */
 export async function twoInstances(checks: Checks, options: PostgresOptions): Promise<void> {
   const name = "two instances on PostgreSQL";
   const databaseUrl = process.env.DATABASE_URL;

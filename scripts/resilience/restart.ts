@@ -22,6 +22,7 @@ import { checkModeration, faultChange, noUnhandledRejection, waitForRecovery } f
 
 const RESTART_RECOVERY_LIMIT_MS = 20_000;
 
+/** Kills the simulator, checks the notices, restarts it and checks recovery. */
 export async function simulatorRestart(
   context: ResilienceContext,
   target: Target,

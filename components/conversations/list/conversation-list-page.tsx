@@ -201,7 +201,11 @@ export function ConversationListPage() {
               onClear={selection.clear}
               onDismissFailures={actions.bulk.dismissFailures}
               onRun={(action) => {
-                void actions.bulk.run(action, selection.selectedRows).then(selection.clear);
+                // The bar goes away with the selection; the focus goes back to the rows.
+                void actions.bulk.run(action, selection.selectedRows).then(() => {
+                  selection.clear();
+                  cursor.focusCursor();
+                });
               }}
             />
           </div>

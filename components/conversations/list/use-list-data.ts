@@ -52,8 +52,9 @@ export function useListData(params: ListParams, facets: ListFacets) {
   } else if (page && settled && rows.length === 0) {
     const failed = page.notices.filter((notice) => notice.kind === "failed");
     const asked = facets.activeConnections.length;
+    // Until the facets say how many connections were asked, one failure is not "every" failure.
     if (!facets.loading && facets.allConnections.length === 0) emptyReason = { kind: "no-connections" };
-    else if (failed.length > 0 && failed.length >= asked)
+    else if (failed.length > 0 && asked > 0 && failed.length >= asked)
       emptyReason = { kind: "all-failed", connections: failed.map((notice) => notice.connectionName) };
     else if (hasActiveFilters(params)) emptyReason = { kind: "no-matches" };
     else emptyReason = { kind: "empty-view", view };

@@ -83,7 +83,10 @@ export function useListState() {
   /** The list's query string without the open conversation, for links to the full-page thread. */
   const listQueryString = useMemo(() => serialize({ ...params }), [params]);
 
-  return { state, params, setState, setFilters, setView, setCursor, setLimit, setOpen, listQueryString };
+  return useMemo(
+    () => ({ state, params, setState, setFilters, setView, setCursor, setLimit, setOpen, listQueryString }),
+    [state, params, setState, setFilters, setView, setCursor, setLimit, setOpen, listQueryString],
+  );
 }
 
 export type ListState = ReturnType<typeof useListState>;

@@ -5,6 +5,7 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/handler";
+import { isSameOriginRequest } from "@/lib/api/origin";
 import { UNSTORABLE_TEXT_MESSAGE, bodyHasUnstorableText } from "@/lib/api/unstorable-text";
 import { getAuth } from "@/lib/auth/auth";
 import { ACCOUNT_FAILURE_LIMIT, auditSignIn, recentFailures } from "@/lib/auth/sign-in-guard";
@@ -26,8 +27,20 @@ export async function GET(request: Request): Promise<Response> {
   return handlers().GET(request);
 }
 
+/** Admin-plugin endpoints Parley does not offer: impersonation would bypass the audit trail. */
+const DISABLED_ENDPOINTS = ["/admin/impersonate-user", "/admin/stop-impersonating"];
+
 export async function POST(request: Request): Promise<Response> {
+  // Refuse cross-site posts before anything is audited under the victim's name.
+  if (!isSameOriginRequest(request))
+    return errorResponse(
+      403,
+      "forbidden",
+      "Cross-site request refused: the Origin header does not match Parley.",
+    );
   const db = await getDatabase();
+  if (DISABLED_ENDPOINTS.some((endpoint) => new URL(request.url).pathname.endsWith(endpoint)))
+    return errorResponse(403, "forbidden", "Impersonation is not available in Parley.");
   // NUL or an unpaired surrogate would fail the audit and user queries below with a 500.
   if (await bodyHasUnstorableText(request))
     return errorResponse(400, "invalid_request", UNSTORABLE_TEXT_MESSAGE);
