@@ -14,6 +14,8 @@ export default defineConfig({
     include: [
       "lib/**/*.test.ts",
       "simulator/**/*.test.ts",
+      "bench/**/*.test.ts",
+      "scripts/resilience/**/*.test.ts",
       "app/**/*.test.ts",
       "components/**/*.test.ts",
       "tests/**/*.test.ts",

@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 
-export const views = ["inbox", "important", "archived", "trash", "all"] as const;
-export const viewSchema = z.enum(views);
-export type View = z.infer<typeof viewSchema>;
+import { sortOrders, TITLE_MAX_LENGTH, views } from "./constants";
 
-export const sortOrders = ["recent", "oldest"] as const;
+export { sortOrders, TITLE_MAX_LENGTH, views, type View } from "./constants";
+export const viewSchema = z.enum(views);
+
 export const sortSchema = z.enum(sortOrders);
 
 const MAX_LIST_VALUES = 50;
@@ -86,8 +86,6 @@ export const threadQuerySchema = z
   })
   .strict();
 export type ThreadQuery = z.infer<typeof threadQuerySchema>;
-
-export const TITLE_MAX_LENGTH = 200;
 
 export const moderationBodySchema = z
   .object({

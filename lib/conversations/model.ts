@@ -7,16 +7,10 @@
  */
 import { z } from "zod";
 
-export const providerIds = ["sigmamind", "cozmox", "zaia", "chatling"] as const;
-export const providerIdSchema = z.enum(providerIds);
-export type ProviderId = z.infer<typeof providerIdSchema>;
+import { providerIds, type ProviderId } from "./constants";
 
-export const providerLabels: Record<ProviderId, string> = {
-  sigmamind: "SigmaMind",
-  cozmox: "Cozmox",
-  zaia: "Zaia",
-  chatling: "Chatling",
-};
+export { providerIds, providerLabels, type ProviderId } from "./constants";
+export const providerIdSchema = z.enum(providerIds) satisfies z.ZodType<ProviderId>;
 
 /** Where a moderation flag is stored: at the provider (native) or in Parley's overlay. */
 export const flagHomeSchema = z.enum(["provider", "parley"]);

@@ -7,7 +7,7 @@ import type { NativeFilters } from "@/lib/providers/contract";
 import type { ListQuery, View } from "./api-schemas";
 import type { ConnectionHandle } from "./connection-handle";
 import type { Conversation, FilterKey } from "./model";
-import { providerLabels } from "./model";
+import { providerLabels } from "./constants";
 
 export const filterLabels: Record<FilterKey, string> = {
   channel: "channel",

@@ -11,7 +11,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
-import { sortOrders, views } from "./api-schemas";
+import { sortOrders, views } from "./constants";
 
 export const pageSizes = [25, 50, 100] as const;
 

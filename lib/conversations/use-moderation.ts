@@ -7,7 +7,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { toast } from "sonner";
-import { providerLabels, type Conversation, type ConversationPage, type ThreadPage } from "./model";
+import { providerLabels } from "./constants";
+import type { Conversation, ConversationPage, ThreadPage } from "./model";
 import { conversationKeys, moderateConversationRequest } from "./queries";
 
 export type ModerationChange = {

@@ -27,7 +27,7 @@ import {
   CommandList,
   CommandShortcut,
 } from "@/components/ui/command";
-import { views, type View } from "@/lib/conversations/api-schemas";
+import { views, type View } from "@/lib/conversations/constants";
 import type { Conversation } from "@/lib/conversations/model";
 import { viewLabels } from "@/components/conversations/list/views";
 import { shortcutById, type Shortcut } from "./shortcuts";

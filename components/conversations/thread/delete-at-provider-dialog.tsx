@@ -17,7 +17,8 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-import { providerLabels, type ConversationDetail } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/conversations/constants";
+import type { ConversationDetail } from "@/lib/conversations/model";
 import { deleteAtProviderRequest } from "@/lib/conversations/queries";
 
 export interface DeleteAtProviderDialogProps {
