@@ -20,14 +20,15 @@ const megabytes = (kilobytes: number) => `${(kilobytes / 1024).toFixed(0)} MB`;
 
 /** Section 5: resident size before and after more requests. */
 export async function memory(context: BenchContext): Promise<void> {
-  context.log(
-    `5. server memory: VmRSS now and after ${EXTRA_REQUESTS.toLocaleString("en-US")} more requests`,
-  );
+  const count = EXTRA_REQUESTS.toLocaleString("en-US");
+  context.log(`5. server memory: VmRSS now, after ${count} more requests, and after ${count} again`);
   await clearFaults(context.simulator.url);
-  await settle(context);
-  await sleep(SETTLE_MS);
   const pid = context.parley.process.pid;
-  const before = residentKilobytes(pid);
+  const sample = async () => {
+    await settle(context);
+    await sleep(SETTLE_MS);
+    return residentKilobytes(pid);
+  };
   const paths = [
     ...(["sigmamind", "zaia", "cozmox"] as const).map(
       (provider) =>
@@ -35,41 +36,58 @@ export async function memory(context: BenchContext): Promise<void> {
     ),
     `${conversationPath(context.connections.zaia, zaiaLongThreadIds.hundred)}?limit=200`,
   ];
-  const load = await runLoad({
-    title: "memory",
-    url: context.parley.url,
-    headers: { cookie: context.cookie },
-    connections: context.settings.connections,
-    amount: EXTRA_REQUESTS,
-    paths,
-    warmupSeconds: 0,
-  });
-  await settle(context);
-  await sleep(SETTLE_MS);
-  const after = residentKilobytes(pid);
-  context.raw["memory"] = { pid, beforeKilobytes: before, afterKilobytes: after, load };
-  if (before === null || after === null) {
+  const batch = (title: string) =>
+    runLoad({
+      title,
+      url: context.parley.url,
+      headers: { cookie: context.cookie },
+      connections: context.settings.connections,
+      amount: EXTRA_REQUESTS,
+      paths,
+      warmupSeconds: 0,
+    });
+  const before = await sample();
+  const first = await batch("memory");
+  const after = await sample();
+  // A second batch tells a plateau (a heap or cache that grew once) from a leak (that keeps growing).
+  const second = await batch("memory again");
+  const again = await sample();
+  context.raw["memory"] = {
+    pid,
+    beforeKilobytes: before,
+    afterKilobytes: after,
+    againKilobytes: again,
+    first,
+    second,
+  };
+  const name = `resident size after ${count} more requests`;
+  if (before === null || after === null || again === null) {
     context.rows.push(
-      unmeasured(
-        SECTION,
-        `resident size after ${EXTRA_REQUESTS.toLocaleString("en-US")} more requests`,
-        { kind: "max", limit: 1.1 },
-        `/proc/${pid}/status is not readable`,
-      ),
+      unmeasured(SECTION, name, { kind: "max", limit: 1.1 }, `/proc/${pid}/status is not readable`),
     );
     return;
   }
-  const problem = loadProblem(load);
+  const problems = [loadProblem(first), loadProblem(second)].filter((problem) => problem !== null);
   context.rows.push(
     row({
       section: SECTION,
-      name: `resident size after ${EXTRA_REQUESTS.toLocaleString("en-US")} more requests`,
+      name,
       baseline: `after the run ${megabytes(before)}`,
       value: megabytes(after),
       measured: after,
       against: before,
       goal: { kind: "max", limit: 1.1 },
-      note: `${load.requests} requests over ${paths.length} list and thread routes${problem ? `; PROBLEMS: ${problem}` : ""}`,
+      note: `${first.requests} requests over ${paths.length} list and thread routes${problems.length > 0 ? `; PROBLEMS: ${problems.join(" / ")}` : ""}`,
+    }),
+    row({
+      section: SECTION,
+      name: `resident size after ${count} requests more again`,
+      baseline: `after the first ${count} ${megabytes(after)}`,
+      value: megabytes(again),
+      measured: again,
+      against: after,
+      goal: null,
+      note: "context: growth that stops here is a heap or cache settling, growth that goes on is a leak",
     }),
   );
 }

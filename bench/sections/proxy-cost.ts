@@ -35,6 +35,8 @@ const SECTION_B = "1b framework floor";
 
 /** Paced rates for Chatling (Parley keeps each Chatling key under 300 calls a minute). */
 const CHATLING_RATE = { list: 2, thread: 1 } as const;
+/** The light pace of the context rows (well under what either side can serve). */
+const LIGHT_RATE = 5;
 
 type Operation = "list" | "thread";
 
@@ -124,7 +126,47 @@ async function measureCase(
     ? `paced at ${CHATLING_RATE[operation]} req/s for ${context.settings.pacedSeconds} s on both sides (Parley keeps a Chatling key under 300 calls a minute)`
     : `${context.settings.connections} connections, closed loop`;
   const note = `${pacing}; wire calls per request: direct ${wireRequestCount(plan)}, Parley ${totalCalls(calls)}`;
-  return compare(SECTION_A, label, direct, parley, note);
+  const rows = compare(SECTION_A, label, direct, parley, note);
+  if (!paced) rows.push(...(await lightLoad(context, plan, path, label)));
+  return rows;
+}
+
+/**
+ * The same case at a light, fixed pace (no queueing on either side), shown for context: it
+ * separates what one request costs from what a saturated server adds.
+ */
+async function lightLoad(
+  context: BenchContext,
+  plan: DirectPlan,
+  path: string,
+  label: string,
+): Promise<ResultRow[]> {
+  const load = {
+    connections: LIGHT_RATE,
+    overallRate: LIGHT_RATE,
+    durationSeconds: context.settings.durationSeconds,
+  };
+  const direct = await directLoad(context, plan, { ...load, title: `${plan.name} direct light` });
+  const parley = await parleyLoad(context, {
+    ...load,
+    title: `${plan.name} parley light`,
+    path,
+    verifyBody: noFailedNotice,
+  });
+  context.raw[`proxy.${plan.name}.light`] = { direct, parley };
+  const problems = [loadProblem(direct), loadProblem(parley)].filter((problem) => problem !== null);
+  return [
+    row({
+      section: SECTION_A,
+      name: `${label} p50 at ${LIGHT_RATE} req/s`,
+      baseline: `direct ${formatMs(direct.p50)}`,
+      value: `Parley ${formatMs(parley.p50)}`,
+      measured: parley.p50,
+      against: direct.p50,
+      goal: null,
+      note: problems.length > 0 ? `PROBLEMS: ${problems.join(" / ")}` : undefined,
+    }),
+  ];
 }
 
 /** Section 1a: each provider's list and thread, direct and through Parley. */
