@@ -5,4 +5,6 @@ import { openApiDocument } from "@/lib/api/openapi";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ role: "any" }, async () => Response.json(openApiDocument()));
+let document: Record<string, unknown> | null = null;
+
+export const GET = withApi({ role: "any" }, async () => Response.json((document ??= openApiDocument())));
