@@ -156,7 +156,9 @@ test("a failure in a batch is listed by conversation while the rest succeed", as
     await expect(failures).toBeHidden();
     restored = true;
   } finally {
-    await page.unroute("**/api/conversations/**");
+    // Undo updates the rows at once and its requests may still be waiting in the handler: let them
+    // finish, or unrouting would hand them on while the handler still holds them.
+    await page.unrouteAll({ behavior: "wait" });
     if (!restored) for (const [key, important] of original) await setFlags(page.request, key, { important });
   }
 });

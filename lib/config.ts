@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For Parley may trust. */
   PARLEY_TRUSTED_PROXIES: z.string().optional(),
   PARLEY_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
+  PARLEY_PROVIDER_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1_000).optional(),
 });
 
 export interface ParleyConfig {

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the tests need from Debian's packages when it is missing: Chromium (Playwright
+# Installs what the tests need from Debian's packages when it is missing: Chromium and its fonts (Playwright
 # drives it; `npx playwright install` cannot download browsers here) and a PostgreSQL server (the
 # database tests run on PGlite and on PostgreSQL). Says clearly what to do when it cannot.
 set -uo pipefail
 
 need=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
+# Chromium only recommends a font with Arial's metrics; without it, pages render in whatever font
+# the machine has and the screenshots and layouts of the end-to-end tests differ between machines.
+ls /usr/share/fonts/truetype/liberation*/LiberationSans-Regular.ttf >/dev/null 2>&1 || need+=(fonts-liberation)
 if [ "${PARLEY_SKIP_POSTGRES:-0}" != "1" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need+=(postgresql)
 fi

@@ -8,7 +8,13 @@ import type { Database } from "@/lib/db/client";
 import { createHttpClient } from "@/lib/http/client";
 import { getAdapter } from "@/lib/providers/registry";
 import { notFound } from "@/lib/api/errors";
-import { getConnectionRow, listConnectionRows, withKey, type ConnectionWithKey } from "./repository";
+import {
+  getConnectionRow,
+  listConnectionRows,
+  withKey,
+  type ConnectionRow,
+  type ConnectionWithKey,
+} from "./repository";
 
 export function handleFor(connection: ConnectionWithKey): ConnectionHandle {
   const adapter = getAdapter(connection.provider);
@@ -31,6 +37,39 @@ export function handleFor(connection: ConnectionWithKey): ConnectionHandle {
   };
 }
 
+interface CachedHandle {
+  fingerprint: string;
+  handle: ConnectionHandle;
+}
+
+/**
+ * Ready handles by connection id, so a request does not derive and decrypt every key again. The
+ * row is still read on every request (another instance may have changed it), and a handle is
+ * reused only while the row's fingerprint (provider, name, base URL, encrypted key, update time)
+ * is the one it was built from; any change builds a new one.
+ */
+const handleCache: Map<string, CachedHandle> = ((
+  globalThis as { __parleyConnectionHandles?: Map<string, CachedHandle> }
+).__parleyConnectionHandles ??= new Map());
+
+function fingerprintOf(row: ConnectionRow): string {
+  return [row.provider, row.name, row.baseUrl, row.encryptedKey, row.updatedAt.getTime()].join("\u0000");
+}
+
+function cachedHandleFor(row: ConnectionRow): ConnectionHandle {
+  const fingerprint = fingerprintOf(row);
+  const cached = handleCache.get(row.id);
+  if (cached?.fingerprint === fingerprint) return cached.handle;
+  const handle = handleFor(withKey(row));
+  handleCache.set(row.id, { fingerprint, handle });
+  return handle;
+}
+
+/** Drops a connection's cached handle (after it changed or was removed). */
+export function forgetHandle(connectionId: string): void {
+  handleCache.delete(connectionId);
+}
+
 /** Handles for the selected connections (`[]` or `["all"]` means every connection). Unknown ids are a 404. */
 export async function selectHandles(db: Database, selection: readonly string[]): Promise<ConnectionHandle[]> {
   const rows = await listConnectionRows(db);
@@ -41,11 +80,13 @@ export async function selectHandles(db: Database, selection: readonly string[]):
     if (unknown.length > 0)
       throw notFound(`No connection with id ${unknown.map((id) => `"${id.slice(0, 60)}"`).join(", ")}.`);
   }
-  return rows.filter((row) => wantsAll || selection.includes(row.id)).map((row) => handleFor(withKey(row)));
+  if (wantsAll)
+    for (const id of handleCache.keys()) if (!rows.some((row) => row.id === id)) handleCache.delete(id);
+  return rows.filter((row) => wantsAll || selection.includes(row.id)).map(cachedHandleFor);
 }
 
 export async function getHandle(db: Database, connectionId: string): Promise<ConnectionHandle> {
   const row = await getConnectionRow(db, connectionId);
   if (!row) throw notFound(`No connection with id "${connectionId.slice(0, 60)}".`);
-  return handleFor(withKey(row));
+  return cachedHandleFor(row);
 }

@@ -15,7 +15,7 @@ import { resetConnectionPolicies } from "@/lib/http/client";
 import { isProviderError } from "@/lib/providers/errors";
 import { getAdapter } from "@/lib/providers/registry";
 import { checkBaseUrl } from "./base-url";
-import { handleFor } from "./handles";
+import { forgetHandle, handleFor } from "./handles";
 import { forgetHealth } from "./health";
 import {
   deleteConnectionRow,
@@ -37,6 +37,7 @@ function validBaseUrl(raw: string): string {
 }
 
 function forget(connectionId: string): void {
+  forgetHandle(connectionId);
   resetConnectionPolicies(connectionId);
   forgetScopes(connectionId);
   forgetFacets(connectionId);

@@ -71,6 +71,17 @@ export interface HttpClientOptions {
   fetchImpl?: typeof fetch;
 }
 
+/**
+ * Calls in flight per connection (`PARLEY_PROVIDER_MAX_CONCURRENT`, default 32); more wait in a
+ * queue. It keeps one busy console from flooding a provider, and is set well above what a page
+ * needs so that, under load, Parley's own queue does not become the latency (at 8, twenty
+ * concurrent readers of one connection waited on each other: p50 several times a direct call).
+ */
+const defaultMaxConcurrent = (): number => {
+  const fromEnv = Number(process.env.PARLEY_PROVIDER_MAX_CONCURRENT);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 32;
+};
+
 const defaultTimeoutMs = (): number => {
   const fromEnv = Number(process.env.PARLEY_PROVIDER_TIMEOUT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 10_000;
@@ -99,7 +110,7 @@ function policiesFor(options: HttpClientOptions): ConnectionPolicies {
           breaker: new ConsecutiveBreaker(5),
         },
       ),
-      limiter: bulkhead(options.maxConcurrent ?? 8, 500),
+      limiter: bulkhead(options.maxConcurrent ?? defaultMaxConcurrent(), 500),
       budget: options.requestsPerMinute ? new RequestBudget(options.requestsPerMinute, 60_000) : null,
     };
     policyRegistry.set(key, policies);
@@ -188,7 +199,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const label = providerLabels[options.provider];
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
   const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 3;
-  const policies = policiesFor(options);
 
   async function attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     const url = buildUrl(options.baseUrl, request.path, request.query);
@@ -257,6 +267,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async request(request) {
+      // Looked up per request: a reset (key rotated, base URL changed) must reach clients already built.
+      const policies = policiesFor(options);
       const idempotent = request.idempotent ?? (request.method === "GET" || request.method === "HEAD");
       const retryPolicy = retry(
         handleWhen(

@@ -7,8 +7,15 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 
 const VERSION = "v1";
 
+/** Derived keys by purpose, for the one secret a process runs with (a new secret derives anew). */
+const derivedKeys = new Map<string, { secret: string; key: Buffer }>();
+
 function deriveKey(secret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "parley", purpose, 32));
+  const cached = derivedKeys.get(purpose);
+  if (cached?.secret === secret) return cached.key;
+  const key = Buffer.from(hkdfSync("sha256", secret, "parley", purpose, 32));
+  derivedKeys.set(purpose, { secret, key });
+  return key;
 }
 
 export function encryptSecret(plaintext: string, secret: string): string {
