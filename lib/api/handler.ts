@@ -5,9 +5,12 @@
  */
 import "server-only";
 import { ZodError } from "zod";
+import { getSessionCookie } from "better-auth/cookies";
 import { getAuth } from "@/lib/auth/auth";
+import { cachedSession, rememberSession, sessionGeneration } from "@/lib/auth/session-cache";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import { getDatabase } from "@/lib/db/client";
+import { isSingleProcess } from "@/lib/db/single-process";
 import { isProviderError } from "@/lib/providers/errors";
 import { ApiError, badRequest, statusForProviderError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, containsUnstorableText } from "./unstorable-text";
@@ -65,14 +68,26 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse(500, "internal", "Something went wrong on the server. The error has been logged.");
 }
 
-/** Reads the signed-in user from the request's session cookie, or null. */
+/**
+ * Reads the signed-in user from the request's session cookie, or null. On the embedded database a
+ * lookup is reused for a few seconds and dropped on any change to users or sessions
+ * (see `lib/auth/session-cache.ts`).
+ */
 export async function readActor(request: Request): Promise<Actor | null> {
-  await getDatabase();
+  const db = await getDatabase();
+  const cookie = isSingleProcess(db) ? getSessionCookie(request.headers) : null;
+  if (cookie) {
+    const cached = cachedSession(cookie);
+    if (cached) return cached;
+  }
+  const generation = sessionGeneration();
   const session = await getAuth().api.getSession({ headers: request.headers });
   if (!session || session.user.banned) return null;
   const role = isRole(session.user.role) ? session.user.role : null;
   if (!role) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name, role };
+  const actor: Actor = { id: session.user.id, email: session.user.email, name: session.user.name, role };
+  if (cookie) rememberSession(cookie, actor, session.session.expiresAt, generation);
+  return actor;
 }
 
 /**

@@ -10,6 +10,8 @@ import type { ProviderId } from "@/lib/conversations/model";
 import { providerIdSchema } from "@/lib/conversations/model";
 import type { Database } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
+import { isSingleProcess } from "@/lib/db/single-process";
+import { forgetOverlayOf } from "@/lib/conversations/overlay";
 import { decryptSecret, encryptSecret, keyHint } from "@/lib/security/key-encryption";
 import type { ConnectionView } from "./schemas";
 
@@ -38,11 +40,42 @@ export function toView(row: ConnectionRow): ConnectionView {
   };
 }
 
-export async function listConnectionRows(db: Database): Promise<ConnectionRow[]> {
+/**
+ * Every request reads the connection rows. On a database only this process writes (PGlite), the
+ * rows are read once and kept until this module writes one; on PostgreSQL, where other instances
+ * write too, they are read every time. A read in flight when a write lands is not kept.
+ */
+// On globalThis: Next.js bundles a module once per route, and a write through one route must
+// reach the rows kept by every other.
+const rowsByDatabase: WeakMap<Database, Promise<readonly ConnectionRow[]>> = ((
+  globalThis as { __parleyConnectionRows?: WeakMap<Database, Promise<readonly ConnectionRow[]>> }
+).__parleyConnectionRows ??= new WeakMap());
+
+function readConnectionRows(db: Database): Promise<ConnectionRow[]> {
   return db.select().from(connections).orderBy(asc(connections.createdAt), asc(connections.name));
 }
 
+function forgetConnectionRows(db: Database): void {
+  rowsByDatabase.delete(db);
+}
+
+export async function listConnectionRows(db: Database): Promise<ConnectionRow[]> {
+  if (!isSingleProcess(db)) return readConnectionRows(db);
+  let rows = rowsByDatabase.get(db);
+  if (!rows) {
+    // A drizzle query runs again each time it is awaited: keep the settled promise, not the query.
+    const reading = Promise.resolve().then(() => readConnectionRows(db));
+    rows = reading;
+    rowsByDatabase.set(db, reading);
+    reading.catch(() => {
+      if (rowsByDatabase.get(db) === reading) rowsByDatabase.delete(db);
+    });
+  }
+  return [...(await rows)];
+}
+
 export async function getConnectionRow(db: Database, id: string): Promise<ConnectionRow | null> {
+  if (isSingleProcess(db)) return (await listConnectionRows(db)).find((row) => row.id === id) ?? null;
   const rows = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
   return rows[0] ?? null;
 }
@@ -77,6 +110,7 @@ export async function insertConnection(
       updatedAt: now,
     })
     .returning();
+  forgetConnectionRows(db);
   const row = rows[0];
   if (!row) throw new Error("insert returned no row");
   return row;
@@ -99,11 +133,14 @@ export async function updateConnectionRow(
     values.lastError = null;
   }
   const rows = await db.update(connections).set(values).where(eq(connections.id, id)).returning();
+  forgetConnectionRows(db);
   return rows[0] ?? null;
 }
 
 export async function deleteConnectionRow(db: Database, id: string): Promise<boolean> {
   const rows = await db.delete(connections).where(eq(connections.id, id)).returning({ id: connections.id });
+  forgetConnectionRows(db);
+  forgetOverlayOf(db, id); // its overlay rows went with it (ON DELETE CASCADE)
   return rows.length > 0;
 }
 
@@ -112,4 +149,5 @@ export async function recordConnectionCheck(db: Database, id: string, error: str
     .update(connections)
     .set({ lastError: error, lastCheckedAt: new Date() })
     .where(eq(connections.id, id));
+  forgetConnectionRows(db);
 }

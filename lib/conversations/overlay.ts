@@ -6,6 +6,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { isSingleProcess } from "@/lib/db/single-process";
 import { moderationOverlay } from "@/lib/db/schema";
 import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
 import type { ConnectionHandle } from "./connection-handle";
@@ -13,13 +14,82 @@ import type { Conversation, ConversationDetail, FlagHomes } from "./model";
 
 export type OverlayRow = typeof moderationOverlay.$inferSelect;
 
+/**
+ * Overlay rows kept per connection on a database only this process writes (PGlite), including
+ * "no row" answers, so a list page does not query the overlay for rows it has already seen. Every
+ * write here drops what it changes; a read in flight during a write is not kept (the connection's
+ * generation moved). On PostgreSQL, which other instances write, every read queries.
+ */
+interface KeptOverlay {
+  generation: number;
+  rows: Map<string, OverlayRow | null>;
+}
+const MAX_KEPT_PER_CONNECTION = 50_000;
+// On globalThis: Next.js bundles a module once per route, and every copy must share one store.
+const keptOverlays: WeakMap<Database, Map<string, KeptOverlay>> = ((
+  globalThis as { __parleyKeptOverlays?: WeakMap<Database, Map<string, KeptOverlay>> }
+).__parleyKeptOverlays ??= new WeakMap());
+
+function keptFor(db: Database, connectionId: string): KeptOverlay | null {
+  if (!isSingleProcess(db)) return null;
+  let byConnection = keptOverlays.get(db);
+  if (!byConnection) {
+    byConnection = new Map();
+    keptOverlays.set(db, byConnection);
+  }
+  let kept = byConnection.get(connectionId);
+  if (!kept) {
+    kept = { generation: 0, rows: new Map() };
+    byConnection.set(connectionId, kept);
+  }
+  return kept;
+}
+
+/** Forgets what is kept of a connection's overlay (its rows were deleted with it). */
+export function forgetOverlayOf(db: Database, connectionId: string): void {
+  const kept = keptOverlays.get(db)?.get(connectionId);
+  if (!kept) return;
+  kept.generation += 1;
+  kept.rows.clear();
+}
+
 export async function getOverlayRows(
   db: Database,
   connectionId: string,
   conversationIds: readonly string[],
 ): Promise<Map<string, OverlayRow>> {
   if (conversationIds.length === 0) return new Map();
-  const rows = await db
+  const kept = keptFor(db, connectionId);
+  if (!kept) return new Map((await queryOverlayRows(db, connectionId, conversationIds)).map(byConversation));
+  const found = new Map<string, OverlayRow>();
+  const missing: string[] = [];
+  for (const id of conversationIds) {
+    const row = kept.rows.get(id);
+    if (row === undefined) missing.push(id);
+    else if (row !== null) found.set(id, row);
+  }
+  if (missing.length === 0) return found;
+  const generation = kept.generation;
+  const rows = await queryOverlayRows(db, connectionId, missing);
+  const read = new Map(rows.map(byConversation));
+  const keep = kept.generation === generation;
+  if (keep && kept.rows.size + missing.length > MAX_KEPT_PER_CONNECTION) kept.rows.clear();
+  for (const id of missing) {
+    const row = read.get(id);
+    if (row) found.set(id, row);
+    if (keep) kept.rows.set(id, row ?? null);
+  }
+  return found;
+}
+
+const byConversation = (row: OverlayRow): [string, OverlayRow] => [row.conversationId, row];
+
+async function queryOverlayRows(
+  db: Database,
+  connectionId: string,
+  conversationIds: readonly string[],
+): Promise<OverlayRow[]> {
+  return db
     .select()
     .from(moderationOverlay)
     .where(
@@ -28,7 +98,6 @@ export async function getOverlayRows(
         inArray(moderationOverlay.conversationId, [...conversationIds]),
       ),
     );
-  return new Map(rows.map((row) => [row.conversationId, row]));
 }
 
 export async function getOverlayRow(
@@ -81,13 +150,21 @@ export async function upsertOverlay(
   };
   if (change.trashed !== undefined) values.trashedAt = change.trashed ? now : null;
   const { connectionId: _connectionId, conversationId: _conversationId, ...update } = values;
-  await db
-    .insert(moderationOverlay)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [moderationOverlay.connectionId, moderationOverlay.conversationId],
-      set: { ...update, updatedAt: sql`now()` },
-    });
+  const kept = keptFor(db, key.connectionId);
+  try {
+    await db
+      .insert(moderationOverlay)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [moderationOverlay.connectionId, moderationOverlay.conversationId],
+        set: { ...update, updatedAt: sql`now()` },
+      });
+  } finally {
+    if (kept) {
+      kept.generation += 1;
+      kept.rows.delete(key.conversationId);
+    }
+  }
 }
 
 export function flagHomesFor(handle: ConnectionHandle): FlagHomes {

@@ -38,11 +38,17 @@ export function pageBudgetFor(plan: SourcePlan, pageSize: number, limit: number)
 }
 const OVERLAY_FETCH_CONCURRENCY = 6;
 
+/**
+ * Rows asked of a provider per page. A view (the inbox leaves out archived and trashed rows) can
+ * drop a few rows of a page, and a page one row short costs a second provider round trip, so a
+ * quarter more than the page needs is asked for; a scan asks for large pages.
+ */
 export function initialPageSize(plan: SourcePlan, limit: number): number {
   const capabilities = plan.handle.adapter.capabilities;
   if (capabilities.fixedPageSize) return capabilities.fixedPageSize;
   const scanning = plan.predicates.length > 1;
-  return Math.min(capabilities.maxPageSize, scanning ? Math.max(limit, 100) : limit);
+  const wanted = scanning ? Math.max(limit, 100) : limit + Math.ceil(limit / 4);
+  return Math.min(capabilities.maxPageSize, wanted);
 }
 
 /**

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { markSingleProcess } from "./single-process";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
@@ -80,6 +81,7 @@ function openPglite(dataDir: string): DatabaseHandle {
   const release = lockDataDirectory(dataDir);
   const client = new PGlite(path.join(dataDir, "pglite"));
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  markSingleProcess(db);
   const ready = migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     db,
@@ -118,6 +120,7 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
 export function openMemoryDatabase(): DatabaseHandle {
   const client = new PGlite();
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  markSingleProcess(db);
   const ready = migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, kind: "pglite", ready, close: () => client.close() };
 }

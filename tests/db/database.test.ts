@@ -52,6 +52,82 @@ describe("schema and repositories", () => {
     expect((await listConnectionRows(handle.db)).map((connection) => connection.id)).toContain(row.id);
   });
 
+  it("sees every connection write on the next read, and on PGlite reads the rows once between writes", async () => {
+    const {
+      insertConnection,
+      listConnectionRows,
+      getConnectionRow,
+      updateConnectionRow,
+      deleteConnectionRow,
+    } = await import("@/lib/connections/repository");
+    const { isSingleProcess } = await import("@/lib/db/single-process");
+    const row = await insertConnection(handle.db, {
+      provider: "cozmox",
+      name: "Before",
+      baseUrl: "https://api.cozmox.example",
+      apiKey: "cozmox_key_abcdef",
+      actorId: null,
+    });
+    expect((await getConnectionRow(handle.db, row.id))?.name).toBe("Before");
+    const first = await listConnectionRows(handle.db);
+    const second = await listConnectionRows(handle.db);
+    expect(second).toEqual(first);
+    // Kept rows are shared on PGlite (no second read); PostgreSQL reads anew (new objects).
+    expect(second[0] === first[0]).toBe(isSingleProcess(handle.db));
+
+    await updateConnectionRow(handle.db, row.id, { name: "After", actorId: null });
+    expect((await getConnectionRow(handle.db, row.id))?.name).toBe("After");
+    expect((await listConnectionRows(handle.db)).find((item) => item.id === row.id)?.name).toBe("After");
+
+    await deleteConnectionRow(handle.db, row.id);
+    expect(await getConnectionRow(handle.db, row.id)).toBeNull();
+    expect((await listConnectionRows(handle.db)).map((item) => item.id)).not.toContain(row.id);
+  });
+
+  it("reads every overlay write back at once, also rows first read as absent", async () => {
+    const { insertConnection, deleteConnectionRow } = await import("@/lib/connections/repository");
+    const { upsertOverlay, getOverlayRows } = await import("@/lib/conversations/overlay");
+    const connection = await insertConnection(handle.db, {
+      provider: "zaia",
+      name: "Kept overlay",
+      baseUrl: "https://api.endless.zaia.app",
+      apiKey: "zaia_key_kept_overlay",
+      actorId: null,
+    });
+    const ids = ["a", "b", "c"];
+    expect((await getOverlayRows(handle.db, connection.id, ids)).size).toBe(0);
+    await upsertOverlay(
+      handle.db,
+      { connectionId: connection.id, conversationId: "b" },
+      { important: true },
+      "u",
+    );
+    expect([...(await getOverlayRows(handle.db, connection.id, ids)).keys()]).toEqual(["b"]);
+    // A read and a write at once: the next read sees the write.
+    const before = getOverlayRows(handle.db, connection.id, ["c"]);
+    const write = upsertOverlay(
+      handle.db,
+      { connectionId: connection.id, conversationId: "c" },
+      { archived: true },
+      "u",
+    );
+    await Promise.all([before, write]);
+    expect((await getOverlayRows(handle.db, connection.id, ["c"])).get("c")).toMatchObject({
+      archived: true,
+    });
+    await upsertOverlay(
+      handle.db,
+      { connectionId: connection.id, conversationId: "b" },
+      { important: false },
+      "u",
+    );
+    expect((await getOverlayRows(handle.db, connection.id, ids)).get("b")).toMatchObject({
+      important: false,
+    });
+    await deleteConnectionRow(handle.db, connection.id);
+    expect((await getOverlayRows(handle.db, connection.id, ids)).size).toBe(0);
+  });
+
   it("upserts the overlay, lists flagged ids in change order, and cascades with the connection", async () => {
     const { insertConnection, deleteConnectionRow } = await import("@/lib/connections/repository");
     const { upsertOverlay, getOverlayRows, listOverlayIds } = await import("@/lib/conversations/overlay");

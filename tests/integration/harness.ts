@@ -112,7 +112,9 @@ export async function startHarness(): Promise<Harness> {
     const entry = apiRoutes
       .map((route) => ({ route, params: match(route.pattern, full.pathname) }))
       .find((candidate) => candidate.params);
-    if (!entry?.params) throw new Error(`no route for ${full.pathname}`);
+    // Like Next.js: a path no route file matches (a "." segment normalised away, say) is a 404.
+    if (!entry?.params)
+      return Response.json({ error: { code: "not_found", message: "No such route." } }, { status: 404 });
     const routeModule = await entry.route.load();
     const handler = routeModule[method];
     if (typeof handler !== "function") return new Response(null, { status: 405 });

@@ -183,6 +183,47 @@ describe("roles cannot be raised from below", () => {
     expect((await harness.call("GET", "/api/facets", { cookie })).status).toBe(401);
   });
 
+  // Session lookups are kept for a few seconds on the embedded database: these show that every
+  // change to a user or a session still reaches the very next request.
+  it("a role change applies to the very next request, both ways", async () => {
+    const email = "promoted@parley.local";
+    const userId = await createUser(email);
+    const cookie = await harness.signIn(email, "a-long-enough-password");
+    expect((await harness.call("GET", "/api/connections", { cookie })).status).toBe(403);
+    await harness.call("POST", "/api/auth/admin/set-role", {
+      cookie: harness.adminCookie,
+      body: { userId, role: "admin" },
+    });
+    expect((await harness.call("GET", "/api/connections", { cookie })).status).toBe(200);
+    await harness.call("POST", "/api/auth/admin/set-role", {
+      cookie: harness.adminCookie,
+      body: { userId, role: "staff" },
+    });
+    expect((await harness.call("GET", "/api/connections", { cookie })).status).toBe(403);
+  });
+
+  it("a signed-out session stops working at once", async () => {
+    const email = "signs-out@parley.local";
+    await createUser(email);
+    const cookie = await harness.signIn(email, "a-long-enough-password");
+    expect((await harness.call("GET", "/api/facets", { cookie })).status).toBe(200);
+    const signOut = await harness.call("POST", "/api/auth/sign-out", { cookie, body: {} });
+    expect(signOut.status).toBe(200);
+    expect((await harness.call("GET", "/api/facets", { cookie })).status).toBe(401);
+  });
+
+  it("revoking a user's sessions stops them at once", async () => {
+    const email = "revoked@parley.local";
+    const userId = await createUser(email);
+    const cookie = await harness.signIn(email, "a-long-enough-password");
+    expect((await harness.call("GET", "/api/facets", { cookie })).status).toBe(200);
+    await harness.call("POST", "/api/auth/admin/revoke-user-sessions", {
+      cookie: harness.adminCookie,
+      body: { userId },
+    });
+    expect((await harness.call("GET", "/api/facets", { cookie })).status).toBe(401);
+  });
+
   it("refused calls created no connection; the admin's did", async () => {
     const db = await getDatabase();
     const rows = await db

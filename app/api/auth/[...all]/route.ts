@@ -8,6 +8,7 @@ import { errorResponse } from "@/lib/api/handler";
 import { isSameOriginRequest } from "@/lib/api/origin";
 import { UNSTORABLE_TEXT_MESSAGE, bodyHasUnstorableText } from "@/lib/api/unstorable-text";
 import { getAuth } from "@/lib/auth/auth";
+import { forgetSessions } from "@/lib/auth/session-cache";
 import { ACCOUNT_FAILURE_LIMIT, auditSignIn, recentFailures } from "@/lib/auth/sign-in-guard";
 import { getDatabase } from "@/lib/db/client";
 import { userAdminOperation } from "@/lib/users/admin-operations";
@@ -30,7 +31,19 @@ export async function GET(request: Request): Promise<Response> {
 /** Admin-plugin endpoints Parley does not offer: impersonation would bypass the audit trail. */
 const DISABLED_ENDPOINTS = ["/admin/impersonate-user", "/admin/stop-impersonating"];
 
+/**
+ * Every change to users and sessions (sign-in, sign-out, user management) is a POST here, so the
+ * kept session lookups are dropped when one ends, whatever it answered.
+ */
 export async function POST(request: Request): Promise<Response> {
+  try {
+    return await handlePost(request);
+  } finally {
+    forgetSessions();
+  }
+}
+
+async function handlePost(request: Request): Promise<Response> {
   // Refuse cross-site posts before anything is audited under the victim's name.
   if (!isSameOriginRequest(request))
     return errorResponse(
