@@ -1,6 +1,7 @@
 /** One conversation with its thread, paged by message offset (long threads load page by page). */
 import "server-only";
 import type { Database } from "@/lib/db/client";
+import { memoizeGets } from "@/lib/http/request-memo";
 import type { ConnectionHandle } from "./connection-handle";
 import { decodeOffsetCursor, encodeOffsetCursor } from "./cursor";
 import type { ConversationDetail, MessagePage, ThreadPage } from "./model";
@@ -38,12 +39,17 @@ export async function getMessagePage(
   };
 }
 
+/** The conversation's details and a page of its thread; reads both share one request's GETs. */
 export async function getThread(
   db: Database,
-  handle: ConnectionHandle,
+  connection: ConnectionHandle,
   conversationId: string,
   page: { cursor?: string; limit: number },
 ): Promise<ThreadPage> {
+  const handle = {
+    ...connection,
+    context: { ...connection.context, http: memoizeGets(connection.context.http) },
+  };
   const [conversation, messages] = await Promise.all([
     getConversationDetail(db, handle, conversationId),
     getMessagePage(handle, conversationId, page),

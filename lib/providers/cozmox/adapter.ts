@@ -44,16 +44,28 @@ const THREAD_CHATS_PER_PAGE = 100;
 /** A ceiling on one thread read: 200 pages of 100 chats. */
 const MAX_THREAD_PAGES = 200;
 
+/** How long assistant names are reused: they only label rows, and rarely change. */
+const ASSISTANT_NAMES_MS = 60_000;
+const ASSISTANT_NAMES_MAX_CONNECTIONS = 500;
+const assistantNamesCache = new Map<string, { names: Map<string, string>; expiresAt: number }>();
+
 /**
- * Assistant names for responder labels. They only decorate rows, so a failure here leaves the
+ * Assistant names for responder labels, kept a minute per connection so a list or a thread does
+ * not ask for every assistant each time. They only decorate rows, so a failure here leaves the
  * names empty instead of failing the list (the sessions call reports real failures).
  */
 async function assistantNames(context: ProviderContext): Promise<Map<string, string>> {
+  const key = `${context.connectionId}|${context.baseUrl}`;
+  const cached = assistantNamesCache.get(key);
+  if (cached && cached.expiresAt > Date.now()) return cached.names;
   try {
     const assistants = await listAssistants(context);
-    return new Map(
+    const names = new Map(
       assistants.flatMap((assistant) => (assistant.name ? [[assistant.id, assistant.name] as const] : [])),
     );
+    if (assistantNamesCache.size >= ASSISTANT_NAMES_MAX_CONNECTIONS) assistantNamesCache.clear();
+    assistantNamesCache.set(key, { names, expiresAt: Date.now() + ASSISTANT_NAMES_MS });
+    return names;
   } catch (error) {
     if (isProviderError(error)) return new Map();
     throw error;
@@ -61,6 +73,8 @@ async function assistantNames(context: ProviderContext): Promise<Map<string, str
 }
 
 async function assistantName(context: ProviderContext, id: string): Promise<string | null> {
+  const known = (await assistantNames(context)).get(id);
+  if (known) return known;
   try {
     return (await getAssistant(context, id)).name ?? null;
   } catch (error) {
@@ -96,11 +110,12 @@ export const cozmoxAdapter: ProviderAdapter = {
   },
 
   async getConversation(context, id) {
-    const session = await getSession(context, id);
-    const [latest, name] = await Promise.all([
-      listChats(context, { sessionId: session.id, sortOrder: "DESC", page: 1, limit: 1 }),
-      session.assistantId ? assistantName(context, session.assistantId) : Promise.resolve(null),
+    // The session and its latest chat at once: one round trip instead of two.
+    const [session, latest] = await Promise.all([
+      getSession(context, id),
+      listChats(context, { sessionId: id, sortOrder: "DESC", page: 1, limit: 1 }),
     ]);
+    const name = session.assistantId ? await assistantName(context, session.assistantId) : null;
     const latestChat = latest.results[0];
     const lastAnswer = latestChat ? chatTurnMessages(latestChat).output.at(-1) : undefined;
     return mapCozmoxSessionDetail(session, {
