@@ -290,6 +290,10 @@ test.describe("conversation list", () => {
     await expect(page.getByRole("dialog", { name: "Responder filter" })).toBeVisible();
     await expectNoSeriousAxeViolations(page);
     await page.keyboard.press("Escape");
+    // Let the popover finish closing (and hand focus back) before the theme menu opens: two Radix
+    // layers that open and close at once can pass focus back and forth.
+    await expect(page.getByRole("dialog", { name: "Responder filter" })).toBeHidden();
+    await expect(page.getByRole("button", { name: /^Responder filter/ })).toBeFocused();
     await page.getByRole("button", { name: "Toggle theme" }).click();
     await page.getByRole("menuitemradio", { name: "Light" }).click();
     await expect(page.locator("html")).not.toHaveClass(/dark/);
@@ -310,6 +314,8 @@ test.describe("conversation list", () => {
     const sheet = page.getByRole("dialog");
     await expect(sheet).toBeVisible();
     await expect(sheet.getByRole("link", { name: "Open full page" })).toBeVisible();
+    // One way to close it on screen: the thread's own button (the sheet's corner one is left out).
+    await expect(sheet.getByRole("button", { name: /^Close/ })).toHaveCount(1);
     await expectNoSeriousAxeViolations(page);
     await page.keyboard.press("Escape");
     await expect(page).not.toHaveURL(/open=/);

@@ -52,11 +52,13 @@ export type SheetContentProps = Omit<React.ComponentProps<typeof SheetPrimitive.
     hideHeader?: boolean;
     /** Actions pinned under the scrolling body (they stay visible however long the content is). */
     footer?: React.ReactNode;
+    /** Leaves out the corner close button, for content that has its own (Escape still closes). */
+    hideClose?: boolean;
   };
 
 /**
  * The sliding panel: a header with the title (and description), then `children` (scrolling when
- * long), the `footer` if any, and a close button labelled "Close". Focus is trapped inside while open
+ * long), the `footer` if any, and a close button labelled "Close" (unless `hideClose`). Focus is trapped inside while open
  * and returns to where it was on close.
  */
 export function SheetContent({
@@ -67,6 +69,7 @@ export function SheetContent({
   description,
   hideHeader = false,
   footer,
+  hideClose = false,
   onOpenAutoFocus,
   onCloseAutoFocus,
   ...props
@@ -105,13 +108,15 @@ export function SheetContent({
             {footer}
           </div>
         )}
-        <SheetPrimitive.Close
-          data-slot="sheet-close"
-          aria-label="Close"
-          className="absolute top-3 right-3 inline-flex size-7 items-center justify-center rounded-sm text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-1 focus-visible:outline-solid disabled:pointer-events-none [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4"
-        >
-          <XIcon aria-hidden="true" />
-        </SheetPrimitive.Close>
+        {hideClose ? null : (
+          <SheetPrimitive.Close
+            data-slot="sheet-close"
+            aria-label="Close"
+            className="absolute top-3 right-3 inline-flex size-7 items-center justify-center rounded-sm text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-1 focus-visible:outline-solid disabled:pointer-events-none [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4"
+          >
+            <XIcon aria-hidden="true" />
+          </SheetPrimitive.Close>
+        )}
       </SheetPrimitive.Content>
     </SheetPrimitive.Portal>
   );

@@ -67,6 +67,7 @@ export function ConversationPanel({
           side="right"
           title={title}
           hideHeader
+          hideClose
           className="w-full gap-0 p-0 sm:max-w-2xl [&>[data-slot=sheet-body]]:px-0 [&>[data-slot=sheet-body]]:pb-0 [&_header]:pr-12"
         >
           {thread}
