@@ -30,7 +30,7 @@ import { growthApi, growthBrowser } from "./sections/growth";
 import { listPage } from "./sections/list-page";
 import { memory } from "./sections/memory";
 import { frameworkFloor, proxyCost } from "./sections/proxy-cost";
-import { providerIds } from "@/lib/conversations/model";
+import { providerIds } from "@/lib/model/conversation";
 
 const root = path.resolve(__dirname, "..");
 const sections = ["proxy", "floor", "growth-api", "fanout", "growth-browser", "list-page", "memory"] as const;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requirePageActor } from "@/lib/auth/session";
 import { listConnectionRows } from "@/lib/connections/repository";
-import { providerIdSchema } from "@/lib/conversations/model";
+import { providerIdSchema } from "@/lib/model/conversation";
 import { getDatabase } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

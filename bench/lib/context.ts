@@ -3,7 +3,7 @@
  * session, the discovered data, the Chatling call budget, and the helpers that run a load against
  * Parley or straight at the simulator and count the wire calls Parley makes per API call.
  */
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import type { CallBudget } from "./call-budget";
 import { wireRequestCount, type DirectPlan, type Discovery } from "./direct-plans";
 import { runLoad, type LoadOptions, type LoadResult } from "./load";

@@ -11,7 +11,7 @@
  * difference in shape shows in the results.
  */
 import { z } from "zod";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { chatlingLongThreads } from "@/simulator/providers/chatling/data";
 import { zaiaLongThreadIds } from "@/simulator/providers/zaia/data";
 import { simulatorKeys } from "@/simulator/keys";

@@ -15,7 +15,7 @@ import {
   type ConversationPage,
   type Notice,
   type ProviderId,
-} from "@/lib/conversations/model";
+} from "@/lib/model/conversation";
 
 export { apiErrorSchema, conversationPageSchema, messagePageSchema, threadPageSchema };
 export type { Conversation, ConversationPage, Notice };

@@ -3,7 +3,7 @@
  * clearing them, and the per-provider request counters the bench uses to count wire calls.
  */
 import { z } from "zod";
-import { providerIds, type ProviderId } from "@/lib/conversations/model";
+import { providerIds, type ProviderId } from "@/lib/model/conversation";
 
 /** What `PUT /__admin/faults/:provider` accepts; omitted fields are off. */
 export interface FaultSettings {

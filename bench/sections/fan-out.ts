@@ -6,7 +6,7 @@
  * Every list here touches Chatling (its own, or the merged one), so the runs are paced to stay
  * inside Chatling's budget of 300 calls a minute; all five use the same pace for comparability.
  */
-import { providerIds, providerLabels, type ProviderId } from "@/lib/conversations/model";
+import { providerIds, providerLabels, type ProviderId } from "@/lib/model/conversation";
 import { noFailedNotice, parleyLoad, parleyWireCalls, type BenchContext } from "../lib/context";
 import { LIST_PAGE_SIZE } from "../lib/direct-plans";
 import { loadProblem, type LoadResult } from "../lib/load";

@@ -5,7 +5,7 @@
  * (b) Parley's list route (no injected latency) against the framework's floor
  *     (`/api/bench/floor`: the same JSON from memory), in requests a second.
  */
-import { providerIds, providerLabels, type ProviderId } from "@/lib/conversations/model";
+import { providerIds, providerLabels, type ProviderId } from "@/lib/model/conversation";
 import {
   describePlan,
   directLoad,

@@ -1,5 +1,5 @@
-import type { ProviderId } from "@/lib/conversations/model";
-import { providerLabels } from "@/lib/conversations/constants";
+import type { ProviderId } from "@/lib/model/conversation";
+import { providerLabels } from "@/lib/model/constants";
 import { cn } from "@/lib/utils";
 
 const styles: Record<ProviderId, string> = {

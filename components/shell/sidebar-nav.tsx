@@ -15,7 +15,7 @@ import {
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { ProviderIcon } from "./provider-icon";

@@ -2,7 +2,7 @@
  * Errors route handlers answer with `{ error: { code, message } }`. Handlers throw; one wrapper
  * (`handler.ts`) maps every error to its status, so no handler catches and rethrows.
  */
-import type { ProviderErrorCode } from "@/lib/providers/errors";
+import type { DomainErrorKind, ProviderErrorCode } from "@/lib/model/errors";
 
 export type ApiErrorCode =
   | "unauthorized"
@@ -51,6 +51,30 @@ export function statusForProviderError(code: ProviderErrorCode): number {
       return 502;
     default: {
       const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+/** Status and code for a domain error thrown by a service (the only place that maps them to HTTP). */
+export function httpForDomainError(kind: DomainErrorKind): { status: number; code: ApiErrorCode } {
+  switch (kind) {
+    case "not_found":
+      return { status: 404, code: "not_found" };
+    case "forbidden":
+      return { status: 403, code: "forbidden" };
+    case "conflict":
+      return { status: 409, code: "conflict" };
+    case "invalid":
+      return { status: 400, code: "invalid_request" };
+    case "unsupported":
+      return { status: 422, code: "unsupported" };
+    case "rate_limited":
+      return { status: 429, code: "rate_limited" };
+    case "too_large":
+      return { status: 413, code: "payload_too_large" };
+    default: {
+      const unreachable: never = kind;
       return unreachable;
     }
   }

@@ -5,23 +5,12 @@
  */
 import "server-only";
 import { ZodError } from "zod";
-import { getSessionCookie } from "better-auth/cookies";
-import { getAuth } from "@/lib/auth/auth";
-import { cachedSession, rememberSession, sessionGeneration } from "@/lib/auth/session-cache";
-import { isRole, type Role } from "@/lib/auth/permissions";
-import { getDatabase } from "@/lib/db/client";
-import { isSingleProcess } from "@/lib/db/single-process";
-import { isProviderError } from "@/lib/providers/errors";
-import { ApiError, badRequest, statusForProviderError } from "./errors";
+import { readActor, type Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/auth/permissions";
+import { DomainError, isProviderError } from "@/lib/model/errors";
+import { ApiError, badRequest, httpForDomainError, statusForProviderError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, containsUnstorableText } from "./unstorable-text";
 import { isSameOriginRequest } from "./origin";
-
-export interface Actor {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
 
 export interface HandlerContext<Params> {
   request: Request;
@@ -47,6 +36,16 @@ export function errorResponse(
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.headers);
+  if (error instanceof DomainError) {
+    const { status, code } = httpForDomainError(error.kind);
+    const retryAfter = error.details.retryAfterSeconds;
+    return errorResponse(
+      status,
+      code,
+      error.message,
+      retryAfter === undefined ? {} : { "retry-after": String(retryAfter) },
+    );
+  }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ` : "";
@@ -69,28 +68,6 @@ export function toErrorResponse(error: unknown): Response {
 }
 
 /**
- * Reads the signed-in user from the request's session cookie, or null. On the embedded database a
- * lookup is reused for a few seconds and dropped on any change to users or sessions
- * (see `lib/auth/session-cache.ts`).
- */
-export async function readActor(request: Request): Promise<Actor | null> {
-  const db = await getDatabase();
-  const cookie = isSingleProcess(db) ? getSessionCookie(request.headers) : null;
-  if (cookie) {
-    const cached = cachedSession(cookie);
-    if (cached) return cached;
-  }
-  const generation = sessionGeneration();
-  const session = await getAuth().api.getSession({ headers: request.headers });
-  if (!session || session.user.banned) return null;
-  const role = isRole(session.user.role) ? session.user.role : null;
-  if (!role) return null;
-  const actor: Actor = { id: session.user.id, email: session.user.email, name: session.user.name, role };
-  if (cookie) rememberSession(cookie, actor, session.session.expiresAt, generation);
-  return actor;
-}
-
-/**
  * Wraps a route handler. `role: "admin"` limits it to admins; staff get 403. Every route needs a
  * session; anonymous requests get 401.
  */
@@ -106,7 +83,7 @@ export function withApi<Params = Record<string, never>>(
           "forbidden",
           "Cross-site request refused: the Origin header does not match Parley.",
         );
-      const actor = await readActor(request);
+      const actor = await readActor(request.headers);
       if (!actor) throw new ApiError(401, "unauthorized", "Sign in to continue.");
       if (options.role === "admin" && actor.role !== "admin")
         throw new ApiError(403, "forbidden", "Only administrators can do this.");

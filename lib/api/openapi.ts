@@ -24,7 +24,7 @@ import {
   facetsSchema,
   messagePageSchema,
   threadPageSchema,
-} from "@/lib/conversations/model";
+} from "@/lib/model/conversation";
 
 type Schema = z.ZodType;
 

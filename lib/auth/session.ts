@@ -2,10 +2,10 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { readActor, type Actor } from "@/lib/api/handler";
+import { readActor, type Actor } from "./actor";
 
 export async function getPageActor(): Promise<Actor | null> {
-  return readActor(new Request("http://parley.internal/", { headers: await headers() }));
+  return readActor(await headers());
 }
 
 /** The signed-in user, or a redirect to the sign-in page. */

@@ -3,11 +3,11 @@
  * HTTP client with the provider's auth header. The key lives only inside the client's headers.
  */
 import "server-only";
-import type { ConnectionHandle } from "@/lib/conversations/connection-handle";
+import type { ConnectionHandle } from "./connection-handle";
 import type { Database } from "@/lib/db/client";
 import { createHttpClient } from "@/lib/http/client";
 import { getAdapter } from "@/lib/providers/registry";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/model/errors";
 import {
   getConnectionRow,
   listConnectionRows,

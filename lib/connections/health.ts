@@ -4,9 +4,9 @@
  * as the connection's last error for the admin page.
  */
 import "server-only";
-import type { ConnectionHandle } from "@/lib/conversations/connection-handle";
+import type { ConnectionHandle } from "./connection-handle";
 import type { Database } from "@/lib/db/client";
-import { isProviderError } from "@/lib/providers/errors";
+import { isProviderError } from "@/lib/model/errors";
 import { recordConnectionCheck } from "./repository";
 
 export interface ConnectionHealth {

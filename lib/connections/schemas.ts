@@ -1,6 +1,6 @@
 /** Inputs and outputs of the connections API. The key goes in; only its hint ever comes out. */
 import { z } from "zod";
-import { providerIdSchema } from "@/lib/conversations/model";
+import { providerIdSchema } from "@/lib/model/conversation";
 
 const name = z.string().trim().min(1, "a name is required").max(80, "at most 80 characters");
 const apiKey = z.string().trim().min(8, "the key looks too short").max(500, "the key is too long");

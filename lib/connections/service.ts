@@ -4,15 +4,14 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/lib/api/handler";
-import { ApiError, badRequest, notFound } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { getConfig } from "@/lib/config";
 import { forgetFacets } from "@/lib/conversations/facets";
 import { forgetScopes } from "@/lib/conversations/scope-cache";
 import type { Database } from "@/lib/db/client";
 import { resetConnectionPolicies } from "@/lib/http/client";
-import { isProviderError } from "@/lib/providers/errors";
+import { invalid, isProviderError, notFound } from "@/lib/model/errors";
 import { getAdapter } from "@/lib/providers/registry";
 import { checkBaseUrl } from "./base-url";
 import { forgetHandle, handleFor } from "./handles";
@@ -27,12 +26,12 @@ import {
   withKey,
 } from "./repository";
 import type { ConnectionView, CreateConnectionInput, UpdateConnectionInput } from "./schemas";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 
 function validBaseUrl(raw: string): string {
   const config = getConfig();
   const check = checkBaseUrl(raw, { allowLoopback: config.demo || config.allowInsecureProviderUrls });
-  if (!check.ok) throw badRequest(`baseUrl: ${check.message}`);
+  if (!check.ok) throw invalid(`baseUrl: ${check.message}`);
   return check.url;
 }
 
@@ -128,11 +127,10 @@ export async function testConnection(
   let apiKey = input.apiKey;
   if (!apiKey) {
     if (!input.connectionId)
-      throw badRequest("apiKey: send the key to test, or the connectionId of a saved connection.");
+      throw invalid("apiKey: send the key to test, or the connectionId of a saved connection.");
     const row = await getConnectionRow(db, input.connectionId);
     if (!row) throw notFound(`No connection with id "${input.connectionId.slice(0, 60)}".`);
-    if (row.provider !== input.provider)
-      throw new ApiError(400, "invalid_request", "provider does not match the saved connection.");
+    if (row.provider !== input.provider) throw invalid("provider does not match the saved connection.");
     apiKey = withKey(row).apiKey;
   }
   const probeId = `probe-${randomUUID()}`;

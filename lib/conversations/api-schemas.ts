@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 
-import { sortOrders, TITLE_MAX_LENGTH, views } from "./constants";
+import { sortOrders, TITLE_MAX_LENGTH, views } from "@/lib/model/constants";
 
-export { sortOrders, TITLE_MAX_LENGTH, views, type View } from "./constants";
+export { sortOrders, TITLE_MAX_LENGTH, views, type View } from "@/lib/model/constants";
 export const viewSchema = z.enum(views);
 
 export const sortSchema = z.enum(sortOrders);

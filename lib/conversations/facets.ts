@@ -5,11 +5,11 @@
  */
 import "server-only";
 import type { ProviderFacets } from "@/lib/providers/contract";
-import { isProviderError } from "@/lib/providers/errors";
-import type { ConnectionHandle } from "./connection-handle";
+import { isProviderError } from "@/lib/model/errors";
+import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import { flagHomesFor } from "./overlay";
-import type { ConnectionFacets, FacetOption, Facets, Notice } from "./model";
-import { filterKeys } from "./model";
+import type { ConnectionFacets, FacetOption, Facets, Notice } from "@/lib/model/conversation";
+import { filterKeys } from "@/lib/model/conversation";
 
 const TTL_MS = 60_000;
 const cache: Map<string, { at: number; facets: ProviderFacets }> = ((

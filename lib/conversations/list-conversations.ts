@@ -5,12 +5,12 @@
  */
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { isProviderError } from "@/lib/providers/errors";
+import { isProviderError } from "@/lib/model/errors";
 import type { ListQuery } from "./api-schemas";
-import type { ConnectionHandle } from "./connection-handle";
+import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import { decodeCursor, encodeCursor, hashQuery, sourceKey, type ListCursor } from "./cursor";
-import type { Conversation, ConversationPage, Notice } from "./model";
-import { providerLabels } from "./model";
+import type { Conversation, ConversationPage, Notice } from "@/lib/model/conversation";
+import { providerLabels } from "@/lib/model/conversation";
 import { filterLabels, planSources, type SourcePlan } from "./query-plan";
 import { cachedScopes } from "./scope-cache";
 import {

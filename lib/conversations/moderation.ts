@@ -5,14 +5,13 @@
  * row, successful or not, and a provider failure leaves the overlay untouched.
  */
 import "server-only";
-import type { Actor } from "@/lib/api/handler";
-import { ApiError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { Database } from "@/lib/db/client";
-import { isProviderError } from "@/lib/providers/errors";
+import { DomainError, forbidden, invalid, isProviderError, unsupported } from "@/lib/model/errors";
 import type { ModerationBody, ModerationState } from "./api-schemas";
-import type { ConnectionHandle } from "./connection-handle";
-import type { FlagHomes } from "./model";
+import type { ConnectionHandle } from "@/lib/connections/connection-handle";
+import type { FlagHomes } from "@/lib/model/conversation";
 import { flagHomesFor, getOverlayRow, toConversation, upsertOverlay, type OverlayChange } from "./overlay";
 
 type Field = keyof ModerationBody;
@@ -36,7 +35,7 @@ export function moderationAction(body: ModerationBody): string {
 }
 
 function errorMessage(error: unknown): string {
-  if (isProviderError(error) || error instanceof ApiError) return error.message;
+  if (isProviderError(error) || error instanceof DomainError) return error.message;
   return "unexpected error";
 }
 
@@ -167,21 +166,14 @@ export async function deleteAtProvider(
     conversationId,
   };
   try {
-    if (actor.role !== "admin")
-      throw new ApiError(403, "forbidden", "Only administrators can delete at the provider.");
+    if (actor.role !== "admin") throw forbidden("Only administrators can delete at the provider.");
     const kind = handle.adapter.capabilities.moderation.deleteAtProvider;
     if (!kind || !handle.adapter.deleteAtProvider)
-      throw new ApiError(
-        422,
-        "unsupported",
+      throw unsupported(
         `${handle.name}: this provider has no delete; move the conversation to trash instead.`,
       );
     if (confirm !== conversationId)
-      throw new ApiError(
-        400,
-        "invalid_request",
-        "To delete, send the conversation id in `confirm` exactly as shown.",
-      );
+      throw invalid("To delete, send the conversation id in `confirm` exactly as shown.");
     await handle.adapter.deleteAtProvider(handle.context, conversationId);
     await upsertOverlay(
       db,

@@ -9,8 +9,8 @@ import type { Database } from "@/lib/db/client";
 import { isSingleProcess } from "@/lib/db/single-process";
 import { moderationOverlay } from "@/lib/db/schema";
 import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
-import type { ConnectionHandle } from "./connection-handle";
-import type { Conversation, ConversationDetail, FlagHomes } from "./model";
+import type { ConnectionHandle } from "@/lib/connections/connection-handle";
+import type { Conversation, ConversationDetail, FlagHomes } from "@/lib/model/conversation";
 
 export type OverlayRow = typeof moderationOverlay.$inferSelect;
 

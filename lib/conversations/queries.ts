@@ -5,7 +5,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import type { ModerationState } from "./api-schemas";
-import type { ConversationPage, Facets, MessagePage, ThreadPage } from "./model";
+import type { ConversationPage, Facets, MessagePage, ThreadPage } from "@/lib/model/conversation";
 import type { ListSearchParams } from "./search-params";
 
 /** The list query as the API takes it (the URL state minus the open conversation). */

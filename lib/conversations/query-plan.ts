@@ -5,9 +5,9 @@
  */
 import type { NativeFilters } from "@/lib/providers/contract";
 import type { ListQuery, View } from "./api-schemas";
-import type { ConnectionHandle } from "./connection-handle";
-import type { Conversation, FilterKey } from "./model";
-import { providerLabels } from "./constants";
+import type { ConnectionHandle } from "@/lib/connections/connection-handle";
+import type { Conversation, FilterKey } from "@/lib/model/conversation";
+import { providerLabels } from "@/lib/model/constants";
 
 export const filterLabels: Record<FilterKey, string> = {
   channel: "channel",

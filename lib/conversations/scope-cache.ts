@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { NativeFilters } from "@/lib/providers/contract";
-import type { ConnectionHandle } from "./connection-handle";
+import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 
 const TTL_MS = 60_000;
 const cache: Map<string, { at: number; scopes: (string | null)[] }> = ((

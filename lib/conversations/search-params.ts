@@ -11,7 +11,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
-import { sortOrders, views } from "./constants";
+import { sortOrders, views } from "@/lib/model/constants";
 
 export const pageSizes = [25, 50, 100] as const;
 

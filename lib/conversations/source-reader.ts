@@ -5,9 +5,9 @@
  */
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { isProviderError } from "@/lib/providers/errors";
+import { isProviderError } from "@/lib/model/errors";
 import type { SourcePosition } from "./cursor";
-import type { Conversation } from "./model";
+import type { Conversation } from "@/lib/model/conversation";
 import { getOverlayRows, listOverlayIds, toConversation } from "./overlay";
 import type { SourcePlan } from "./query-plan";
 

@@ -2,9 +2,9 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import { memoizeGets } from "@/lib/http/request-memo";
-import type { ConnectionHandle } from "./connection-handle";
+import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import { decodeOffsetCursor, encodeOffsetCursor } from "./cursor";
-import type { ConversationDetail, MessagePage, ThreadPage } from "./model";
+import type { ConversationDetail, MessagePage, ThreadPage } from "@/lib/model/conversation";
 import { getOverlayRow, toConversationDetail } from "./overlay";
 
 export async function getConversationDetail(

@@ -7,8 +7,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { toast } from "sonner";
-import { providerLabels } from "./constants";
-import type { Conversation, ConversationPage, ThreadPage } from "./model";
+import { providerLabels } from "@/lib/model/constants";
+import type { Conversation, ConversationPage, ThreadPage } from "@/lib/model/conversation";
 import { conversationKeys, moderateConversationRequest } from "./queries";
 
 export type ModerationChange = {

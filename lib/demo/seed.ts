@@ -10,7 +10,7 @@ import { getAuth } from "@/lib/auth/auth";
 import type { Role } from "@/lib/auth/permissions";
 import { getConfig } from "@/lib/config";
 import { insertConnection } from "@/lib/connections/repository";
-import { providerIds, providerLabels } from "@/lib/conversations/model";
+import { providerIds, providerLabels } from "@/lib/model/conversation";
 import type { Database } from "@/lib/db/client";
 import { user } from "@/lib/db/schema";
 import { simulatorKeys } from "@/simulator/keys";

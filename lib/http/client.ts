@@ -29,8 +29,8 @@ import {
   type CircuitBreakerPolicy,
   type BulkheadPolicy,
 } from "cockatiel";
-import { providerLabels, type ProviderId } from "@/lib/conversations/model";
-import { ProviderError } from "@/lib/providers/errors";
+import { providerLabels, type ProviderId } from "@/lib/model/conversation";
+import { ProviderError } from "@/lib/model/errors";
 import { RequestBudget } from "./request-budget";
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];

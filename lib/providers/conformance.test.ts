@@ -3,7 +3,7 @@
  * must do the same way, whatever its provider's quirks.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conversationSchema, messageSchema, providerIds, type ProviderId } from "@/lib/conversations/model";
+import { conversationSchema, messageSchema, providerIds, type ProviderId } from "@/lib/model/conversation";
 import { createHttpClient } from "@/lib/http/client";
 import { simulatorKeys } from "@/simulator/keys";
 import type { RunningSimulator } from "@/simulator/core/server";

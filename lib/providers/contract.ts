@@ -21,7 +21,7 @@ import type {
   ProviderId,
   Responder,
   Version,
-} from "@/lib/conversations/model";
+} from "@/lib/model/conversation";
 import type { HttpClient } from "@/lib/http/client";
 
 /** What an adapter declares it can do. The UI and the service are driven by this, never by sniffing. */

@@ -1,37 +1,18 @@
 /**
- * The one error type adapters and the HTTP client throw. Route handlers map it to JSON errors and
- * the conversations service turns it into a per-connection notice, so one failing provider never
- * fails a whole page. Messages are written for people and never contain keys or request headers.
+ * Parsing provider payloads at the adapter boundary. `ProviderError` itself lives with the domain
+ * errors in `lib/model/errors.ts` (the HTTP client throws it too); it is re-exported here so the
+ * adapters keep one import for everything about a provider failure.
  */
 import type { ZodError } from "zod";
-import { providerLabels, type ProviderId } from "@/lib/conversations/model";
+import { providerLabels, type ProviderId } from "@/lib/model/constants";
+import { ProviderError } from "@/lib/model/errors";
 
-export const providerErrorCodes = [
-  "auth_failed",
-  "not_found",
-  "rate_limited",
-  "unavailable",
-  "bad_response",
-  "unsupported",
-  "invalid_request",
-] as const;
-export type ProviderErrorCode = (typeof providerErrorCodes)[number];
-
-export class ProviderError extends Error {
-  override readonly name = "ProviderError";
-  constructor(
-    readonly code: ProviderErrorCode,
-    readonly provider: ProviderId,
-    message: string,
-    readonly details: { status?: number; retryAfterSeconds?: number } = {},
-  ) {
-    super(message);
-  }
-}
-
-export function isProviderError(error: unknown): error is ProviderError {
-  return error instanceof ProviderError;
-}
+export {
+  ProviderError,
+  isProviderError,
+  providerErrorCodes,
+  type ProviderErrorCode,
+} from "@/lib/model/errors";
 
 /** Describes the first zod issue as `path: problem`, the way a person debugging a payload wants it. */
 export function describeZodError(error: ZodError): string {

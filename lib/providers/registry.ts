@@ -1,6 +1,6 @@
 /** The adapter for each provider id. Adding a provider means adding it here and to `providerIds`. */
 import "server-only";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { chatlingAdapter } from "./chatling/adapter";
 import type { ProviderAdapter } from "./contract";
 import { cozmoxAdapter } from "./cozmox/adapter";

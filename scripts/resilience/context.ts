@@ -4,7 +4,7 @@
  * conversation's moderation state and a list's notices through the API.
  */
 import type { ModerationState } from "@/lib/conversations/api-schemas";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import {
   conversationPageSchema,
   conversationPath,

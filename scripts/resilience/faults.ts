@@ -6,7 +6,7 @@
  * server logs no unhandled rejection, and the connection recovers on its own once the fault ends.
  */
 import type { ModerationBody, ModerationState } from "@/lib/conversations/api-schemas";
-import { providerIds, providerLabels, type ProviderId } from "@/lib/conversations/model";
+import { providerIds, providerLabels, type ProviderId } from "@/lib/model/conversation";
 import {
   apiErrorSchema,
   conversationPath,

@@ -4,7 +4,7 @@
  * no 5xx, every moderation's effect read back, one audit row per moderation request.
  */
 import type { ModerationState } from "@/lib/conversations/api-schemas";
-import { providerIds, type Conversation, type ProviderId } from "@/lib/conversations/model";
+import { providerIds, type Conversation, type ProviderId } from "@/lib/model/conversation";
 import {
   auditPageSchema,
   conversationPageSchema,

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { ModerationBody, ModerationState } from "@/lib/conversations/api-schemas";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { CallBudget } from "@/bench/lib/call-budget";
 import {
   apiErrorSchema,

@@ -10,7 +10,7 @@
  */
 import { Client } from "pg";
 import { z } from "zod";
-import { providerLabels } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/model/conversation";
 import {
   conversationPageSchema,
   conversationPath,

@@ -3,7 +3,7 @@
  * yield a notice (the list still answers), a moderation fails visibly with nothing applied, and
  * Parley recovers on its own once the simulator is back, without a restart of its own.
  */
-import { providerIds, providerLabels } from "@/lib/conversations/model";
+import { providerIds, providerLabels } from "@/lib/model/conversation";
 import { conversationPath, type ApiAnswer } from "@/bench/lib/parley-api";
 import { startSimulatorProcess } from "@/bench/lib/stack";
 import { expectThat } from "./checks";

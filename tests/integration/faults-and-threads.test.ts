@@ -3,8 +3,8 @@
  * the API, long ones page by page without gaps.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationPage, MessagePage, ProviderId, ThreadPage } from "@/lib/conversations/model";
-import { providerIds } from "@/lib/conversations/model";
+import type { ConversationPage, MessagePage, ProviderId, ThreadPage } from "@/lib/model/conversation";
+import { providerIds } from "@/lib/model/conversation";
 import { chatlingLongThreads } from "@/simulator/providers/chatling/data";
 import { zaiaLongThreadIds } from "@/simulator/providers/zaia/data";
 import { startHarness, type Harness } from "./harness";

@@ -3,7 +3,7 @@
  * Parley can check the rows, and otherwise the connection is left out — always with a notice.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationPage, Facets, Notice, ProviderId } from "@/lib/conversations/model";
+import type { ConversationPage, Facets, Notice, ProviderId } from "@/lib/model/conversation";
 import { startHarness, type Harness } from "./harness";
 
 let harness: Harness;

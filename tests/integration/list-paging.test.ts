@@ -1,6 +1,6 @@
 /** Paging the merged list of every connection to the end: no duplicates, no gaps, honest totals. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Conversation, ConversationPage } from "@/lib/conversations/model";
+import type { Conversation, ConversationPage } from "@/lib/model/conversation";
 import { startHarness, type Harness } from "./harness";
 
 let harness: Harness;

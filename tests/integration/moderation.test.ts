@@ -4,8 +4,8 @@
  * delete at the provider for admins only, and nothing half-applied when a provider fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConversationPage, ProviderId, ThreadPage } from "@/lib/conversations/model";
-import { providerIds } from "@/lib/conversations/model";
+import type { ConversationPage, ProviderId, ThreadPage } from "@/lib/model/conversation";
+import { providerIds } from "@/lib/model/conversation";
 import { simulatorKeys } from "@/simulator/keys";
 import { startHarness, type Harness } from "./harness";
 

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
-import type { ConversationPage } from "@/lib/conversations/model";
+import type { ConversationPage } from "@/lib/model/conversation";
 import { getDatabase } from "@/lib/db/client";
 import { connections, user } from "@/lib/db/schema";
 import { simulatorKeys } from "@/simulator/keys";

@@ -5,7 +5,7 @@
  * refused, and the redirect's target never receives a request (so never the key).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { getDatabase } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
 import { simulatorKeys } from "@/simulator/keys";

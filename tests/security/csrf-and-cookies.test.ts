@@ -10,7 +10,7 @@
  */
 import { desc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ConversationPage } from "@/lib/conversations/model";
+import type { ConversationPage } from "@/lib/model/conversation";
 import type { Database } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import { simulatorKeys } from "@/simulator/keys";

@@ -7,7 +7,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { getDatabase } from "@/lib/db/client";
 import {
   account,

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { FormField } from "../form-field";
 import { createConnection, testConnectionKey, type ConnectionView } from "./connection-api";
 import { FormError } from "../form-error";

@@ -4,7 +4,7 @@
  */
 import { apiFetch } from "@/lib/api-client";
 import type { ConnectionView } from "@/lib/connections/schemas";
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 
 export type { ConnectionView };
 

@@ -2,7 +2,7 @@
  * What the add-connection form offers per provider: its name and the public API's base URL. Kept
  * here (not imported from the model) so the form does not pull zod into the browser bundle.
  */
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 
 export const providerChoices = [
   { id: "sigmamind", label: "SigmaMind", baseUrl: "https://api.sigmamind.ai" },

@@ -27,8 +27,8 @@ import {
   CommandList,
   CommandShortcut,
 } from "@/components/ui/command";
-import { views, type View } from "@/lib/conversations/constants";
-import type { Conversation } from "@/lib/conversations/model";
+import { views, type View } from "@/lib/model/constants";
+import type { Conversation } from "@/lib/model/conversation";
 import { viewLabels } from "@/components/conversations/list/views";
 import { shortcutById, type Shortcut } from "./shortcuts";
 

@@ -24,7 +24,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import type { View } from "@/lib/conversations/api-schemas";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import type { BulkAction, BulkFailure, BulkProgress } from "./use-bulk-moderation";
 
 function plural(count: number): string {

@@ -7,8 +7,8 @@ import { ArchiveIcon, BanIcon, StarIcon, Trash2Icon } from "lucide-react";
 import type { ReactNode } from "react";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import { providerLabels } from "@/lib/conversations/constants";
-import type { Conversation, FlagHome } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/model/constants";
+import type { Conversation, FlagHome } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
 import { formatCost, formatExactTime, formatRelativeTime, formatTokens, sentenceCase } from "./format";
 

@@ -9,7 +9,7 @@ import {
   useListHotkeys,
   type ListShortcutHandlers,
 } from "@/components/conversations/keyboard/use-list-hotkeys";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import { decodeOpenKey } from "@/lib/conversations/search-params";
 import { cn } from "@/lib/utils";
 import { BulkBar } from "./bulk-bar";

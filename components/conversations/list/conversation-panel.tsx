@@ -11,7 +11,7 @@
 import dynamic from "next/dynamic";
 import { Sheet, SheetContent } from "@/components/ui/sheet";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import { conversationName } from "./format";
 
 function PanelLoading() {

@@ -21,7 +21,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
 import { conversationColumns, type ConversationTableMeta } from "./columns";
 import { rowKey } from "./format";

@@ -6,7 +6,7 @@
  * the result. The toolbar says so before the user picks: a filter no selected connection can
  * apply is disabled with the reason, and one that some cannot apply names those connections.
  */
-import type { ConnectionFacets, FacetOption, FilterKey } from "@/lib/conversations/model";
+import type { ConnectionFacets, FacetOption, FilterKey } from "@/lib/model/conversation";
 
 export interface FilterAvailability {
   /** `none`: no selected connection can apply it (the control is disabled). */

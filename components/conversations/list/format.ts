@@ -2,7 +2,7 @@
  * Display formats of the list: relative times ("3 h ago"), exact times for tooltips, costs
  * ("$0.0123" or "unknown", never "$0" for a provider without costs) and conversation names.
  */
-import type { Conversation, Cost } from "@/lib/conversations/model";
+import type { Conversation, Cost } from "@/lib/model/conversation";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -6,7 +6,7 @@
  */
 import { CircleAlertIcon, InfoIcon, RotateCwIcon, TriangleAlertIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import type { Notice } from "@/lib/conversations/model";
+import type { Notice } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
 
 const kindLabels: Record<Notice["kind"], string> = {

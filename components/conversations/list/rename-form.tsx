@@ -7,7 +7,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { TITLE_MAX_LENGTH } from "@/lib/conversations/constants";
+import { TITLE_MAX_LENGTH } from "@/lib/model/constants";
 
 export interface RenameFormProps {
   /** The conversation's current name, for the field's label. */

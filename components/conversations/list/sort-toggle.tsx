@@ -7,7 +7,7 @@
 import { ArrowDownWideNarrowIcon, ArrowUpNarrowWideIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import type { ConnectionFacets } from "@/lib/conversations/model";
+import type { ConnectionFacets } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
 
 type Sort = "recent" | "oldest";

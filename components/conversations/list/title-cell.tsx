@@ -6,7 +6,7 @@
  * being renamed it holds the inline rename form.
  */
 import { ProviderIcon } from "@/components/shell/provider-icon";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import { flagHomeLabel } from "./cells";
 import type { ConversationTableMeta } from "./columns";
 import { conversationName, formatRelativeTime, rowKey } from "./format";

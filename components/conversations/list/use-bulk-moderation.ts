@@ -8,7 +8,7 @@
  */
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import {
   inverseOf,
   applyChange,

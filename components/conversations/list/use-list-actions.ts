@@ -5,7 +5,7 @@
  * `z` undo that covers both kinds in the order they were made (see `undo-log.ts`).
  */
 import { useCallback } from "react";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import { useModeration, type ModerationChange } from "@/lib/conversations/use-moderation";
 import { useBulkModeration } from "./use-bulk-moderation";
 import { recordUndo, takeLastUndo } from "./undo-log";

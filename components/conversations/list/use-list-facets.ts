@@ -6,7 +6,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { ConnectionFacets, Facets, FilterKey } from "@/lib/conversations/model";
+import type { ConnectionFacets, Facets, FilterKey } from "@/lib/model/conversation";
 import { conversationQueries } from "@/lib/conversations/queries";
 import { mergeOptions, type FilterOption } from "./filter-support";
 import type { ListFilterKey } from "./use-list-state";

@@ -6,7 +6,7 @@
  * letting it fall to the page.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import { rowKey } from "./format";
 
 export function useRowCursor(rows: Conversation[]) {

@@ -6,7 +6,7 @@
  */
 import type { RowSelectionState, Updater } from "@tanstack/react-table";
 import { useCallback, useState } from "react";
-import type { Conversation } from "@/lib/conversations/model";
+import type { Conversation } from "@/lib/model/conversation";
 import { rowKey } from "./format";
 
 export function useRowSelection(scope: string, rows: Conversation[]) {

@@ -17,8 +17,8 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-import { providerLabels } from "@/lib/conversations/constants";
-import type { ConversationDetail } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/model/constants";
+import type { ConversationDetail } from "@/lib/model/conversation";
 import { deleteAtProviderRequest } from "@/lib/conversations/queries";
 
 export interface DeleteAtProviderDialogProps {

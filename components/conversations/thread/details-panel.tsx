@@ -7,8 +7,8 @@
 import { useId, useState, type ReactNode } from "react";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Button } from "@/components/ui/button";
-import { providerLabels } from "@/lib/conversations/constants";
-import type { ConversationDetail, CostItem } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/model/constants";
+import type { ConversationDetail, CostItem } from "@/lib/model/conversation";
 import { flagHomeLabel } from "./flag-homes";
 import {
   formatCount,

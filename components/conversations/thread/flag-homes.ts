@@ -2,8 +2,8 @@
  * Where each moderation flag lives, in the words the UI shows: "Stored in Chatling" when the
  * provider holds it (so other tools see the change), "Stored in Parley" when Parley's overlay does.
  */
-import { providerLabels } from "@/lib/conversations/constants";
-import type { Conversation, FlagHome } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/model/constants";
+import type { Conversation, FlagHome } from "@/lib/model/conversation";
 
 export type FlagField = "important" | "archived" | "title" | "trashed";
 

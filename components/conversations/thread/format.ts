@@ -2,7 +2,7 @@
  * Formatting for the thread view: times (relative with the exact value kept for `<time>` and
  * tooltips), money that never turns "unknown" into $0, token counts and role names.
  */
-import type { Cost, Message, MessageRole } from "@/lib/conversations/model";
+import type { Cost, Message, MessageRole } from "@/lib/model/conversation";
 
 const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });

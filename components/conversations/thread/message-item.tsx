@@ -8,7 +8,7 @@
 import { BotIcon, CogIcon, HeadsetIcon, LinkIcon, UserIcon, WrenchIcon, type LucideIcon } from "lucide-react";
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
-import type { Message, MessageRole } from "@/lib/conversations/model";
+import type { Message, MessageRole } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
 import { formatExactTime, formatRelativeTime, roleLabel } from "./format";
 import { costText, RatingNote, SourceList, ToolCallBlock, ToolResultBlock } from "./message-parts";

@@ -4,7 +4,7 @@
  * answer rating and the message's cost.
  */
 import { ThumbsDownIcon, ThumbsUpIcon, WrenchIcon } from "lucide-react";
-import type { Cost, Source, ToolCall } from "@/lib/conversations/model";
+import type { Cost, Source, ToolCall } from "@/lib/model/conversation";
 import { formatTokens, formatUsd, prettyJson } from "./format";
 import { safeUrl } from "./safe-markdown";
 

@@ -10,7 +10,7 @@ import { ArrowDownToLineIcon, ArrowUpToLineIcon } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import type { Message } from "@/lib/conversations/model";
+import type { Message } from "@/lib/model/conversation";
 import { formatCount } from "./format";
 import { MessageItem } from "./message-item";
 import { MessageLoaderRow } from "./message-loader-row";

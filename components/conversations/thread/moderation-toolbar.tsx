@@ -15,8 +15,8 @@ import {
   Undo2Icon,
 } from "lucide-react";
 import type { Ref } from "react";
-import { providerLabels } from "@/lib/conversations/constants";
-import type { ConversationDetail } from "@/lib/conversations/model";
+import { providerLabels } from "@/lib/model/constants";
+import type { ConversationDetail } from "@/lib/model/conversation";
 import { flagHomeLabel } from "./flag-homes";
 import { ModerationButton } from "./moderation-button";
 import { threadShortcuts } from "./thread-shortcuts";

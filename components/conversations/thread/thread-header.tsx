@@ -11,7 +11,7 @@ import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import type { ConversationDetail } from "@/lib/conversations/model";
+import type { ConversationDetail } from "@/lib/model/conversation";
 import { flagHomeLabel } from "./flag-homes";
 import { humanize } from "./format";
 import { Heading, type HeadingLevel } from "./heading";

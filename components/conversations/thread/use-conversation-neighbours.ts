@@ -12,7 +12,7 @@
  */
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Conversation, ConversationPage } from "@/lib/conversations/model";
+import type { Conversation, ConversationPage } from "@/lib/model/conversation";
 import { viewPredicate } from "@/lib/conversations/query-plan";
 import { conversationKeys, conversationQueries, type ListParams } from "@/lib/conversations/queries";
 

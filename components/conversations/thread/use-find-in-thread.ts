@@ -4,7 +4,7 @@
  * tool names, arguments and results), and which one is current. Matching is case-insensitive.
  */
 import { useCallback, useMemo, useState } from "react";
-import type { Message } from "@/lib/conversations/model";
+import type { Message } from "@/lib/model/conversation";
 
 function searchableText(message: Message): string {
   if (message.toolCalls.length === 0) return message.text;

@@ -7,7 +7,7 @@
  */
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Message, ThreadPage } from "@/lib/conversations/model";
+import type { Message, ThreadPage } from "@/lib/model/conversation";
 import { conversationQueries } from "@/lib/conversations/queries";
 
 export interface ThreadMessages {

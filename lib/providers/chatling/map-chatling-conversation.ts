@@ -7,7 +7,7 @@
  * @see https://docs.chatling.ai/api-reference/v2/conversations/update-conversation
  * @see https://docs.chatling.ai/api-reference/v2/conversations/retrieve-conversation
  */
-import type { DetailField, DetailSection, Owner } from "@/lib/conversations/model";
+import type { DetailField, DetailSection, Owner } from "@/lib/model/conversation";
 import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
 import { formatChatlingConversationId } from "./conversation-id";
 import { toIsoTimestamp } from "./map-chatling-message";

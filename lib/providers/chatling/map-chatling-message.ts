@@ -6,7 +6,7 @@
  * @see https://docs.chatling.ai/api-reference/v2/conversations/list-conversation-messages
  * @see https://docs.chatling.ai/api-reference/v2/conversations/rate-ai-answer
  */
-import type { Message, MessageRole, Source } from "@/lib/conversations/model";
+import type { Message, MessageRole, Source } from "@/lib/model/conversation";
 import type { ChatlingMessage } from "./wire-schemas";
 
 /** Any date-time Chatling sends, as an ISO string in UTC; null when absent or unreadable. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Message } from "@/lib/conversations/model";
+import type { Message } from "@/lib/model/conversation";
 import { createHttpClient } from "@/lib/http/client";
 import type {
   ListRequest,

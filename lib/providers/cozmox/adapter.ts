@@ -10,7 +10,7 @@
  * @see https://docs.cozmox.cloud/api-reference/chats/list-chats
  * @see https://docs.cozmox.cloud/api-reference/chats/delete-chat
  */
-import type { Message } from "@/lib/conversations/model";
+import type { Message } from "@/lib/model/conversation";
 import type { Capabilities, ProviderAdapter, ProviderContext } from "@/lib/providers/contract";
 import { isProviderError } from "@/lib/providers/errors";
 import { linkToolResults, mapCozmoxChatTurn, chatTurnMessages } from "./assemble-cozmox-thread";

@@ -6,7 +6,7 @@
  *
  * @see https://docs.cozmox.cloud/api-reference/chats/delete-chat (seed 002: `input`, `messages`, `output`)
  */
-import type { Message } from "@/lib/conversations/model";
+import type { Message } from "@/lib/model/conversation";
 import { mapCozmoxCost } from "./map-cozmox-cost";
 import { mapCozmoxMessage, mapCozmoxRole, cozmoxMessageText } from "./map-cozmox-message";
 import type { CozmoxChat, CozmoxInput, CozmoxInputItem, CozmoxMessage } from "./wire-schemas";

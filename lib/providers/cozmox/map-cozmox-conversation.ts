@@ -6,7 +6,7 @@
  * @see https://docs.cozmox.cloud/api-reference/chats/list-chats
  * @see https://docs.vapi.ai/api-reference/sessions/list (the session shape Cozmox mirrors)
  */
-import type { DetailField, DetailSection, Owner } from "@/lib/conversations/model";
+import type { DetailField, DetailSection, Owner } from "@/lib/model/conversation";
 import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
 import { mapCozmoxCost, mapCozmoxCostBreakdown } from "./map-cozmox-cost";
 import type { CozmoxCustomer, CozmoxSession } from "./wire-schemas";

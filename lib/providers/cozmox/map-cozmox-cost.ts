@@ -4,7 +4,7 @@
  *
  * @see https://docs.cozmox.cloud/api-reference/chats/delete-chat (seed 002: `costs`, `cost`)
  */
-import type { Cost, CostItem } from "@/lib/conversations/model";
+import type { Cost, CostItem } from "@/lib/model/conversation";
 import type { CozmoxCost } from "./wire-schemas";
 
 interface CostCarrier {

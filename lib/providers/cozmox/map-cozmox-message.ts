@@ -3,7 +3,7 @@
  *
  * @see https://docs.cozmox.cloud/api-reference/chats/delete-chat (seed 002: `messages`, `output`)
  */
-import type { Cost, Message, MessageRole, ToolCall } from "@/lib/conversations/model";
+import type { Cost, Message, MessageRole, ToolCall } from "@/lib/model/conversation";
 import type { CozmoxMessage, CozmoxToolCall } from "./wire-schemas";
 
 /**

@@ -12,7 +12,7 @@
  * @see https://docs.sigmamind.ai/api-reference/chats/get-chat
  * @see https://docs.sigmamind.ai/api-reference/chats/update-chat (seed 000)
  */
-import type { DetailSection, Message, Owner, Responder } from "@/lib/conversations/model";
+import type { DetailSection, Message, Owner, Responder } from "@/lib/model/conversation";
 import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
 import { mapSigmamindThread } from "./map-sigmamind-message";
 import type { SigmamindAgent, SigmamindChat } from "./wire-schemas";

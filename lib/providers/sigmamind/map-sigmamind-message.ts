@@ -11,7 +11,7 @@
  *
  * @see https://docs.sigmamind.ai/api-reference/chats/get-chat
  */
-import type { Message, MessageRole, ToolCall } from "@/lib/conversations/model";
+import type { Message, MessageRole, ToolCall } from "@/lib/model/conversation";
 import { sigmamindToolCallContentSchema, type SigmamindChat, type SigmamindChatItem } from "./wire-schemas";
 
 /** Item types that carry a tool invocation as JSON `{name, arguments}` instead of text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversationDetailSchema } from "@/lib/conversations/model";
+import { conversationDetailSchema } from "@/lib/model/conversation";
 import { parseWire } from "@/lib/providers/errors";
 import detailsFixture from "./__fixtures__/chat-details.json";
 import nullsFixture from "./__fixtures__/chat-details-nulls.json";

@@ -14,7 +14,7 @@
  *
  * @see https://docs.zaia.app/documentation/api-reference-alpha/reference/chats
  */
-import type { DetailField, DetailSection } from "@/lib/conversations/model";
+import type { DetailField, DetailSection } from "@/lib/model/conversation";
 import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
 import type { ZaiaChatDetails, ZaiaLeanChat } from "./wire-schemas";
 

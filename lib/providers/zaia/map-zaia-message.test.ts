@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageSchema } from "@/lib/conversations/model";
+import { messageSchema } from "@/lib/model/conversation";
 import { parseWire } from "@/lib/providers/errors";
 import messagesFixture from "./__fixtures__/chat-messages.json";
 import { mapZaiaMessage, mapZaiaRole } from "./map-zaia-message";

@@ -8,7 +8,7 @@
  *
  * @see https://docs.zaia.app/documentation/api-reference-alpha/reference/chat-messages
  */
-import type { Message, MessageRole } from "@/lib/conversations/model";
+import type { Message, MessageRole } from "@/lib/model/conversation";
 import { toIsoTime } from "./map-zaia-conversation";
 import type { ZaiaMessage } from "./wire-schemas";
 

@@ -4,7 +4,7 @@
  * Refusals on Parley's routes use `{ error: { code, message } }`; better-auth's endpoints refuse
  * in better-auth's shape.
  */
-import type { ProviderId } from "@/lib/conversations/model";
+import type { ProviderId } from "@/lib/model/conversation";
 import { simulatorKeys } from "@/simulator/keys";
 import type { Harness } from "../../integration/harness";
 

@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect } from "vitest";
 import { z } from "zod";
-import type { ConversationPage } from "@/lib/conversations/model";
+import type { ConversationPage } from "@/lib/model/conversation";
 import type { Database } from "@/lib/db/client";
 import { simulatorKeys } from "@/simulator/keys";
 import { startHarness, type Harness } from "../../integration/harness";

@@ -12,7 +12,7 @@ import { forgetSessions } from "@/lib/auth/session-cache";
 import { ACCOUNT_FAILURE_LIMIT, auditSignIn, recentFailures } from "@/lib/auth/sign-in-guard";
 import { getDatabase } from "@/lib/db/client";
 import { userAdminOperation } from "@/lib/users/admin-operations";
-import { handleUserAdminRequest } from "@/lib/users/handle-user-admin-request";
+import { handleUserAdminRequest } from "@/lib/api/user-admin-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

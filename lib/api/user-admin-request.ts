@@ -11,7 +11,8 @@
  */
 import "server-only";
 import { count, eq } from "drizzle-orm";
-import { errorResponse, readActor, type Actor } from "@/lib/api/handler";
+import { readActor, type Actor } from "@/lib/auth/actor";
+import { errorResponse } from "./handler";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { Database } from "@/lib/db/client";
 import { session, user } from "@/lib/db/schema";
@@ -22,8 +23,8 @@ import {
   userAdminActions,
   type UserAdminBody,
   type UserAdminOperation,
-} from "./admin-operations";
-import { isActiveAdmin } from "./roles";
+} from "@/lib/users/admin-operations";
+import { isActiveAdmin } from "@/lib/users/roles";
 
 type UserRow = { id: string; email: string; name: string; role: string | null; banned: boolean | null };
 
@@ -123,7 +124,7 @@ export async function handleUserAdminRequest(
   operation: UserAdminOperation,
   passThrough: (request: Request) => Promise<Response>,
 ): Promise<Response> {
-  const actor: Actor | null = await readActor(request);
+  const actor: Actor | null = await readActor(request.headers);
   if (!actor) return passThrough(request);
   const action = userAdminActions[operation];
   const audit = (entry: {
