@@ -42,8 +42,14 @@ const environmentSchema = z.object({
   PARLEY_ALLOW_INSECURE_PROVIDER_URLS: booleanFlag.optional(),
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For Parley may trust. */
   PARLEY_TRUSTED_PROXIES: z.string().optional(),
-  PARLEY_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
-  PARLEY_PROVIDER_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1_000).optional(),
+  PARLEY_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  PARLEY_PROVIDER_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1_000).default(32),
+  /** How long a tripped circuit breaker waits before letting one call through again. */
+  PARLEY_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Sign-in attempts allowed per address a minute (better-auth's limiter). */
+  PARLEY_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Seconds between incremental syncs of each connection into the index. */
+  PARLEY_SYNC_INTERVAL_S: z.coerce.number().int().min(5).max(86_400).default(30),
 });
 
 export interface ParleyConfig {
@@ -56,6 +62,11 @@ export interface ParleyConfig {
   publicUrl: string | null;
   allowInsecureProviderUrls: boolean;
   trustedProxies: string[];
+  providerTimeoutMs: number;
+  providerMaxConcurrent: number;
+  breakerHalfOpenMs: number;
+  signInLimitPerMinute: number;
+  syncIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +125,11 @@ export function parseConfig(environment: Record<string, string | undefined>): Pa
       .split(",")
       .map((entry) => entry.trim())
       .filter(Boolean),
+    providerTimeoutMs: values.PARLEY_PROVIDER_TIMEOUT_MS,
+    providerMaxConcurrent: values.PARLEY_PROVIDER_MAX_CONCURRENT,
+    breakerHalfOpenMs: values.PARLEY_BREAKER_HALF_OPEN_MS,
+    signInLimitPerMinute: values.PARLEY_SIGN_IN_LIMIT_PER_MINUTE,
+    syncIntervalSeconds: values.PARLEY_SYNC_INTERVAL_S,
   };
 }
 

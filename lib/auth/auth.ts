@@ -16,12 +16,6 @@ import { deriveAuthSecret } from "@/lib/security/key-encryption";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { accessControl, roles } from "./permissions";
 
-/** Sign-ins allowed per client address and minute (PARLEY_SIGN_IN_LIMIT_PER_MINUTE, default 10). */
-function signInLimitPerMinute(): number {
-  const configured = Number(process.env.PARLEY_SIGN_IN_LIMIT_PER_MINUTE);
-  return Number.isInteger(configured) && configured > 0 ? configured : 10;
-}
-
 function createAuth() {
   const config = getConfig();
   const localOrigins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
@@ -40,7 +34,7 @@ function createAuth() {
       window: 60,
       max: 600,
       customRules: {
-        "/sign-in/email": { window: 60, max: signInLimitPerMinute() },
+        "/sign-in/email": { window: 60, max: getConfig().signInLimitPerMinute },
         "/get-session": false,
       },
     },

@@ -10,7 +10,6 @@ import { getConfig } from "@/lib/config";
 import { forgetFacets } from "@/lib/conversations/facets";
 import { forgetScopes } from "@/lib/conversations/scope-cache";
 import type { Database } from "@/lib/db/client";
-import { resetConnectionPolicies } from "@/lib/http/client";
 import { invalid, isProviderError, notFound } from "@/lib/model/errors";
 import { getAdapter } from "@/lib/providers/registry";
 import { checkBaseUrl } from "./base-url";
@@ -37,7 +36,6 @@ function validBaseUrl(raw: string): string {
 
 function forget(connectionId: string): void {
   forgetHandle(connectionId);
-  resetConnectionPolicies(connectionId);
   forgetScopes(connectionId);
   forgetFacets(connectionId);
   forgetHealth(connectionId);
@@ -141,7 +139,5 @@ export async function testConnection(
   } catch (error) {
     if (isProviderError(error)) return { ok: false, code: error.code, message: error.message };
     return { ok: false, code: "internal", message: "The key could not be tested." };
-  } finally {
-    resetConnectionPolicies(probeId);
   }
 }

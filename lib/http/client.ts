@@ -29,9 +29,12 @@ import {
   type CircuitBreakerPolicy,
   type BulkheadPolicy,
 } from "cockatiel";
-import { providerLabels, type ProviderId } from "@/lib/model/conversation";
+import { getConfig } from "@/lib/config";
+import { providerLabels, type ProviderId } from "@/lib/model/constants";
 import { ProviderError } from "@/lib/model/errors";
-import { RequestBudget } from "./request-budget";
+import { RequestBudget, type RateBudget, type RequestPriority } from "./request-budget";
+
+export type { RateBudget, RequestPriority } from "./request-budget";
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 
@@ -64,63 +67,59 @@ export interface HttpClientOptions {
   authHeaders: Record<string, string>;
   timeoutMs?: number;
   maxRetries?: number;
-  maxConcurrent?: number;
+  /** Shared with the connection's other clients; a client made without them gets its own. */
+  policies?: ConnectionPolicies;
+  /** Used only when `policies` is not given. */
   requestsPerMinute?: number | null;
+  /** Whose calls these are; the budget serves interactive ones first. */
+  priority?: RequestPriority;
   /** Longest `Retry-After` worth waiting for inside one request. */
   maxRetryAfterSeconds?: number;
   fetchImpl?: typeof fetch;
 }
 
 /**
- * Calls in flight per connection (`PARLEY_PROVIDER_MAX_CONCURRENT`, default 32); more wait in a
- * queue. It keeps one busy console from flooding a provider, and is set well above what a page
- * needs so that, under load, Parley's own queue does not become the latency (at 8, twenty
- * concurrent readers of one connection waited on each other: p50 several times a direct call).
+ * The state a connection's calls share and that outlives a request: the breaker, the limit of
+ * calls in flight and the provider's request budget. A connection's runtime
+ * (`lib/connections/runtime.ts`) builds one set and hands it to every client it makes, so a new
+ * key or base URL (a new runtime) starts with fresh state, and nothing here is process-wide.
  */
-const defaultMaxConcurrent = (): number => {
-  const fromEnv = Number(process.env.PARLEY_PROVIDER_MAX_CONCURRENT);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 32;
-};
-
-const defaultTimeoutMs = (): number => {
-  const fromEnv = Number(process.env.PARLEY_PROVIDER_TIMEOUT_MS);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 10_000;
-};
-
-interface ConnectionPolicies {
+export interface ConnectionPolicies {
   breaker: CircuitBreakerPolicy;
   limiter: BulkheadPolicy;
-  budget: RequestBudget | null;
+  budget: RateBudget | null;
 }
 
-const policyRegistry: Map<string, ConnectionPolicies> = ((
-  globalThis as { __parleyHttpPolicies?: Map<string, ConnectionPolicies> }
-).__parleyHttpPolicies ??= new Map());
-
-/** Breaker and limiter state outlives a request: one set per connection and base URL. */
-function policiesFor(options: HttpClientOptions): ConnectionPolicies {
-  const key = `${options.connectionId}|${options.baseUrl}`;
-  let policies = policyRegistry.get(key);
-  if (!policies) {
-    policies = {
-      breaker: circuitBreaker(
-        handleWhen((error) => error instanceof ProviderError && error.code === "unavailable"),
-        {
-          halfOpenAfter: Number(process.env.PARLEY_BREAKER_HALF_OPEN_MS) || 5_000,
-          breaker: new ConsecutiveBreaker(5),
-        },
-      ),
-      limiter: bulkhead(options.maxConcurrent ?? defaultMaxConcurrent(), 500),
-      budget: options.requestsPerMinute ? new RequestBudget(options.requestsPerMinute, 60_000) : null,
-    };
-    policyRegistry.set(key, policies);
-  }
-  return policies;
+export interface PolicyOptions {
+  requestsPerMinute?: number | null;
+  /** Calls in flight (`PARLEY_PROVIDER_MAX_CONCURRENT`, default 32); more wait in a queue of 500. */
+  maxConcurrent?: number;
+  /** After this many consecutive failures (5xx, timeouts, network) calls fail fast. */
+  breakerThreshold?: number;
+  halfOpenAfterMs?: number;
+  budget?: RateBudget | null;
 }
 
-/** Forgets breaker and limiter state for a connection (after its key or base URL changed). */
-export function resetConnectionPolicies(connectionId: string): void {
-  for (const key of policyRegistry.keys()) if (key.startsWith(`${connectionId}|`)) policyRegistry.delete(key);
+export function createConnectionPolicies(options: PolicyOptions = {}): ConnectionPolicies {
+  const config = getConfig();
+  return {
+    breaker: circuitBreaker(
+      handleWhen((error) => error instanceof ProviderError && error.code === "unavailable"),
+      {
+        halfOpenAfter: options.halfOpenAfterMs ?? config.breakerHalfOpenMs,
+        breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+      },
+    ),
+    // Set well above what a page needs so that, under load, Parley's own queue does not become the
+    // latency (at 8, twenty concurrent readers of one connection waited on each other).
+    limiter: bulkhead(options.maxConcurrent ?? config.providerMaxConcurrent, 500),
+    budget:
+      options.budget !== undefined
+        ? options.budget
+        : options.requestsPerMinute
+          ? new RequestBudget(options.requestsPerMinute, 60_000)
+          : null,
+  };
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: HttpRequest["query"]): URL {
@@ -197,7 +196,10 @@ function errorForStatus(
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchImpl = options.fetchImpl ?? fetch;
   const label = providerLabels[options.provider];
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs();
+  const timeoutMs = options.timeoutMs ?? getConfig().providerTimeoutMs;
+  const policies =
+    options.policies ?? createConnectionPolicies({ requestsPerMinute: options.requestsPerMinute ?? null });
+  const priority = options.priority ?? "interactive";
   const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 3;
 
   async function attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
@@ -267,8 +269,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async request(request) {
-      // Looked up per request: a reset (key rotated, base URL changed) must reach clients already built.
-      const policies = policiesFor(options);
       const idempotent = request.idempotent ?? (request.method === "GET" || request.method === "HEAD");
       const retryPolicy = retry(
         handleWhen(
@@ -297,12 +297,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const perAttemptTimeout = timeout(timeoutMs, TimeoutStrategy.Aggressive);
       const withinBudget = async (signal: AbortSignal) => {
         // The provider's documented budget is kept outside the timeout: waiting for a slot is not the provider being slow.
-        const waitMs = policies.budget ? await policies.budget.take(3_000) : 0;
+        const waitMs = policies.budget ? await policies.budget.take(3_000, priority) : 0;
         if (waitMs > 0)
           throw new ProviderError(
             "rate_limited",
             options.provider,
-            `Parley keeps this ${label} connection under ${options.requestsPerMinute} requests a minute; try again in ${Math.ceil(waitMs / 1000)} s`,
+            `Parley keeps this ${label} connection within its request budget; try again in ${Math.ceil(waitMs / 1000)} s`,
             { retryAfterSeconds: Math.ceil(waitMs / 1000) },
           );
         return perAttemptTimeout.execute(
