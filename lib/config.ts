@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { processState } from "./process-state";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
@@ -133,10 +134,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Pa
   };
 }
 
-const holder = globalThis as { __parleyConfig?: ParleyConfig };
-
 /** The process's configuration, parsed on first use. */
 export function getConfig(): ParleyConfig {
-  holder.__parleyConfig ??= parseConfig(process.env);
-  return holder.__parleyConfig;
+  return processState("config", () => parseConfig(process.env));
 }

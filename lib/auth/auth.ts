@@ -5,6 +5,7 @@
  * user is signed out at once.
  */
 import "server-only";
+import { processState } from "@/lib/process-state";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
@@ -63,9 +64,6 @@ function createAuth() {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const holder = globalThis as { __parleyAuth?: Auth };
-
 export function getAuth(): Auth {
-  holder.__parleyAuth ??= createAuth();
-  return holder.__parleyAuth;
+  return processState("auth", createAuth);
 }

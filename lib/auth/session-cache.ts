@@ -13,6 +13,7 @@
  * altered cookie is a different key and goes to better-auth.
  */
 import "server-only";
+import { processState } from "@/lib/process-state";
 import type { Role } from "./permissions";
 
 export interface CachedActor {
@@ -37,9 +38,7 @@ interface SessionCacheState {
   generation: number;
 }
 
-const state: SessionCacheState = ((
-  globalThis as { __parleySessionCache?: SessionCacheState }
-).__parleySessionCache ??= { entries: new Map(), generation: 0 });
+const state = processState<SessionCacheState>("sessionCache", () => ({ entries: new Map(), generation: 0 }));
 
 /** The current generation, taken before a lookup starts; pass it to `rememberSession`. */
 export function sessionGeneration(): number {

@@ -1,6 +1,6 @@
 /**
  * Connection reachability: a cheap authenticated call per connection (the adapter's `verify`),
- * remembered for a few seconds so health polling cannot hammer providers. The outcome is stored
+ * remembered for a few seconds in the connection's memo so health polling cannot hammer providers. The outcome is stored
  * as the connection's last error for the admin page.
  */
 import "server-only";
@@ -21,17 +21,17 @@ export interface ConnectionHealth {
 }
 
 const TTL_MS = 10_000;
-const cache: Map<string, ConnectionHealth> = ((
-  globalThis as { __parleyHealthCache?: Map<string, ConnectionHealth> }
-).__parleyHealthCache ??= new Map());
 
 export async function checkConnection(
   db: Database,
   handle: ConnectionHandle,
   fresh = false,
 ): Promise<ConnectionHealth> {
-  const cached = cache.get(handle.id);
-  if (!fresh && cached && Date.now() - Date.parse(cached.checkedAt) < TTL_MS) return cached;
+  if (fresh) handle.context.memo.forget("health");
+  return handle.context.memo.get("health", TTL_MS, () => probe(db, handle));
+}
+
+async function probe(db: Database, handle: ConnectionHandle): Promise<ConnectionHealth> {
   const started = performance.now();
   let error: string | null = null;
   let code: string | null = null;
@@ -51,11 +51,6 @@ export async function checkConnection(
     code,
     checkedAt: new Date().toISOString(),
   };
-  cache.set(handle.id, health);
   await recordConnectionCheck(db, handle.id, error).catch(() => undefined);
   return health;
-}
-
-export function forgetHealth(connectionId: string): void {
-  cache.delete(connectionId);
 }

@@ -3,6 +3,7 @@
  * needs them; `toView` is the only shape that leaves the server.
  */
 import "server-only";
+import { processState } from "@/lib/process-state";
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
@@ -45,11 +46,10 @@ export function toView(row: ConnectionRow): ConnectionView {
  * rows are read once and kept until this module writes one; on PostgreSQL, where other instances
  * write too, they are read every time. A read in flight when a write lands is not kept.
  */
-// On globalThis: Next.js bundles a module once per route, and a write through one route must
-// reach the rows kept by every other.
-const rowsByDatabase: WeakMap<Database, Promise<readonly ConnectionRow[]>> = ((
-  globalThis as { __parleyConnectionRows?: WeakMap<Database, Promise<readonly ConnectionRow[]>> }
-).__parleyConnectionRows ??= new WeakMap());
+const rowsByDatabase = processState(
+  "connectionRows",
+  () => new WeakMap<Database, Promise<readonly ConnectionRow[]>>(),
+);
 
 function readConnectionRows(db: Database): Promise<ConnectionRow[]> {
   return db.select().from(connections).orderBy(asc(connections.createdAt), asc(connections.name));

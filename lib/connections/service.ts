@@ -7,14 +7,11 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { getConfig } from "@/lib/config";
-import { forgetFacets } from "@/lib/conversations/facets";
-import { forgetScopes } from "@/lib/conversations/scope-cache";
 import type { Database } from "@/lib/db/client";
 import { invalid, isProviderError, notFound } from "@/lib/model/errors";
 import { getAdapter } from "@/lib/providers/registry";
 import { checkBaseUrl } from "./base-url";
-import { forgetHandle, handleFor } from "./handles";
-import { forgetHealth } from "./health";
+import { forgetRuntime, handleFor } from "./runtime";
 import {
   deleteConnectionRow,
   getConnectionRow,
@@ -32,13 +29,6 @@ function validBaseUrl(raw: string): string {
   const check = checkBaseUrl(raw, { allowLoopback: config.demo || config.allowInsecureProviderUrls });
   if (!check.ok) throw invalid(`baseUrl: ${check.message}`);
   return check.url;
-}
-
-function forget(connectionId: string): void {
-  forgetHandle(connectionId);
-  forgetScopes(connectionId);
-  forgetFacets(connectionId);
-  forgetHealth(connectionId);
 }
 
 export async function listConnectionViews(db: Database): Promise<ConnectionView[]> {
@@ -76,7 +66,7 @@ export async function updateConnection(
   const baseUrl = input.baseUrl === undefined ? undefined : validBaseUrl(input.baseUrl);
   const row = await updateConnectionRow(db, id, { ...input, baseUrl, actorId: actor.id });
   if (!row) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
-  forget(id);
+  forgetRuntime(id);
   const before = toView(existing);
   const after = toView(row);
   await recordAudit(db, {
@@ -96,7 +86,7 @@ export async function removeConnection(db: Database, actor: Actor, id: string): 
   const existing = await getConnectionRow(db, id);
   if (!existing) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
   await deleteConnectionRow(db, id);
-  forget(id);
+  forgetRuntime(id);
   await recordAudit(db, {
     actor: { id: actor.id, email: actor.email },
     action: "connection.delete",

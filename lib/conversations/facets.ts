@@ -1,7 +1,7 @@
 /**
  * Filter options for the list, each labelled with the connection it comes from, plus what each
  * connection can do with each filter (so the UI can disable what a connection cannot apply).
- * Options are kept for a minute per connection: they change rarely and cost provider calls.
+ * Options are kept for a minute in the connection's memo: they change rarely and cost provider calls.
  */
 import "server-only";
 import type { ProviderFacets } from "@/lib/providers/contract";
@@ -12,21 +12,9 @@ import type { ConnectionFacets, FacetOption, Facets, Notice } from "@/lib/model/
 import { filterKeys } from "@/lib/model/conversation";
 
 const TTL_MS = 60_000;
-const cache: Map<string, { at: number; facets: ProviderFacets }> = ((
-  globalThis as { __parleyFacetCache?: Map<string, { at: number; facets: ProviderFacets }> }
-).__parleyFacetCache ??= new Map());
 
-async function cachedFacets(handle: ConnectionHandle): Promise<ProviderFacets> {
-  const key = `${handle.id}|${handle.context.baseUrl}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.facets;
-  const facets = await handle.adapter.listFacets(handle.context);
-  cache.set(key, { at: Date.now(), facets });
-  return facets;
-}
-
-export function forgetFacets(connectionId: string): void {
-  for (const key of cache.keys()) if (key.startsWith(`${connectionId}|`)) cache.delete(key);
+function cachedFacets(handle: ConnectionHandle): Promise<ProviderFacets> {
+  return handle.context.memo.get("facets", TTL_MS, () => handle.adapter.listFacets(handle.context));
 }
 
 export function connectionFacets(handle: ConnectionHandle, error: string | null): ConnectionFacets {

@@ -4,6 +4,7 @@
  * flags and say where each flag lives.
  */
 import "server-only";
+import { processState } from "@/lib/process-state";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { isSingleProcess } from "@/lib/db/single-process";
@@ -25,10 +26,7 @@ interface KeptOverlay {
   rows: Map<string, OverlayRow | null>;
 }
 const MAX_KEPT_PER_CONNECTION = 50_000;
-// On globalThis: Next.js bundles a module once per route, and every copy must share one store.
-const keptOverlays: WeakMap<Database, Map<string, KeptOverlay>> = ((
-  globalThis as { __parleyKeptOverlays?: WeakMap<Database, Map<string, KeptOverlay>> }
-).__parleyKeptOverlays ??= new WeakMap());
+const keptOverlays = processState("overlays", () => new WeakMap<Database, Map<string, KeptOverlay>>());
 
 function keptFor(db: Database, connectionId: string): KeptOverlay | null {
   if (!isSingleProcess(db)) return null;

@@ -6,6 +6,7 @@
  * PGlite has no cross-process locking and silently loses writes when two processes open one
  * directory, so a lock file refuses a second process with a clear message.
  */
+import { processState, setProcessState } from "@/lib/process-state";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -125,17 +126,20 @@ export function openMemoryDatabase(): DatabaseHandle {
   return { db, kind: "pglite", ready, close: () => client.close() };
 }
 
-const holder = globalThis as { __parleyDatabase?: DatabaseHandle };
-
 function handle(): DatabaseHandle {
-  if (!holder.__parleyDatabase) {
+  return processState("database", () => {
     const config = getConfig();
-    holder.__parleyDatabase = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    holder.__parleyDatabase.ready.catch((error: unknown) => {
+    const opened = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    opened.ready.catch((error: unknown) => {
       console.error("[db] migration failed:", error instanceof Error ? error.message : error);
     });
-  }
-  return holder.__parleyDatabase;
+    return opened;
+  });
+}
+
+/** Makes `database` the process's database (tests open their own). */
+export function installDatabase(database: DatabaseHandle): void {
+  setProcessState("database", database);
 }
 
 /** The process's database, migrated. */
@@ -155,11 +159,4 @@ export function getDatabaseSync(): Database {
 
 export function databaseKind(): "pglite" | "postgres" {
   return handle().kind;
-}
-
-/** Closes the process's database (scripts and tests). */
-export async function closeDatabase(): Promise<void> {
-  const current = holder.__parleyDatabase;
-  holder.__parleyDatabase = undefined;
-  if (current) await current.close();
 }

@@ -4,10 +4,9 @@
  * process's own writes, because no other writer exists. PostgreSQL is shared by several
  * instances, so nothing read from it is kept.
  */
-// On globalThis: Next.js bundles a module once per route, and every copy must see the same set.
-const singleProcessDatabases: WeakSet<object> = ((
-  globalThis as { __parleySingleProcessDatabases?: WeakSet<object> }
-).__parleySingleProcessDatabases ??= new WeakSet());
+import { processState } from "@/lib/process-state";
+
+const singleProcessDatabases = processState("singleProcessDatabases", () => new WeakSet<object>());
 
 export function markSingleProcess(database: object): void {
   singleProcessDatabases.add(database);

@@ -11,6 +11,7 @@ import { setFaults, startTestSimulator } from "@/simulator/testing";
 import type { ProviderAdapter, ProviderContext, ProviderConversation } from "./contract";
 import { isProviderError } from "./errors";
 import { getAdapter } from "./registry";
+import { createConnectionMemo } from "@/lib/connections/connection-memo";
 
 let simulator: RunningSimulator;
 let counter = 0;
@@ -27,6 +28,7 @@ function contextFor(provider: ProviderId, key: string = simulatorKeys[provider].
   return {
     connectionId: `conformance-${provider}-${counter}`,
     baseUrl,
+    memo: createConnectionMemo(),
     http: createHttpClient({
       provider,
       connectionId: `conformance-${provider}-${counter}`,

@@ -54,13 +54,30 @@ export interface Capabilities {
   requestsPerMinute: number | null;
 }
 
-/** Everything an adapter needs to talk to one connection. Built per request by the service. */
+/**
+ * A small store that lives as long as the connection's runtime (a new key or base URL starts it
+ * empty): for things that change rarely and cost provider calls, such as chatbot lists and
+ * assistant names. Adapters keep nothing at module level; they keep it here.
+ */
+export interface ConnectionMemo {
+  /**
+   * The value kept under `key`, or what `load` gives, kept `ttlMs`. Concurrent callers share one
+   * load in flight; a load that fails is not kept.
+   */
+  get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  set<T>(key: string, value: T, ttlMs: number): void;
+  /** Drops one key, or every key. */
+  forget(key?: string): void;
+}
+
+/** Everything an adapter needs to talk to one connection, built by the connection's runtime. */
 export interface ProviderContext {
   connectionId: string;
   /** The provider's root, such as `https://api.chatling.ai`; adapters add the paths. */
   baseUrl: string;
   /** Already authenticated for this connection; adapters only name paths and queries. */
   http: HttpClient;
+  memo: ConnectionMemo;
 }
 
 /** Filters in Parley's words, as adapters receive them (only those they declared `native`). */

@@ -87,11 +87,11 @@ export async function startHarness(): Promise<Harness> {
     PARLEY_PROVIDER_TIMEOUT_MS: "1500",
     PARLEY_BREAKER_HALF_OPEN_MS: "300",
   });
-  const { openDatabase, openMemoryDatabase } = await import("@/lib/db/client");
+  const { openDatabase, openMemoryDatabase, installDatabase } = await import("@/lib/db/client");
   const handle = process.env.TEST_DATABASE_URL
     ? openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir })
     : openMemoryDatabase();
-  (globalThis as { __parleyDatabase?: unknown }).__parleyDatabase = handle;
+  installDatabase(handle);
   await handle.ready;
   if (process.env.TEST_DATABASE_URL) {
     const { sql } = await import("drizzle-orm");

@@ -1,7 +1,7 @@
 // GET /api/conversations — the merged, filtered, paged list across connections.
 import { badRequest } from "@/lib/api/errors";
 import { queryObject, withApi } from "@/lib/api/handler";
-import { selectHandles } from "@/lib/connections/handles";
+import { selectHandles } from "@/lib/connections/runtime";
 import { listQuerySchema } from "@/lib/conversations/api-schemas";
 import { CursorError } from "@/lib/conversations/cursor";
 import { listConversations } from "@/lib/conversations/list-conversations";

@@ -1,6 +1,6 @@
 // GET /api/facets?connection= — filter options, each with the connection it comes from
 import { queryObject, withApi } from "@/lib/api/handler";
-import { selectHandles } from "@/lib/connections/handles";
+import { selectHandles } from "@/lib/connections/runtime";
 import { facetsQuerySchema } from "@/lib/conversations/api-schemas";
 import { listFacets } from "@/lib/conversations/facets";
 import { getDatabase } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 // GET /api/health — the database's state and each connection's reachability (no session needed).
 import { sql } from "drizzle-orm";
 import { checkConnection } from "@/lib/connections/health";
-import { selectHandles } from "@/lib/connections/handles";
+import { selectHandles } from "@/lib/connections/runtime";
 import { databaseKind, getDatabase } from "@/lib/db/client";
 
 export const runtime = "nodejs";

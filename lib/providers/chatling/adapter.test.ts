@@ -6,6 +6,7 @@ import { simulatorKeys } from "@/simulator/keys";
 import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
 import seedUpdateResponse from "./__fixtures__/update-conversation-response.json";
 import { chatlingAdapter } from "./adapter";
+import { createConnectionMemo } from "@/lib/connections/connection-memo";
 
 type Simulator = Awaited<ReturnType<typeof startTestSimulator>>;
 
@@ -25,6 +26,7 @@ function contextFor(connectionId: string, apiKey: string, timeoutMs = 2000): Pro
   return {
     connectionId,
     baseUrl,
+    memo: createConnectionMemo(),
     http: createHttpClient({
       provider: "chatling",
       connectionId,

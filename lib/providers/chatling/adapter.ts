@@ -37,7 +37,6 @@ const CONVERSATIONS_PER_PAGE = 20;
 const MAX_CHATBOT_PAGES = 50;
 /** Chatbot names change rarely; list rows reuse them for a while instead of asking on every page. */
 const CHATBOT_CACHE_MS = 5 * 60_000;
-const CHATBOT_CACHE_MAX_ENTRIES = 1_000;
 
 export const chatlingCapabilities: Capabilities = {
   filters: {
@@ -59,24 +58,17 @@ export const chatlingCapabilities: Capabilities = {
   requestsPerMinute: REQUESTS_PER_MINUTE,
 };
 
-const chatbotCache = new Map<string, { chatbot: ChatlingChatbot; expiresAt: number }>();
-
-function cacheKey(context: ProviderContext, chatbotId: string): string {
-  return `${context.connectionId}|${context.baseUrl}|${chatbotId}`;
-}
+const chatbotKey = (chatbotId: string) => `chatbot|${chatbotId}`;
 
 function remember(context: ProviderContext, chatbot: ChatlingChatbot): void {
-  if (chatbotCache.size >= CHATBOT_CACHE_MAX_ENTRIES) chatbotCache.clear();
-  chatbotCache.set(cacheKey(context, chatbot.id), { chatbot, expiresAt: Date.now() + CHATBOT_CACHE_MS });
+  context.memo.set(chatbotKey(chatbot.id), chatbot, CHATBOT_CACHE_MS);
 }
 
-/** The chatbot, from the short-lived cache or from `GET /v2/chatbots/{id}`. */
-async function chatbotFor(context: ProviderContext, chatbotId: string): Promise<ChatlingChatbot> {
-  const cached = chatbotCache.get(cacheKey(context, chatbotId));
-  if (cached && cached.expiresAt > Date.now()) return cached.chatbot;
-  const chatbot = await chatling.getChatbot(context, chatbotId);
-  remember(context, chatbot);
-  return chatbot;
+/** The chatbot, from the connection's memo or from `GET /v2/chatbots/{id}`. */
+function chatbotFor(context: ProviderContext, chatbotId: string): Promise<ChatlingChatbot> {
+  return context.memo.get(chatbotKey(chatbotId), CHATBOT_CACHE_MS, () =>
+    chatling.getChatbot(context, chatbotId),
+  );
 }
 
 /** Every chatbot of the project, following `last_page`. */

@@ -11,6 +11,7 @@ import { ProviderError } from "@/lib/providers/errors";
 import { simulatorKeys } from "@/simulator/keys";
 import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
 import { cozmoxAdapter } from "./adapter";
+import { createConnectionMemo } from "@/lib/connections/connection-memo";
 
 let simulator: Awaited<ReturnType<typeof startTestSimulator>>;
 let connections = 0;
@@ -27,7 +28,7 @@ function contextFor(apiKey: string = simulatorKeys.cozmox.primary): ProviderCont
     authHeaders: cozmoxAdapter.authHeaders(apiKey),
     timeoutMs: 2000,
   });
-  return { connectionId, baseUrl, http };
+  return { connectionId, baseUrl, http, memo: createConnectionMemo() };
 }
 
 function request(overrides: Partial<ListRequest> = {}): ListRequest {

@@ -46,26 +46,20 @@ const MAX_THREAD_PAGES = 200;
 
 /** How long assistant names are reused: they only label rows, and rarely change. */
 const ASSISTANT_NAMES_MS = 60_000;
-const ASSISTANT_NAMES_MAX_CONNECTIONS = 500;
-const assistantNamesCache = new Map<string, { names: Map<string, string>; expiresAt: number }>();
 
 /**
  * Assistant names for responder labels, kept a minute per connection so a list or a thread does
  * not ask for every assistant each time. They only decorate rows, so a failure here leaves the
  * names empty instead of failing the list (the sessions call reports real failures).
  */
-async function assistantNames(context: ProviderContext): Promise<Map<string, string>> {
-  const key = `${context.connectionId}|${context.baseUrl}`;
-  const cached = assistantNamesCache.get(key);
-  if (cached && cached.expiresAt > Date.now()) return cached.names;
+async function assistantNames(context: ProviderContext): Promise<ReadonlyMap<string, string>> {
   try {
-    const assistants = await listAssistants(context);
-    const names = new Map(
-      assistants.flatMap((assistant) => (assistant.name ? [[assistant.id, assistant.name] as const] : [])),
-    );
-    if (assistantNamesCache.size >= ASSISTANT_NAMES_MAX_CONNECTIONS) assistantNamesCache.clear();
-    assistantNamesCache.set(key, { names, expiresAt: Date.now() + ASSISTANT_NAMES_MS });
-    return names;
+    return await context.memo.get("assistant-names", ASSISTANT_NAMES_MS, async () => {
+      const assistants = await listAssistants(context);
+      return new Map(
+        assistants.flatMap((assistant) => (assistant.name ? [[assistant.id, assistant.name] as const] : [])),
+      );
+    });
   } catch (error) {
     if (isProviderError(error)) return new Map();
     throw error;

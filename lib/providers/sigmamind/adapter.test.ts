@@ -5,6 +5,7 @@ import { ProviderError } from "@/lib/providers/errors";
 import { simulatorKeys } from "@/simulator/keys";
 import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
 import { sigmamindAdapter } from "./adapter";
+import { createConnectionMemo } from "@/lib/connections/connection-memo";
 
 type RunningSimulator = Awaited<ReturnType<typeof startTestSimulator>>;
 
@@ -30,7 +31,7 @@ function contextFor(apiKey: string, connectionId = "test-sigmamind"): ProviderCo
     authHeaders: sigmamindAdapter.authHeaders(apiKey),
     timeoutMs: 2000,
   });
-  return { connectionId, baseUrl, http };
+  return { connectionId, baseUrl, http, memo: createConnectionMemo() };
 }
 
 const context = () => contextFor(simulatorKeys.sigmamind.primary);

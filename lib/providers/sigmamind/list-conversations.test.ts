@@ -8,6 +8,7 @@ import {
   listSigmamindConversations,
   statusStreams,
 } from "./list-conversations";
+import { createConnectionMemo } from "@/lib/connections/connection-memo";
 
 const wireStatuses = ["in-progress", "ended", "error"] as const;
 
@@ -41,7 +42,10 @@ function fakeContext(chats: readonly FakeChat[]): { context: ProviderContext; re
       return { status: 200, headers: new Headers(), body };
     },
   };
-  return { context: { connectionId: "fake", baseUrl: "http://fake", http }, requests };
+  return {
+    context: { connectionId: "fake", baseUrl: "http://fake", http, memo: createConnectionMemo() },
+    requests,
+  };
 }
 
 const chatsArbitrary = fc

@@ -11,6 +11,7 @@ import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { simulatorKeys } from "@/simulator/keys";
 import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
 import { zaiaAdapter } from "./adapter";
+import { createConnectionMemo } from "@/lib/connections/connection-memo";
 
 /** The simulator's long threads (ids fixed by the simulator's data, see its NOTES.md). */
 const longThreads = {
@@ -36,7 +37,7 @@ function contextFor(options: { key?: string; timeoutMs?: number } = {}): Provide
     authHeaders: zaiaAdapter.authHeaders(options.key ?? simulatorKeys.zaia.primary),
     timeoutMs: options.timeoutMs ?? 2000,
   });
-  return { connectionId, baseUrl, http };
+  return { connectionId, baseUrl, http, memo: createConnectionMemo() };
 }
 
 const listRequest = (

@@ -5,6 +5,7 @@ import { ProviderError } from "@/lib/providers/errors";
 import detailsFixture from "./__fixtures__/chat-details.json";
 import leanFixture from "./__fixtures__/chat-lean.json";
 import { listZaiaConversations, mapWithConcurrency, pageNumberFromToken } from "./list-conversations";
+import { createConnectionMemo } from "@/lib/connections/connection-memo";
 
 /** A fake Zaia answering from a function, recording every request and the peak concurrency. */
 function fakeZaia(answer: (request: HttpRequest) => unknown) {
@@ -21,7 +22,12 @@ function fakeZaia(answer: (request: HttpRequest) => unknown) {
       return { status: 200, headers: new Headers(), body: answer(request) };
     },
   };
-  const context: ProviderContext = { connectionId: "fake", baseUrl: "http://zaia.invalid", http };
+  const context: ProviderContext = {
+    connectionId: "fake",
+    baseUrl: "http://zaia.invalid",
+    http,
+    memo: createConnectionMemo(),
+  };
   return { context, requests, peak: () => peak };
 }
 

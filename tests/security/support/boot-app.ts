@@ -63,12 +63,12 @@ export async function bootApp(environment: Record<string, string | undefined>): 
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  const { openDatabase, openMemoryDatabase } = await import("@/lib/db/client");
+  const { openDatabase, openMemoryDatabase, installDatabase } = await import("@/lib/db/client");
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
   const handle = testDatabaseUrl
     ? openDatabase({ databaseUrl: testDatabaseUrl, dataDir })
     : openMemoryDatabase();
-  Object.assign(globalThis, { __parleyDatabase: handle });
+  installDatabase(handle);
   await handle.ready;
   if (testDatabaseUrl) {
     const { sql } = await import("drizzle-orm");

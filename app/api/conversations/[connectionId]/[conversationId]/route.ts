@@ -3,7 +3,7 @@
 // DELETE … {confirm: <conversationId>} — delete at the provider (admins; Zaia, Cozmox)
 import { badRequest } from "@/lib/api/errors";
 import { queryObject, readJsonBody, withApi } from "@/lib/api/handler";
-import { getHandle } from "@/lib/connections/handles";
+import { getHandle } from "@/lib/connections/runtime";
 import { deleteBodySchema, moderationBodySchema, threadQuerySchema } from "@/lib/conversations/api-schemas";
 import { CursorError } from "@/lib/conversations/cursor";
 import { deleteAtProvider, moderateConversation } from "@/lib/conversations/moderation";

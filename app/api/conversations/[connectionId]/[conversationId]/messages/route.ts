@@ -1,7 +1,7 @@
 // GET /api/conversations/:connectionId/:conversationId/messages?cursor&limit — a page of the thread
 import { badRequest } from "@/lib/api/errors";
 import { queryObject, withApi } from "@/lib/api/handler";
-import { getHandle } from "@/lib/connections/handles";
+import { getHandle } from "@/lib/connections/runtime";
 import { threadQuerySchema } from "@/lib/conversations/api-schemas";
 import { CursorError } from "@/lib/conversations/cursor";
 import { getMessagePage } from "@/lib/conversations/thread";
