@@ -8,6 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: root },
       { find: /^server-only$/, replacement: `${root}tests/server-only-stub.ts` },
+      { find: /^client-only$/, replacement: `${root}tests/server-only-stub.ts` },
     ],
   },
   test: {

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { Toaster } from "@/components/ui/toaster";
 import { TooltipProvider } from "@/components/ui/tooltip";
-import { createQueryClient } from "@/lib/query-client";
+import { createQueryClient } from "@/lib/client/query-client";
 
 /** Client-side providers for every page: theme, data fetching, URL state, tooltips, toasts. */
 export function Providers({ children }: { children: ReactNode }) {

@@ -5,7 +5,7 @@ import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { authClient } from "@/lib/auth/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();

@@ -1,4 +1,4 @@
-import { ApiRequestError } from "@/lib/api-client";
+import { ApiRequestError } from "@/lib/client/api-client";
 
 /** The message of a failed request, fit to show (the server's words when it gave some). */
 export function errorText(error: unknown): string {

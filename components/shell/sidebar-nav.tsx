@@ -16,7 +16,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import type { ProviderId } from "@/lib/model/conversation";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 import { cn } from "@/lib/utils";
 import { ProviderIcon } from "./provider-icon";
 

@@ -11,7 +11,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { authClient } from "@/lib/auth/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const router = useRouter();

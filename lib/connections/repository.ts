@@ -12,7 +12,6 @@ import { providerIdSchema } from "@/lib/model/conversation";
 import type { Database } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
 import { isSingleProcess } from "@/lib/db/single-process";
-import { forgetOverlayOf } from "@/lib/conversations/overlay";
 import { decryptSecret, encryptSecret, keyHint } from "@/lib/security/key-encryption";
 import type { ConnectionView } from "./schemas";
 
@@ -140,7 +139,6 @@ export async function updateConnectionRow(
 export async function deleteConnectionRow(db: Database, id: string): Promise<boolean> {
   const rows = await db.delete(connections).where(eq(connections.id, id)).returning({ id: connections.id });
   forgetConnectionRows(db);
-  forgetOverlayOf(db, id); // its overlay rows went with it (ON DELETE CASCADE)
   return rows.length > 0;
 }
 

@@ -8,6 +8,7 @@ import type { ListQuery, View } from "./api-schemas";
 import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import type { Conversation, FilterKey } from "@/lib/model/conversation";
 import { providerLabels } from "@/lib/model/constants";
+import { viewPredicate } from "@/lib/model/views";
 
 export const filterLabels: Record<FilterKey, string> = {
   channel: "channel",
@@ -115,25 +116,6 @@ export function filterPredicate(query: ListQuery, key: FilterKey): ConversationP
     }
     default: {
       const unreachable: never = key;
-      return unreachable;
-    }
-  }
-}
-
-export function viewPredicate(view: View): ConversationPredicate {
-  switch (view) {
-    case "inbox":
-      return (c) => !c.flags.archived && !c.flags.trashed && !c.flags.removedAtProvider;
-    case "important":
-      return (c) => c.flags.important && !c.flags.trashed;
-    case "archived":
-      return (c) => c.flags.archived && !c.flags.trashed;
-    case "trash":
-      return (c) => c.flags.trashed;
-    case "all":
-      return (c) => !c.flags.trashed;
-    default: {
-      const unreachable: never = view;
       return unreachable;
     }
   }

@@ -15,8 +15,8 @@ import {
   SelectTrigger,
   SelectValue,
 } from "@/components/ui/select";
-import type { ConnectionView } from "../connections/connection-api";
-import { isKnownAuditAction, knownAuditActions, type AuditFilters } from "./audit-api";
+import type { ConnectionView } from "@/lib/client/connections";
+import { isKnownAuditAction, knownAuditActions, type AuditFilters } from "@/lib/client/audit";
 
 const ANY = "__any";
 const OTHER = "__other";

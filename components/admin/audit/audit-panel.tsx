@@ -8,9 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { AdminPage } from "../admin-page";
-import { connectionAdminKeys, fetchConnections } from "../connections/connection-api";
+import { connectionAdminKeys, fetchConnections } from "@/lib/client/connections";
 import { errorText } from "../form-error";
-import { auditExportUrl, auditQueries, auditSearchParams, type AuditFilters } from "./audit-api";
+import { auditExportUrl, auditQueries, auditSearchParams, type AuditFilters } from "@/lib/client/audit";
 import { AuditFiltersBar } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 

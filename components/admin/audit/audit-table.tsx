@@ -12,7 +12,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { formatDate, formatTime } from "../format";
-import type { AuditRow } from "./audit-api";
+import type { AuditRow } from "@/lib/client/audit";
 
 const JSON_PREVIEW_LENGTH = 140;
 

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { ProviderId } from "@/lib/model/conversation";
 import { FormField } from "../form-field";
-import { createConnection, testConnectionKey, type ConnectionView } from "./connection-api";
+import { createConnection, testConnectionKey, type ConnectionView } from "@/lib/client/connections";
 import { FormError } from "../form-error";
 import { KeyCheckMessage, SaveAnywayPrompt, useTestedSave } from "./key-check";
 import { isProviderId, providerChoice, providerChoices, simulatorBaseUrl } from "./provider-defaults";

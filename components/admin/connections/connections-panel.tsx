@@ -10,10 +10,15 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { conversationKeys } from "@/lib/conversations/queries";
+import { conversationKeys } from "@/lib/client/conversation-queries";
 import { AdminPage } from "../admin-page";
 import { AddConnectionDialogContent } from "./add-connection-dialog";
-import { connectionAdminKeys, fetchConnections, fetchHealth, type ConnectionView } from "./connection-api";
+import {
+  connectionAdminKeys,
+  fetchConnections,
+  fetchHealth,
+  type ConnectionView,
+} from "@/lib/client/connections";
 import { ConnectionsTable, actionsButtonId, type ConnectionAction } from "./connections-table";
 import {
   BaseUrlDialogContent,

@@ -30,7 +30,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "../format";
-import type { ConnectionHealthView, ConnectionView } from "./connection-api";
+import type { ConnectionHealthView, ConnectionView } from "@/lib/client/connections";
 
 export type ConnectionAction = "rename" | "base-url" | "rotate" | "remove";
 

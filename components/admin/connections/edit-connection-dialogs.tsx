@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { FormField } from "../form-field";
-import { testConnectionKey, updateConnection, type ConnectionView } from "./connection-api";
+import { testConnectionKey, updateConnection, type ConnectionView } from "@/lib/client/connections";
 import { FormError, errorText } from "../form-error";
 import { KeyCheckMessage, SaveAnywayPrompt, useTestedSave } from "./key-check";
 import { providerChoice } from "./provider-defaults";

@@ -4,7 +4,7 @@ import { CircleAlertIcon, CircleCheckIcon, Loader2Icon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { errorText } from "../form-error";
-import type { KeyTestResult } from "./connection-api";
+import type { KeyTestResult } from "@/lib/client/connections";
 
 export type KeyCheck =
   | { status: "idle" }

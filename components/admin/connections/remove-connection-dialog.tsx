@@ -7,7 +7,7 @@ import {
   AlertDialogContent,
   AlertDialogFooter,
 } from "@/components/ui/alert-dialog";
-import { removeConnection, type ConnectionView } from "./connection-api";
+import { removeConnection, type ConnectionView } from "@/lib/client/connections";
 import { FormError, errorText } from "../form-error";
 
 /**

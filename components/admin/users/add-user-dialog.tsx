@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { Role } from "@/lib/auth/permissions";
 import { passwordProblem } from "@/lib/users/roles";
-import { createUser } from "@/lib/users/user-admin-client";
+import { createUser } from "@/lib/client/user-admin";
 import { FormError, errorText } from "../form-error";
 import { FormField } from "../form-field";
 import { PasswordField } from "./password-field";

@@ -12,7 +12,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { passwordProblem } from "@/lib/users/roles";
-import { endUserSessions, resetUserPassword, type ManagedUser } from "@/lib/users/user-admin-client";
+import { endUserSessions, resetUserPassword, type ManagedUser } from "@/lib/client/user-admin";
 import { FormError, errorText } from "../form-error";
 import { PasswordField } from "./password-field";
 

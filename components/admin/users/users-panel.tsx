@@ -20,7 +20,7 @@ import {
   setUserRole,
   userKeys,
   type ManagedUser,
-} from "@/lib/users/user-admin-client";
+} from "@/lib/client/user-admin";
 import { AdminPage } from "../admin-page";
 import { errorText } from "../form-error";
 import { AddUserDialogContent } from "./add-user-dialog";

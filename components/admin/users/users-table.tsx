@@ -31,7 +31,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { hasAdminRole } from "@/lib/users/roles";
-import type { ManagedUser } from "@/lib/users/user-admin-client";
+import type { ManagedUser } from "@/lib/client/user-admin";
 import { formatDateTime } from "../format";
 import { roleLabels } from "./role-labels";
 

@@ -5,7 +5,7 @@
  * layouts (768 px, or the list squeezed beside an open conversation) hide the secondary columns
  * through container queries on the table's wrapper, so no JavaScript measures anything.
  */
-import type { ColumnDef, RowData } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { Conversation } from "@/lib/model/conversation";
 import {
@@ -19,34 +19,7 @@ import {
 } from "./cells";
 import { conversationName } from "./format";
 import { TitleCell } from "./title-cell";
-
-export interface ConversationTableMeta {
-  /** Index of the row with the keyboard cursor (roving focus); -1 for none. */
-  cursorIndex: number;
-  /** Row key of the row being renamed. */
-  renamingKey: string | null;
-  now: number;
-  fullPageHref: (conversation: Conversation) => string;
-  open: (conversation: Conversation) => void;
-  toggleImportant: (conversation: Conversation) => void;
-  saveRename: (conversation: Conversation, title: string | null) => void;
-  cancelRename: () => void;
-}
-
-declare module "@tanstack/react-table" {
-  // Declaration merging: the names must match TanStack's own declarations.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface TableMeta<TData extends RowData> {
-    conversations?: ConversationTableMeta;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** Classes for the column's header and cells (used to hide columns in narrow layouts). */
-    className?: string;
-    /** The column's name for screen readers when its header shows no text. */
-    label?: string;
-  }
-}
+import "./table-meta";
 
 export const conversationColumns: ColumnDef<Conversation>[] = [
   {

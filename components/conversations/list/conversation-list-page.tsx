@@ -13,7 +13,7 @@ import type { Conversation } from "@/lib/model/conversation";
 import { decodeOpenKey } from "@/lib/conversations/search-params";
 import { cn } from "@/lib/utils";
 import { BulkBar } from "./bulk-bar";
-import type { ConversationTableMeta } from "./columns";
+import type { ConversationTableMeta } from "./table-meta";
 import { ConversationPanel } from "./conversation-panel";
 import { ConversationTable } from "./conversation-table";
 import { FilterChips } from "./filter-chips";

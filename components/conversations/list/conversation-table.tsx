@@ -23,7 +23,8 @@ import {
 } from "@/components/ui/table";
 import type { Conversation } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
-import { conversationColumns, type ConversationTableMeta } from "./columns";
+import { conversationColumns } from "./columns";
+import type { ConversationTableMeta } from "./table-meta";
 import { rowKey } from "./format";
 
 const INTERACTIVE = "a, button, input, label, [role='checkbox'], form";

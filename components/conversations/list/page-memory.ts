@@ -9,7 +9,7 @@
  * replaced by "First page" until the user pages from there.
  */
 import { useSyncExternalStore } from "react";
-import { listApiUrl, type ListParams } from "@/lib/conversations/queries";
+import { listApiUrl, type ListParams } from "@/lib/client/conversation-queries";
 
 const STORAGE_KEY = "parley:list-pages";
 /** Query shapes kept; the oldest are dropped first. */

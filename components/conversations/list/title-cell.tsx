@@ -8,7 +8,7 @@
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import type { Conversation } from "@/lib/model/conversation";
 import { flagHomeLabel } from "./cells";
-import type { ConversationTableMeta } from "./columns";
+import type { ConversationTableMeta } from "./table-meta";
 import { conversationName, formatRelativeTime, rowKey } from "./format";
 import { RenameForm } from "./rename-form";
 

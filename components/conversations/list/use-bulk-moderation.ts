@@ -14,7 +14,7 @@ import {
   applyChange,
   type ModerationChange,
   type useModeration,
-} from "@/lib/conversations/use-moderation";
+} from "@/lib/client/use-moderation";
 import { conversationName } from "./format";
 import { forgetUndo, recordUndo, type UndoLogEntry } from "./undo-log";
 

@@ -6,7 +6,7 @@
  */
 import { useCallback } from "react";
 import type { Conversation } from "@/lib/model/conversation";
-import { useModeration, type ModerationChange } from "@/lib/conversations/use-moderation";
+import { useModeration, type ModerationChange } from "@/lib/client/use-moderation";
 import { useBulkModeration } from "./use-bulk-moderation";
 import { recordUndo, takeLastUndo } from "./undo-log";
 

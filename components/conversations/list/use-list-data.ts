@@ -6,9 +6,9 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
-import { ApiRequestError } from "@/lib/api-client";
-import { viewPredicate } from "@/lib/conversations/query-plan";
-import { conversationQueries, type ListParams } from "@/lib/conversations/queries";
+import { ApiRequestError } from "@/lib/client/api-client";
+import { viewPredicate } from "@/lib/model/views";
+import { conversationQueries, type ListParams } from "@/lib/client/conversation-queries";
 import type { EmptyReason } from "./list-empty-state";
 import { queryShape, rememberNextPage, usePagePosition } from "./page-memory";
 import type { ListFacets } from "./use-list-facets";

@@ -7,7 +7,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ConnectionFacets, Facets, FilterKey } from "@/lib/model/conversation";
-import { conversationQueries } from "@/lib/conversations/queries";
+import { conversationQueries } from "@/lib/client/conversation-queries";
 import { mergeOptions, type FilterOption } from "./filter-support";
 import type { ListFilterKey } from "./use-list-state";
 

@@ -9,7 +9,7 @@
 import { createSerializer, useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
 import type { View } from "@/lib/conversations/api-schemas";
-import type { ListParams } from "@/lib/conversations/queries";
+import type { ListParams } from "@/lib/client/conversation-queries";
 import { encodeOpenKey, listSearchParams, type ListSearchParams } from "@/lib/conversations/search-params";
 
 /** URL keys whose value is a list of filter values. */

@@ -19,7 +19,7 @@ import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { providerLabels } from "@/lib/model/constants";
 import type { ConversationDetail } from "@/lib/model/conversation";
-import { deleteAtProviderRequest } from "@/lib/conversations/queries";
+import { deleteAtProviderRequest } from "@/lib/client/conversation-queries";
 
 export interface DeleteAtProviderDialogProps {
   conversation: ConversationDetail;

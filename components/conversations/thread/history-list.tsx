@@ -5,7 +5,7 @@ import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { conversationQueries, type HistoryEntry } from "@/lib/conversations/queries";
+import { conversationQueries, type HistoryEntry } from "@/lib/client/conversation-queries";
 import { formatExactTime, formatRelativeTime } from "./format";
 import { Heading, type HeadingLevel } from "./heading";
 

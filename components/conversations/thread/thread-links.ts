@@ -4,7 +4,7 @@
  * keeps the filters, search and page the user was looking at.
  */
 import { createSerializer } from "nuqs";
-import type { ListParams } from "@/lib/conversations/queries";
+import type { ListParams } from "@/lib/client/conversation-queries";
 import { listSearchParams } from "@/lib/conversations/search-params";
 
 const serializeListParams = createSerializer(listSearchParams);

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiRequestError } from "@/lib/api-client";
+import { ApiRequestError } from "@/lib/client/api-client";
 
 export function ThreadSkeleton() {
   return (

@@ -11,7 +11,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { Suspense } from "react";
-import { conversationQueries, type ListParams } from "@/lib/conversations/queries";
+import { conversationQueries, type ListParams } from "@/lib/client/conversation-queries";
 import { listSearchParams } from "@/lib/conversations/search-params";
 import { ThreadConversation } from "./thread-conversation";
 import { conversationsHref, MESSAGE_PARAM } from "./thread-links";

@@ -13,8 +13,8 @@
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Conversation, ConversationPage } from "@/lib/model/conversation";
-import { viewPredicate } from "@/lib/conversations/query-plan";
-import { conversationKeys, conversationQueries, type ListParams } from "@/lib/conversations/queries";
+import { viewPredicate } from "@/lib/model/views";
+import { conversationKeys, conversationQueries, type ListParams } from "@/lib/client/conversation-queries";
 
 /** A conversation to go to, and the list page (cursor) it sits on. */
 export interface NeighbourTarget {

@@ -8,7 +8,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Message, ThreadPage } from "@/lib/model/conversation";
-import { conversationQueries } from "@/lib/conversations/queries";
+import { conversationQueries } from "@/lib/client/conversation-queries";
 
 export interface ThreadMessages {
   messages: Message[];

@@ -4,8 +4,9 @@
  * fit to show. The server wrapper (`handle-user-admin-request.ts`) validates, keeps the last
  * administrator and audits every call.
  */
-import { ApiRequestError } from "@/lib/api-client";
-import { authClient } from "@/lib/auth/auth-client";
+import "client-only";
+import { ApiRequestError } from "@/lib/client/api-client";
+import { authClient } from "@/lib/client/auth-client";
 import type { Role } from "@/lib/auth/permissions";
 
 export interface ManagedUser {

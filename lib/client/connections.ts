@@ -2,7 +2,7 @@
  * The admin connections API as the browser calls it, and the query keys of its answers. The
  * health key is the sidebar's, so both share one cache (and one poll).
  */
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 import type { ConnectionView } from "@/lib/connections/schemas";
 import type { ProviderId } from "@/lib/model/conversation";
 

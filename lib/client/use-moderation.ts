@@ -4,12 +4,13 @@
  * when the server refuses (with the provider's reason in a toast), an Undo action on each
  * success, and an undo stack for the `z` shortcut.
  */
+import "client-only";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { toast } from "sonner";
 import { providerLabels } from "@/lib/model/constants";
 import type { Conversation, ConversationPage, ThreadPage } from "@/lib/model/conversation";
-import { conversationKeys, moderateConversationRequest } from "./queries";
+import { conversationKeys, moderateConversationRequest } from "./conversation-queries";
 
 export type ModerationChange = {
   important?: boolean;

@@ -4,7 +4,7 @@
  */
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import { parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 export const auditOutcomes = ["success", "failure"] as const;
 

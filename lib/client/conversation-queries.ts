@@ -3,10 +3,10 @@
  * (`["conversations", "list", params]`), so moderation can invalidate every list with one prefix.
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client";
-import type { ModerationState } from "./api-schemas";
+import { apiFetch } from "@/lib/client/api-client";
+import type { ModerationState } from "@/lib/conversations/api-schemas";
 import type { ConversationPage, Facets, MessagePage, ThreadPage } from "@/lib/model/conversation";
-import type { ListSearchParams } from "./search-params";
+import type { ListSearchParams } from "@/lib/conversations/search-params";
 
 /** The list query as the API takes it (the URL state minus the open conversation). */
 export type ListParams = Omit<ListSearchParams, "open">;

@@ -3,7 +3,7 @@
  * limited), no retry on 4xx (a refusal will not change by asking again), one retry otherwise.
  */
 import { QueryClient } from "@tanstack/react-query";
-import { ApiRequestError } from "@/lib/api-client";
+import { ApiRequestError } from "@/lib/client/api-client";
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
