@@ -2,7 +2,7 @@
 /**
  * Moderation from the browser: optimistic updates on every cached list and thread, rolled back
  * when the server refuses (with the provider's reason in a toast), an Undo action on each
- * success, and an undo stack for the `z` shortcut.
+ * success, and the tab's one undo log (`undo-log.ts`) for the `z` shortcut.
  */
 import "client-only";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -11,6 +11,7 @@ import { toast } from "sonner";
 import { providerLabels } from "@/lib/model/constants";
 import type { Conversation, ConversationPage, ThreadPage } from "@/lib/model/conversation";
 import { conversationKeys, moderateConversationRequest } from "./conversation-queries";
+import { recordUndo, takeLastUndo, undoEntry } from "./undo-log";
 
 export type ModerationChange = {
   important?: boolean;
@@ -22,12 +23,6 @@ export type ModerationTarget = Pick<
   Conversation,
   "connectionId" | "id" | "title" | "providerTitle" | "flags" | "flagHomes" | "provider"
 >;
-
-interface UndoEntry {
-  label: string;
-  run: () => Promise<unknown>;
-}
-const undoStack: UndoEntry[] = [];
 
 /** What a change does, in words for a toast. */
 export function describeChange(change: ModerationChange): string {
@@ -156,22 +151,15 @@ export function useModeration() {
       if (undoable) {
         const inverse = inverseOf(target, change);
         const undone = applyChange(target, change);
-        const entry: UndoEntry = {
-          label,
-          run: () => mutateAsync({ target: undone, change: inverse }),
-        };
-        undoStack.push(entry);
-        if (undoStack.length > 50) undoStack.shift();
+        const entry = recordUndo({ label, run: () => mutateAsync({ target: undone, change: inverse }) });
         if (!options.quiet)
           toast.success(`${label}${where(target, change)}`, {
             duration: 8_000,
             action: {
               label: "Undo",
               onClick: () => {
-                const index = undoStack.indexOf(entry);
-                if (index >= 0) undoStack.splice(index, 1);
-                void entry.run().then(
-                  () => toast(`Undone: ${label.toLowerCase()}`),
+                void undoEntry(entry).then(
+                  (ran) => ran && toast(`Undone: ${label.toLowerCase()}`),
                   (error: unknown) =>
                     toast.error("Undo failed", {
                       description: error instanceof Error ? error.message : undefined,
@@ -186,9 +174,9 @@ export function useModeration() {
     [mutateAsync],
   );
 
-  /** Undoes the most recent change made in this tab (the `z` shortcut). */
+  /** Undoes the most recent change made in this tab, single or bulk, list or thread (the `z` shortcut). */
   const undoLast = useCallback(async () => {
-    const entry = undoStack.pop();
+    const entry = takeLastUndo();
     if (!entry) {
       toast("Nothing to undo");
       return;

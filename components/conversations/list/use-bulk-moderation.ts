@@ -16,7 +16,7 @@ import {
   type useModeration,
 } from "@/lib/client/use-moderation";
 import { conversationName } from "./format";
-import { forgetUndo, recordUndo, type UndoLogEntry } from "./undo-log";
+import { recordUndo, undoEntry } from "@/lib/client/undo-log";
 
 export type BulkAction = "important" | "unimportant" | "archive" | "unarchive" | "trash" | "restore";
 
@@ -113,10 +113,9 @@ export function useBulkModeration(moderate: Moderate) {
               undoable: false,
             });
           }
-          toast(`Undone: ${done.toLowerCase()} ${plural(succeeded.length)}`);
         };
-        const entry: UndoLogEntry = { kind: "batch", label: done, undo };
-        recordUndo(entry);
+        const undoneLabel = `${done.toLowerCase()} ${plural(succeeded.length)}`;
+        const entry = recordUndo({ label: `${done} ${plural(succeeded.length)}`, run: undo });
         const details = [
           skipped > 0 ? `${skipped} already ${done.toLowerCase()}, skipped.` : null,
           failed.length > 0 ? `Failed: ${failed.map((item) => item.name).join(", ")}.` : null,
@@ -125,10 +124,7 @@ export function useBulkModeration(moderate: Moderate) {
           description: details.length ? details.join(" ") : undefined,
           action: {
             label: "Undo",
-            onClick: () => {
-              forgetUndo(entry);
-              void undo();
-            },
+            onClick: () => void undoEntry(entry).then((ran) => ran && toast(`Undone: ${undoneLabel}`)),
           },
         });
       } else if (failed.length > 0) {

@@ -2,24 +2,19 @@
 /**
  * The list's moderation actions on one conversation (star, archive, trash, rename) and in bulk,
  * all through `useModeration` (optimistic, rolled back on refusal, with an Undo toast), plus the
- * `z` undo that covers both kinds in the order they were made (see `undo-log.ts`).
+ * `z` undo that covers both kinds in the order they were made (the tab's one undo log).
  */
 import { useCallback } from "react";
 import type { Conversation } from "@/lib/model/conversation";
 import { useModeration, type ModerationChange } from "@/lib/client/use-moderation";
 import { useBulkModeration } from "./use-bulk-moderation";
-import { recordUndo, takeLastUndo } from "./undo-log";
 
 export function useListActions() {
   const { moderate, undoLast } = useModeration();
   const bulk = useBulkModeration(moderate);
 
   const change = useCallback(
-    async (conversation: Conversation, patch: ModerationChange) => {
-      const ok = await moderate(conversation, patch);
-      if (ok) recordUndo({ kind: "single" });
-      return ok;
-    },
+    (conversation: Conversation, patch: ModerationChange) => moderate(conversation, patch),
     [moderate],
   );
 
@@ -46,11 +41,5 @@ export function useListActions() {
     [change],
   );
 
-  const undo = useCallback(async () => {
-    const entry = takeLastUndo();
-    if (entry?.kind === "batch") await entry.undo();
-    else await undoLast();
-  }, [undoLast]);
-
-  return { toggleImportant, toggleArchived, toggleTrashed, rename, undo, bulk };
+  return { toggleImportant, toggleArchived, toggleTrashed, rename, undo: undoLast, bulk };
 }
