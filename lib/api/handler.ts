@@ -7,6 +7,8 @@ import "server-only";
 import { ZodError } from "zod";
 import { readActor, type Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/permissions";
+import { recordAudit, type AuditEntry } from "@/lib/audit/audit-log";
+import { getDatabase } from "@/lib/db/client";
 import { DomainError, isProviderError } from "@/lib/model/errors";
 import { ApiError, badRequest, httpForDomainError, statusForProviderError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, containsUnstorableText } from "./unstorable-text";
@@ -67,12 +69,22 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse(500, "internal", "Something went wrong on the server. The error has been logged.");
 }
 
+export interface RouteOptions<Params> {
+  /** `admin` limits the route to admins (staff get 403); `any` admits every signed-in user. */
+  role: Role | "any";
+  /**
+   * For routes whose refusals belong in the audit log (an attempt to delete at the provider, say):
+   * what to record when a signed-in user's role is refused.
+   */
+  auditRefusal?: (params: Params) => Omit<AuditEntry, "actor" | "outcome" | "error">;
+}
+
 /**
- * Wraps a route handler. `role: "admin"` limits it to admins; staff get 403. Every route needs a
- * session; anonymous requests get 401.
+ * Wraps a route handler. Every route needs a session (anonymous requests get 401) and says which
+ * role it requires; the role is checked here, before the handler runs.
  */
 export function withApi<Params = Record<string, never>>(
-  options: { role: Role | "any" },
+  options: RouteOptions<Params>,
   handler: (context: HandlerContext<Params>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: RouteContext<Params>): Promise<Response> => {
@@ -85,10 +97,19 @@ export function withApi<Params = Record<string, never>>(
         );
       const actor = await readActor(request.headers);
       if (!actor) throw new ApiError(401, "unauthorized", "Sign in to continue.");
-      if (options.role === "admin" && actor.role !== "admin")
-        throw new ApiError(403, "forbidden", "Only administrators can do this.");
       const params = routeContext?.params ? await routeContext.params : ({} as Params);
       if (containsUnstorableText(params)) throw badRequest(UNSTORABLE_TEXT_MESSAGE);
+      if (options.role === "admin" && actor.role !== "admin") {
+        const refusal = "Only administrators can do this.";
+        if (options.auditRefusal)
+          await recordAudit(await getDatabase(), {
+            ...options.auditRefusal(params),
+            actor: { id: actor.id, email: actor.email },
+            outcome: "failure",
+            error: refusal,
+          });
+        throw new ApiError(403, "forbidden", refusal);
+      }
       return await handler({ request, params, actor });
     } catch (error) {
       return toErrorResponse(error);

@@ -16,6 +16,11 @@ export const faultSettingsSchema = z
     malformedJson: z.boolean().default(false),
     /** Never answer (the socket stays open until the client gives up or the simulator resets). */
     hang: z.boolean().default(false),
+    /**
+     * Writes (POST, PATCH, PUT, DELETE) answered with 503 by their number since these settings were
+     * set, from 1: `[2]` fails only the second write, to test what a half-applied change leaves.
+     */
+    failWriteNumbers: z.array(z.number().int().min(1)).max(100).default([]),
   })
   .strict();
 
@@ -34,6 +39,7 @@ export class FaultState {
   private settings: FaultSettings = noFaults;
   private counter = 0;
   private errorsSoFar = 0;
+  private writes = 0;
 
   get current(): FaultSettings {
     return this.settings;
@@ -43,6 +49,7 @@ export class FaultState {
     this.settings = settings;
     this.counter = 0;
     this.errorsSoFar = 0;
+    this.writes = 0;
   }
 
   clear(): void {
@@ -50,9 +57,13 @@ export class FaultState {
   }
 
   /** Decides what the next request gets. Latency is applied separately by the server. */
-  decide(): FaultDecision {
+  decide(method = "GET"): FaultDecision {
     const settings = this.settings;
     if (settings.hang) return { kind: "hang" };
+    if (["POST", "PATCH", "PUT", "DELETE"].includes(method)) {
+      this.writes += 1;
+      if (settings.failWriteNumbers.includes(this.writes)) return { kind: "error" };
+    }
     if (settings.rateLimitRetryAfterSeconds !== null)
       return { kind: "rate_limited", retryAfterSeconds: settings.rateLimitRetryAfterSeconds };
     if (settings.malformedJson) return { kind: "malformed" };

@@ -164,7 +164,7 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
 
     const settings = faults.current;
     if (settings.latencyMs > 0) await sleep(settings.latencyMs);
-    const decision = faults.decide();
+    const decision = faults.decide(request.method ?? "GET");
     if (decision.kind === "hang") {
       hung.add(response);
       response.on("close", () => hung.delete(response));

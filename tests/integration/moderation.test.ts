@@ -207,16 +207,54 @@ describe("provider failures", () => {
     });
   });
 
-  it("does not write the overlay when the provider cannot confirm the conversation", async () => {
+  it("undoes at the provider what it had accepted when a later write fails, and audits the failure", async () => {
+    const target = await pick("chatling", 14);
+    const before = await read(target);
+    // Important and archive both live at Chatling: two writes. The second one fails, and so do the
+    // client's two retries of it (setting a flag is idempotent); the undo of the first (write 5) succeeds.
+    await harness.setFaults("chatling", { failWriteNumbers: [2, 3, 4] });
+    try {
+      const { status, body } = await patch(target, {
+        important: !before.flags.important,
+        archived: !before.flags.archived,
+      });
+      expect(status).toBe(502);
+      expect(body.error?.code).toBe("provider_unavailable");
+    } finally {
+      await harness.setFaults("chatling", {});
+    }
+    const after = await read(target);
+    expect(after.flags.important).toBe(before.flags.important);
+    expect(after.flags.archived).toBe(before.flags.archived);
+    const [last] = await history(target);
+    expect(last).toMatchObject({
+      action: "conversation.update",
+      outcome: "failure",
+      before: { important: before.flags.important, archived: before.flags.archived },
+    });
+  });
+
+  it("keeps Parley's own flags working while the provider is down", async () => {
     const target = await pick("sigmamind", 11);
     await harness.setFaults("sigmamind", { errorRate: 1 });
     try {
-      expect((await patch(target, { trashed: true })).status).toBe(502);
+      expect((await patch(target, { trashed: true })).status).toBe(200);
+      expect((await patch(target, { important: true })).status).toBe(200);
     } finally {
       await harness.setFaults("sigmamind", {});
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect((await read(target)).flags.trashed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // let the breaker half-open
+    const after = await read(target);
+    expect(after.flags.trashed).toBe(true);
+    expect(after.flags.important).toBe(true);
+    expect(await inView("trash", target)).toBe(true);
+    expect((await patch(target, { trashed: false, important: false })).status).toBe(200);
+  });
+
+  it("refuses a change for a conversation the provider says does not exist, and writes nothing", async () => {
+    const target = { connectionId: harness.connectionIds.sigmamind, id: "no-such-chat-000" };
+    const { status } = await patch(target, { trashed: true });
+    expect(status).toBe(404);
     expect(await inView("trash", target)).toBe(false);
   });
 });

@@ -36,10 +36,20 @@ export const PATCH = withApi<Params>({ role: "any" }, async ({ request, params, 
   return Response.json(await moderateConversation(db, actor, handle, params.conversationId, body));
 });
 
-export const DELETE = withApi<Params>({ role: "any" }, async ({ request, params, actor }) => {
-  const body = deleteBodySchema.parse(await readJsonBody(request));
-  const db = await getDatabase();
-  const handle = await getHandle(db, params.connectionId);
-  await deleteAtProvider(db, actor, handle, params.conversationId, body.confirm);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = withApi<Params>(
+  {
+    role: "admin",
+    auditRefusal: (params) => ({
+      action: "conversation.delete",
+      connectionId: params.connectionId,
+      conversationId: params.conversationId,
+    }),
+  },
+  async ({ request, params, actor }) => {
+    const body = deleteBodySchema.parse(await readJsonBody(request));
+    const db = await getDatabase();
+    const handle = await getHandle(db, params.connectionId);
+    await deleteAtProvider(db, actor, handle, params.conversationId, body.confirm);
+    return new Response(null, { status: 204 });
+  },
+);
