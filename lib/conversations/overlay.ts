@@ -219,5 +219,10 @@ export function toConversationDetail(
   row: ProviderConversationDetail,
   overlay: OverlayRow | undefined,
 ): ConversationDetail {
-  return { ...toConversation(handle, row, overlay), costBreakdown: row.costBreakdown, extras: row.extras };
+  return {
+    ...toConversation(handle, row, overlay),
+    deleteAtProvider: handle.adapter.capabilities.moderation.deleteAtProvider,
+    costBreakdown: row.costBreakdown,
+    extras: row.extras,
+  };
 }

@@ -156,6 +156,12 @@ export const detailSectionSchema = z.object({ title: z.string(), fields: z.array
 export type DetailSection = z.infer<typeof detailSectionSchema>;
 
 export const conversationDetailSchema = conversationSchema.extend({
+  /**
+   * How this conversation can be deleted at its provider: `hard` (gone for good), `soft` (the
+   * provider marks it removed) or null (no delete; trash is Parley's). Says it once here, like
+   * `flagHomes`, so the thread needs no other request to offer the action.
+   */
+  deleteAtProvider: z.enum(["hard", "soft"]).nullable(),
   costBreakdown: z.array(costItemSchema),
   /** Provider-specific extras worth showing, already labelled. Never keys or assistant configs. */
   extras: z.array(detailSectionSchema),

@@ -317,5 +317,9 @@ describe("delete at the provider", () => {
     });
     expect(unsupported.status).toBe(422);
     expect(unsupported.body.error.code).toBe("unsupported");
+    // The thread's answer says what delete the provider offers, so the thread needs no other request.
+    expect((await read(sigmamind)).deleteAtProvider).toBeNull();
+    expect((await read(target)).deleteAtProvider).toBe("soft");
+    expect((await read(await pick("cozmox", 15))).deleteAtProvider).toBe("hard");
   });
 });

@@ -4,7 +4,7 @@
  * Previous / Next. Moderation goes through `useModeration()` only (optimistic, rollback with the
  * provider's reason, Undo toast, `z` undoes the last change).
  */
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { PanelRightIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
@@ -14,7 +14,7 @@ import { useActor } from "@/components/shell/actor-context";
 import { Button } from "@/components/ui/button";
 import { providerLabels } from "@/lib/model/constants";
 import type { ThreadPage } from "@/lib/model/conversation";
-import { conversationKeys, conversationQueries, type ListParams } from "@/lib/client/conversation-queries";
+import { conversationKeys, type ListParams } from "@/lib/client/conversation-queries";
 import { encodeOpenKey, listSearchParams } from "@/lib/conversations/search-params";
 import { useModeration } from "@/lib/client/use-moderation";
 import { cn } from "@/lib/utils";
@@ -56,11 +56,7 @@ export function ThreadConversation({
   const queryClient = useQueryClient();
   const actor = useActor();
   const isAdmin = actor.role === "admin";
-  const facets = useQuery({ ...conversationQueries.facets([connectionId]), enabled: isAdmin });
-  const deleteKind = isAdmin
-    ? (facets.data?.connections.find((item) => item.connectionId === connectionId)?.moderation
-        .deleteAtProvider ?? null)
-    : null;
+  const deleteKind = isAdmin ? conversation.deleteAtProvider : null;
   const { moderate, undoLast } = useModeration();
   const messages = useThreadMessages(thread, connectionId, conversationId);
   const neighbours = useConversationNeighbours(listParams, connectionId, conversationId);

@@ -200,6 +200,7 @@ describe("mapZaiaChatDetailsToDetail", () => {
       providerTitle: detail.title,
       flags: { important: false, archived: false, trashed: false, removedAtProvider: detail.native.removed },
       flagHomes: { important: "parley", archived: "parley", title: "provider", trashed: "parley" },
+      deleteAtProvider: "soft",
     });
     expect(asParley.success).toBe(true);
   });
