@@ -6,6 +6,9 @@ import "server-only";
 import { and, desc, eq, gte, ilike, lt, lte, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
+import type { AuditRow } from "./schemas";
+
+export type { AuditRow } from "./schemas";
 
 export type AuditOutcome = "success" | "failure";
 
@@ -46,22 +49,6 @@ export interface AuditFilters {
   outcome?: AuditOutcome;
   from?: string;
   to?: string;
-}
-
-export interface AuditRow {
-  id: number;
-  createdAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  connectionId: string | null;
-  connectionName: string | null;
-  conversationId: string | null;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  outcome: string;
-  error: string | null;
 }
 
 function escapeLike(value: string): string {

@@ -1,4 +1,4 @@
-/** Query of the audit API and its CSV export. */
+/** The audit API's query (shared by its CSV export) and its rows, as the server sends them and the browser reads them. */
 import { z } from "zod";
 
 const optionalText = z
@@ -50,4 +50,21 @@ export function toAuditFilters(query: AuditQuery) {
     from: query.from,
     to,
   };
+}
+
+/** One audit row as `GET /api/audit` and a conversation's history answer it. */
+export interface AuditRow {
+  id: number;
+  createdAt: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  connectionId: string | null;
+  connectionName: string | null;
+  conversationId: string | null;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  outcome: string;
+  error: string | null;
 }

@@ -5,6 +5,9 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import { parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs";
 import { apiFetch } from "@/lib/client/api-client";
+import type { AuditRow } from "@/lib/audit/schemas";
+
+export type { AuditRow } from "@/lib/audit/schemas";
 
 export const auditOutcomes = ["success", "failure"] as const;
 
@@ -19,24 +22,7 @@ export const auditSearchParams = {
   to: parseAsString.withDefault(""),
 };
 
-export type AuditFilters = inferParserType<typeof auditSearchParams>;
-
-/** One row as `GET /api/audit` answers it. */
-export interface AuditRow {
-  id: number;
-  createdAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  connectionId: string | null;
-  connectionName: string | null;
-  conversationId: string | null;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  outcome: string;
-  error: string | null;
-}
+export type AuditSearchState = inferParserType<typeof auditSearchParams>;
 
 export interface AuditPage {
   items: AuditRow[];
@@ -53,7 +39,7 @@ function dayBound(day: string, end: boolean): string | null {
 }
 
 /** The API query for these filters (shared by the table and the CSV export). */
-export function auditQuery(filters: AuditFilters): URLSearchParams {
+export function auditQuery(filters: AuditSearchState): URLSearchParams {
   const search = new URLSearchParams();
   for (const key of ["actor", "action", "connection", "conversation"] as const) {
     const value = filters[key].trim();
@@ -67,13 +53,13 @@ export function auditQuery(filters: AuditFilters): URLSearchParams {
   return search;
 }
 
-export function auditExportUrl(filters: AuditFilters): string {
+export function auditExportUrl(filters: AuditSearchState): string {
   const query = auditQuery(filters).toString();
   return `/api/audit/export${query ? `?${query}` : ""}`;
 }
 
 export const auditQueries = {
-  pages: (filters: AuditFilters) =>
+  pages: (filters: AuditSearchState) =>
     infiniteQueryOptions({
       queryKey: ["admin", "audit", auditQuery(filters).toString()] as const,
       initialPageParam: null as string | null,

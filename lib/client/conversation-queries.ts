@@ -4,6 +4,7 @@
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-client";
+import type { AuditRow } from "@/lib/audit/schemas";
 import type { ModerationState } from "@/lib/conversations/api-schemas";
 import type { ConversationPage, Facets, MessagePage, ThreadPage } from "@/lib/model/conversation";
 import type { ListSearchParams } from "@/lib/conversations/search-params";
@@ -42,16 +43,8 @@ export const conversationKeys = {
   facets: (connectionIds: readonly string[]) => ["facets", [...connectionIds].sort()] as const,
 };
 
-export interface HistoryEntry {
-  id: number;
-  createdAt: string;
-  actorEmail: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-  outcome: string;
-  error: string | null;
-}
+/** One row of a conversation's history: its audit rows. */
+export type HistoryEntry = AuditRow;
 
 export const THREAD_PAGE_SIZE = 200;
 

@@ -137,7 +137,7 @@ export interface ListResult {
   total: number | null;
 }
 
-export interface MessagePage {
+export interface ProviderMessagePage {
   messages: Message[];
   /** Whole-thread message count when known. */
   total: number | null;
@@ -175,7 +175,7 @@ export interface ProviderAdapter {
     context: ProviderContext,
     id: string,
     page: { offset: number; limit: number },
-  ): Promise<MessagePage>;
+  ): Promise<ProviderMessagePage>;
   listFacets(context: ProviderContext): Promise<ProviderFacets>;
   /** Present exactly when `capabilities.moderation.important` is true. */
   setImportant?(context: ProviderContext, id: string, important: boolean): Promise<void>;

@@ -16,7 +16,7 @@ import {
   SelectValue,
 } from "@/components/ui/select";
 import type { ConnectionView } from "@/lib/client/connections";
-import { isKnownAuditAction, knownAuditActions, type AuditFilters } from "@/lib/client/audit";
+import { isKnownAuditAction, knownAuditActions, type AuditSearchState } from "@/lib/client/audit";
 
 const ANY = "__any";
 const OTHER = "__other";
@@ -141,9 +141,9 @@ export function AuditFiltersBar({
   onChange,
   onClear,
 }: {
-  filters: AuditFilters;
+  filters: AuditSearchState;
   connections: ConnectionView[];
-  onChange: (changes: Partial<AuditFilters>) => void;
+  onChange: (changes: Partial<AuditSearchState>) => void;
   onClear: () => void;
 }) {
   const active = Object.values(filters).some((value) => value !== "" && value !== null);

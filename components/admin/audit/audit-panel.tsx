@@ -10,11 +10,11 @@ import { Spinner } from "@/components/ui/spinner";
 import { AdminPage } from "../admin-page";
 import { connectionAdminKeys, fetchConnections } from "@/lib/client/connections";
 import { errorText } from "../form-error";
-import { auditExportUrl, auditQueries, auditSearchParams, type AuditFilters } from "@/lib/client/audit";
+import { auditExportUrl, auditQueries, auditSearchParams, type AuditSearchState } from "@/lib/client/audit";
 import { AuditFiltersBar } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
-const cleared: AuditFilters = {
+const cleared: AuditSearchState = {
   actor: "",
   action: "",
   connection: "",

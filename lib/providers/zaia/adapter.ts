@@ -11,7 +11,12 @@
  *
  * @see https://docs.zaia.app/documentation/api-reference-alpha/reference/chats
  */
-import type { Capabilities, MessagePage, ProviderAdapter, ProviderContext } from "@/lib/providers/contract";
+import type {
+  Capabilities,
+  ProviderMessagePage,
+  ProviderAdapter,
+  ProviderContext,
+} from "@/lib/providers/contract";
 import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import {
   getChatDetails,
@@ -69,7 +74,7 @@ async function listZaiaMessages(
   context: ProviderContext,
   id: string,
   page: { offset: number; limit: number },
-): Promise<MessagePage> {
+): Promise<ProviderMessagePage> {
   const conversationId = chatId(id);
   const offset = Math.max(0, Math.floor(page.offset));
   const limit = Math.max(1, Math.floor(page.limit));
