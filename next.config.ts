@@ -20,7 +20,15 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/**
+ * The benchmark's own routes (`*.bench.ts(x)`: the framework floor and a minimal page) exist only
+ * in a build made for the bench (`PARLEY_BENCH_BUILD=1`, see bench/lib/build.ts), never in the
+ * production route tree.
+ */
+const benchRoutes = process.env.PARLEY_BENCH_BUILD === "1" ? ["bench.tsx", "bench.ts"] : [];
+
 const nextConfig: NextConfig = {
+  pageExtensions: ["tsx", "ts", ...benchRoutes],
   // PGlite ships wasm and data files; keep it external so they are traced, not bundled twice.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,

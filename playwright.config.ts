@@ -77,7 +77,7 @@ export default defineConfig({
           env: { PARLEY_SIMULATOR_PORT: String(simulatorPort), SIMULATOR_CHATLING_RATE_LIMIT: "3000" },
         },
         {
-          command: `rm -rf ${dataDir} && mkdir -p .reports && node node_modules/tsx/dist/cli.mjs server.ts 2>&1 | tee -a .reports/e2e-server.log`,
+          command: `rm -rf ${dataDir} && mkdir -p .reports && node dist/server.mjs 2>&1 | tee -a .reports/e2e-server.log`,
           url: `http://127.0.0.1:${port}/api/health`,
           reuseExistingServer: !process.env.CI,
           timeout: 120_000,

@@ -3,7 +3,8 @@
  * change), stamps each request with the client's real address (for sign-in rate limits; a client
  * cannot spoof it), and logs unhandled rejections instead of dying.
  *
- * `tsx server.ts` serves the production build; `tsx server.ts --dev` runs Next in development.
+ * `npm run build` compiles it to `dist/server.mjs`, which serves the production build
+ * (`node dist/server.mjs`); `tsx server.ts --dev` runs Next in development.
  */
 import http from "node:http";
 import next from "next";

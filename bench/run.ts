@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const echo = process.env.BENCH_ECHO === "1";
   await assertPortsFree(ports);
 
-  const build = await ensureProductionBuild(root, log);
+  const build = await ensureProductionBuild(root, log, { withBenchRoutes: true });
   const startedAt = new Date();
   log(
     `[bench] ${build === "built" ? "built" : "using the build in .next"}; starting the simulator and Parley…`,

@@ -28,16 +28,17 @@ function newestSourceTime() {
     }
   };
   for (const dir of ["app", "components", "lib", "drizzle"]) visit(path.join(root, dir));
-  for (const file of ["package.json", "next.config.ts", "instrumentation.ts"])
+  for (const file of ["package.json", "next.config.ts", "instrumentation.ts", "server.ts"])
     if (fs.existsSync(file)) newest = Math.max(newest, fs.statSync(file).mtimeMs);
   return newest;
 }
 
 function buildIfNeeded() {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceTime()) return;
+  const built = fs.existsSync(buildId) && fs.existsSync(path.join(root, "dist", "server.mjs"));
+  if (built && fs.statSync(buildId).mtimeMs >= newestSourceTime()) return;
   console.log("[start] building Parley for production (first start or sources changed)…");
-  const result = spawnSync(bin("next"), ["build"], {
+  const result = spawnSync("npm", ["run", "--silent", "build"], {
     stdio: "inherit",
     env: { ...env, NODE_ENV: "production" },
   });
@@ -93,9 +94,14 @@ if (startSimulator) {
     stopAll(1);
   });
 }
-const app = run("Parley", bin("tsx"), dev ? ["server.ts", "--dev"] : ["server.ts"], {
-  NODE_ENV: dev ? "development" : "production",
-});
+const app = run(
+  "Parley",
+  dev ? bin("tsx") : process.execPath,
+  dev ? ["server.ts", "--dev"] : ["dist/server.mjs"],
+  {
+    NODE_ENV: dev ? "development" : "production",
+  },
+);
 try {
   await waitFor(`http://127.0.0.1:${port}/api/health`, "Parley", app);
   console.log("");

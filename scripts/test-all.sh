@@ -37,7 +37,7 @@ else
   PG_URL=""
 fi
 
-if step "production build" npx next build; then
+if step "production build" npm run --silent build; then
   step "secret scan of the client bundle" node scripts/scan-secrets.mjs
   step "end-to-end tests (Chromium)" env CI="${CI:-1}" npx playwright test
   [ -f "$REPORTS/e2e-server.log" ] && step "secret scan of the server log" node scripts/scan-secrets.mjs --log "$REPORTS/e2e-server.log"

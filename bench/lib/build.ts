@@ -13,6 +13,7 @@ const SOURCE_FILES = [
   "package.json",
   "next.config.ts",
   "instrumentation.ts",
+  "server.ts",
   "postcss.config.mjs",
   "simulator/keys.ts",
 ];
@@ -36,10 +37,22 @@ function newestSourceTime(root: string): number {
   return newest;
 }
 
-/** Whether the build in `.next` is at least as new as every source. */
-export function buildIsFresh(root: string): boolean {
+/** Written into `.next` by a build that includes the bench's own routes (`*.bench.ts(x)`). */
+const BENCH_MARKER = "PARLEY_BENCH_ROUTES";
+
+/**
+ * Whether the build in `.next` is at least as new as every source (and, when asked, holds the
+ * bench's routes, which a production build leaves out).
+ */
+export function buildIsFresh(root: string, withBenchRoutes = false): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceTime(root);
+  const server = path.join(root, "dist", "server.mjs");
+  return (
+    fs.existsSync(buildId) &&
+    fs.existsSync(server) &&
+    (!withBenchRoutes || fs.existsSync(path.join(root, ".next", BENCH_MARKER))) &&
+    fs.statSync(buildId).mtimeMs >= newestSourceTime(root)
+  );
 }
 
 function otherBuildRunning(): boolean {
@@ -57,7 +70,9 @@ function otherBuildRunning(): boolean {
 export async function ensureProductionBuild(
   root: string,
   log: (line: string) => void,
+  options: { withBenchRoutes?: boolean } = {},
 ): Promise<"fresh" | "built" | "existing"> {
+  const withBenchRoutes = options.withBenchRoutes ?? false;
   if (process.env.PARLEY_USE_EXISTING_BUILD === "1") {
     if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")))
       throw new Error("PARLEY_USE_EXISTING_BUILD=1 but .next holds no build: run `npx next build`.");
@@ -72,13 +87,19 @@ export async function ensureProductionBuild(
     log("another `next build` is running; waiting for it (builds share .next)…");
     await sleep(10_000);
   }
-  if (buildIsFresh(root)) return "fresh";
+  if (buildIsFresh(root, withBenchRoutes)) return "fresh";
   log("building for production (`next build`: .next/BUILD_ID is missing or older than the sources)…");
-  const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+  const result = spawnSync("npm", ["run", "--silent", "build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PARLEY_BENCH_BUILD: withBenchRoutes ? "1" : "0",
+    },
   });
-  if (result.status !== 0) throw new Error("`next build` failed; see its output above.");
+  if (result.status !== 0) throw new Error("`npm run build` failed; see its output above.");
+  if (withBenchRoutes) fs.writeFileSync(path.join(root, ".next", BENCH_MARKER), "bench routes included\n");
   return "built";
 }

@@ -93,7 +93,7 @@ export async function startParleyProcess(options: ParleyOptions): Promise<Parley
   const child = startProcess(
     options.name ?? "parley",
     process.execPath,
-    tsxArgs(path.join(options.root, "server.ts")),
+    [path.join(options.root, "dist", "server.mjs")],
     {
       env,
       cwd: options.root,

@@ -15,11 +15,11 @@ import { apiRoutePatternsOnDisk, exportedMethods } from "./support/api-routes-on
 import { everyone, matrix, type Fixture, type MatrixRow, type Who } from "./support/authorization-rows";
 
 /**
- * Routes Next.js serves that the integration harness does not route: the benchmark's floor
- * (`npm run bench`), which exists only when PARLEY_BENCH=1 and is checked directly below.
+ * Routes the integration harness does not route: the benchmark's floor (`npm run bench`), which is
+ * built only into the bench's own build and answers only when PARLEY_BENCH=1; checked directly below.
  */
 const unroutedApiRoutes: { pattern: string; load: () => Promise<Record<string, unknown>> }[] = [
-  { pattern: "/api/bench/floor", load: () => import("@/app/api/bench/floor/route") },
+  { pattern: "/api/bench/floor", load: () => import("@/app/api/bench/floor/route.bench") },
 ];
 
 let harness: Harness;

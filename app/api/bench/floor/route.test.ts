@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GET, POST } from "./route";
+import { GET, POST } from "./route.bench";
 
 const holder = globalThis as { __parleyBenchFloor?: string };
 const page = JSON.stringify({
