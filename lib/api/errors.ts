@@ -29,10 +29,6 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (message: string) => new ApiError(400, "invalid_request", message);
-export const notFound = (message: string) => new ApiError(404, "not_found", message);
-export const forbidden = (message = "Your role does not allow this.") =>
-  new ApiError(403, "forbidden", message);
-export const unsupported = (message: string) => new ApiError(422, "unsupported", message);
 
 /** Status for a provider failure reaching the client (when it fails the whole request). */
 export function statusForProviderError(code: ProviderErrorCode): number {

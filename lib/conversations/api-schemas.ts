@@ -85,7 +85,6 @@ export const threadQuerySchema = z
     limit: z.coerce.number().int().min(1).max(1000).default(200),
   })
   .strict();
-export type ThreadQuery = z.infer<typeof threadQuerySchema>;
 
 export const moderationBodySchema = z
   .object({
