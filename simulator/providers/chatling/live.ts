@@ -128,15 +128,19 @@ export class ChatlingLive implements LiveConversations {
 
   remove(ids: readonly string[]): LiveConversation[] {
     const state = this.state();
-    return ids.map((id) => {
-      const record = this.find(state, id);
-      const described = describe(state, record);
-      const records = state.conversationsByChatbot.get(record.chatbotId) ?? [];
-      records.splice(records.indexOf(record), 1);
+    const removed = ids.map((id) => this.find(state, id));
+    const described = removed.map((record) => describe(state, record));
+    const gone = new Set(removed);
+    for (const [chatbotId, records] of state.conversationsByChatbot)
+      state.conversationsByChatbot.set(
+        chatbotId,
+        records.filter((record) => !gone.has(record)),
+      );
+    for (const record of removed) {
       state.conversationIndex.delete(conversationKey(record.chatbotId, record.id));
       this.retired.add(record.id);
-      return described;
-    });
+    }
+    return described;
   }
 
   private find(state: ChatlingState, id: string): ConversationRecord {

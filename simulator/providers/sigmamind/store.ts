@@ -92,7 +92,10 @@ export class ChatStore {
 
   /** Adds a chat made by the live admin call; it is listed by its `createdAt` until `reset()`. */
   add(record: ChatRecord): void {
-    this.created = [record, ...this.created].sort(compareNewestFirst);
+    const newest = this.newestCreatedAt();
+    // Added chats are the newest (the change clock sees to it), so the order usually stays as is.
+    if (newest === undefined || record.createdAt > newest) this.created.unshift(record);
+    else this.created = [record, ...this.created].sort(compareNewestFirst);
   }
 
   /** Items the live admin call appended to the chat so far, oldest first. */

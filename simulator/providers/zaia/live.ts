@@ -60,14 +60,15 @@ export class ZaiaLive implements LiveConversations {
   add(count: number, messagesEach: number): LiveConversation[] {
     const owners = this.store.allOwners();
     const added: LiveConversation[] = [];
+    const previous = this.store.sorted()[0];
+    let newest = Date.parse(previous?.lastChatMessageCreatedAt ?? previous?.createdAt ?? "") || 0;
     for (let index = 0; index < count; index++) {
       const drawn = randomShape(this.random, owners, -1, () => messagesEach);
       while (this.store.find(drawn.id)) drawn.id = this.random.uuid();
       const spanMs = Math.max(messagesEach - 1, 1) * ADDED_MESSAGE_GAP_MS;
-      const previous = this.store.sorted()[0];
-      const newest = Date.parse(previous?.lastChatMessageCreatedAt ?? previous?.createdAt ?? "") || 0;
       // The first message follows the newest activity; the clock then moves past the last one.
       const lastAtMs = Date.parse(this.store.nextTime(newest + 1_000 + spanMs));
+      newest = lastAtMs;
       const chat = buildChat({ ...drawn, lastAtMs, spanMs, isRemoved: false }, this.random);
       this.store.insert(chat);
       added.push(describe(chat));
