@@ -19,7 +19,7 @@ import type { SimulatedProvider, SimulatedProviderId } from "./provider";
 import { createRandom, type Random } from "./random";
 
 export const MIN_SCALE = 200;
-export const MAX_SCALE = 2_000_000;
+export const MAX_SCALE = 1_000_000;
 
 /** One provider's part of the scale data. */
 export interface ScaleShare {

@@ -1,7 +1,8 @@
 /**
  * The simulated Chatling project: `Authorization: Bearer <key>`, `{"status":…}` envelopes, 1-based
  * pages of a server-fixed size, `archived`/`important` as 0|1, and the documented budget of 300
- * calls a minute per key (`SIMULATOR_CHATLING_RATE_LIMIT` overrides it).
+ * calls a minute per key (`SIMULATOR_CHATLING_RATE_LIMIT` overrides it). Scale mode and live
+ * changes through the simulator's admin call: `live.ts`, `NOTES.md`.
  *
  * @see https://docs.chatling.ai/api-reference/v2/intro
  * @see https://docs.chatling.ai/api-reference/v2/rate-limiting
