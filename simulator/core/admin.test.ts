@@ -49,6 +49,7 @@ describe("GET /__admin/calls", () => {
     expect(answer.providers.cozmox).toEqual({ total: 0, keys: {} });
     const counted = answer.providers.chatling;
     expect(counted?.total).toBe(6);
+    expect(counted).toMatchObject({ budgetPerMinute: 300 });
     expect(counted?.keys.primary).toEqual({
       total: 3,
       peakPerMinute: 3,

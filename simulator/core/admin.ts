@@ -92,6 +92,17 @@ function scaleReport(context: AdminContext): SimResponse {
   return json(200, { scale: context.scale, providers });
 }
 
+/** The call counts, with each rate-limited provider's budget beside them (Chatling: 300 a minute). */
+function callsReport(context: AdminContext): SimResponse {
+  const { since, providers } = context.calls.snapshot([...context.runtimes.keys()]);
+  for (const [id, { provider }] of context.runtimes) {
+    const counts = providers[id];
+    if (counts && provider.rateLimit)
+      Object.assign(counts, { budgetPerMinute: provider.rateLimit.perMinute });
+  }
+  return json(200, { since, providers });
+}
+
 /** Answers one admin request. */
 export function handleAdmin(context: AdminContext, request: AdminRequest): SimResponse {
   const { method, path } = request;
@@ -131,7 +142,7 @@ export function handleAdmin(context: AdminContext, request: AdminRequest): SimRe
       ),
     );
   if (method === "GET" && path === "/scale") return scaleReport(context);
-  if (method === "GET" && path === "/calls") return json(200, context.calls.snapshot([...runtimes.keys()]));
+  if (method === "GET" && path === "/calls") return callsReport(context);
   if (method === "DELETE" && path === "/calls") {
     context.calls.reset();
     return json(200, { ok: true });
