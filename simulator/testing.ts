@@ -2,8 +2,24 @@
 import { startSimulator, type RunningSimulator } from "./core/server";
 import { createAllProviders } from "./providers";
 
-export async function startTestSimulator(): Promise<RunningSimulator> {
-  return startSimulator({ port: 0, providers: createAllProviders() });
+/** The demo data, or `scale` conversations as `SIMULATOR_SCALE` would serve them. */
+export async function startTestSimulator(options: { scale?: number } = {}): Promise<RunningSimulator> {
+  const scale = options.scale ?? null;
+  return startSimulator({ port: 0, providers: createAllProviders({ scale }), scale });
+}
+
+/** `POST /__admin/conversations/:provider`: the status and the parsed answer. */
+export async function changeConversations(
+  baseUrl: string,
+  provider: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}/__admin/conversations/${provider}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
 }
 
 /** Sets faults on one provider of a running simulator through its admin endpoint. */

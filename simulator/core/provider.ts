@@ -1,5 +1,6 @@
 /** What each simulated provider module gives the simulator server. */
 import type { Route, SimRequest, SimResponse } from "./http";
+import type { LiveConversations } from "./live";
 
 export const simulatedProviderIds = ["sigmamind", "cozmox", "zaia", "chatling"] as const;
 export type SimulatedProviderId = (typeof simulatedProviderIds)[number];
@@ -19,6 +20,15 @@ export interface SimulatedProvider {
   readonly routes: readonly Route[];
   /** Restores the seed data, undoing every rename, archive and delete. */
   reset(): void;
-  /** Sizes of the current data, for tests and the admin endpoint. */
+  /**
+   * Sizes of the current data, for tests and `GET /__admin/stats`. Only writes may change them
+   * (tests compare them before and after read-only calls), apart from the cache sizes
+   * `cachedThreads` and `generatedThreads`.
+   */
   stats(): Record<string, number>;
+  /**
+   * Scale mode and live admin changes (`core/live.ts`, `core/scale.ts`). Absent on a provider
+   * that has not joined yet: the admin call then answers 501 for it.
+   */
+  readonly live?: LiveConversations;
 }

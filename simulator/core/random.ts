@@ -15,6 +15,9 @@ export interface Random {
   digits(length: number): string;
 }
 
+const hexDigits = "0123456789abcdef";
+const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {
@@ -26,8 +29,11 @@ export function createRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  const hex = (length: number): string => Array.from({ length }, () => int(0, 15).toString(16)).join("");
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  // The string helpers collect characters and join once: a scale of 100,000 conversations draws
+  // millions of ids, and one flat string each keeps both the garbage and the memory down.
+  const pushHex = (characters: string[], length: number): void => {
+    for (let index = 0; index < length; index++) characters.push(hexDigits[int(0, 15)] as string);
+  };
   return {
     next,
     int,
@@ -36,9 +42,30 @@ export function createRandom(seed: number): Random {
       return items[int(0, items.length - 1)] as T;
     },
     chance: (probability) => next() < probability,
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[int(0, 3)]}${hex(3)}-${hex(12)}`,
-    alphanumeric: (length) => Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join(""),
-    digits: (length) => String(int(1, 9)) + Array.from({ length: length - 1 }, () => int(0, 9)).join(""),
+    uuid: () => {
+      const characters: string[] = [];
+      pushHex(characters, 8);
+      characters.push("-");
+      pushHex(characters, 4);
+      characters.push("-", "4");
+      pushHex(characters, 3);
+      characters.push("-", "89ab"[int(0, 3)] as string);
+      pushHex(characters, 3);
+      characters.push("-");
+      pushHex(characters, 12);
+      return characters.join("");
+    },
+    alphanumeric: (length) => {
+      const characters: string[] = [];
+      for (let index = 0; index < length; index++)
+        characters.push(alphabet[int(0, alphabet.length - 1)] as string);
+      return characters.join("");
+    },
+    digits: (length) => {
+      const characters = [String(int(1, 9))];
+      for (let index = 1; index < length; index++) characters.push(String(int(0, 9)));
+      return characters.join("");
+    },
   };
 }
 

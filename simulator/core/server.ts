@@ -1,11 +1,13 @@
 /**
  * The provider simulator's HTTP server: each provider under its own prefix (`/sigmamind`,
  * `/cozmox`, `/zaia`, `/chatling`) with the provider's real paths below it, plus `/__admin/*`
- * for fault injection and resets. Binds to loopback only.
+ * (`admin.ts`) for faults, resets, sizes, call counts and live changes. Binds to loopback only.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { faultSettingsSchema, FaultState, type FaultSettings } from "./faults";
+import { handleAdmin, liveRandomFor, type ProviderRuntime } from "./admin";
+import { CallCounter, type KeyLabel } from "./calls";
+import { FaultState } from "./faults";
 import { json, matchPath, type SimRequest, type SimResponse } from "./http";
 import { simulatedProviderIds, type SimulatedProvider, type SimulatedProviderId } from "./provider";
 
@@ -15,20 +17,14 @@ export interface SimulatorOptions {
   host?: string;
   port: number;
   providers: readonly SimulatedProvider[];
+  /** The `SIMULATOR_SCALE` the providers were built with, reported by `GET /__admin/scale`. */
+  scale?: number | null;
 }
 
 export interface RunningSimulator {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-interface ProviderRuntime {
-  provider: SimulatedProvider;
-  faults: FaultState;
-  requests: number;
-  /** Per-key request starts in the current minute window, for documented rate limits. */
-  windows: Map<string, { startedAt: number; count: number }>;
 }
 
 function readBody(
@@ -77,11 +73,90 @@ function send(response: ServerResponse, result: SimResponse): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `"GET /v1/chats/:chatId"` for the route a call matches, for the call counts. */
+function routeLabel(provider: SimulatedProvider, method: string, path: string): string {
+  const route = provider.routes.find(
+    (candidate) => candidate.method === method && matchPath(candidate.pattern, path) !== null,
+  );
+  return `${method} ${route?.pattern ?? "(no route)"}`;
+}
+
+/** Which of the provider's keys a call carries, by role; `unauthorized` when the provider refuses it. */
+function keyLabel(provider: SimulatedProvider, request: SimRequest): KeyLabel {
+  if (!provider.isAuthorized(request)) return "unauthorized";
+  const secondary = provider.apiKeys[1];
+  const presented = [request.headers.authorization, request.headers["x-api-key"]]
+    .filter((value): value is string => typeof value === "string")
+    .map((value) => value.replace(/^bearer\s+/i, "").trim());
+  return secondary !== undefined && presented.includes(secondary) ? "secondary" : "primary";
+}
+
+function withRetryAfter(response: SimResponse, retryAfterSeconds: number): SimResponse {
+  return { ...response, headers: { ...response.headers, "retry-after": String(retryAfterSeconds) } };
+}
+
+/** The provider's answer to one call, after faults, auth and its rate limit; "hang" to never answer. */
+async function answerProvider(runtime: ProviderRuntime, request: SimRequest): Promise<SimResponse | "hang"> {
+  const { provider, faults } = runtime;
+  const settings = faults.current;
+  if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+  const decision = faults.decide(request.method);
+  if (decision.kind === "hang") return "hang";
+  if (!provider.isAuthorized(request)) return provider.unauthorized();
+
+  if (decision.kind === "rate_limited") {
+    const limited =
+      provider.rateLimit?.response(decision.retryAfterSeconds) ??
+      provider.errorResponse(429, "Too many requests");
+    return withRetryAfter(limited, decision.retryAfterSeconds);
+  }
+  if (decision.kind === "error") return provider.errorResponse(503, "Service temporarily unavailable");
+  if (decision.kind === "malformed") return { status: 200, rawText: '{"data": [{"id": "trunc' };
+
+  if (provider.rateLimit) {
+    const key = String(request.headers.authorization ?? request.headers["x-api-key"] ?? "");
+    const now = Date.now();
+    const window = runtime.windows.get(key);
+    if (!window || now - window.startedAt >= 60_000) runtime.windows.set(key, { startedAt: now, count: 1 });
+    else if (window.count >= provider.rateLimit.perMinute) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + 60_000 - now) / 1000));
+      return withRetryAfter(provider.rateLimit.response(retryAfterSeconds), retryAfterSeconds);
+    } else window.count += 1;
+  }
+
+  if (request.invalidJson) return provider.errorResponse(400, "Request body is not valid JSON");
+
+  let methodMismatch = false;
+  for (const route of provider.routes) {
+    const params = matchPath(route.pattern, request.path);
+    if (!params) continue;
+    if (route.method !== request.method) {
+      methodMismatch = true;
+      continue;
+    }
+    try {
+      return await route.handler({ ...request, params });
+    } catch (error) {
+      console.error(`[simulator] ${provider.id} ${request.method} ${request.path} crashed:`, error);
+      return provider.errorResponse(500, "Internal server error");
+    }
+  }
+  if (methodMismatch) return provider.errorResponse(405, "Method not allowed");
+  return provider.errorResponse(404, "Not found");
+}
+
 export function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1";
   const runtimes = new Map<SimulatedProviderId, ProviderRuntime>();
   for (const provider of options.providers)
-    runtimes.set(provider.id, { provider, faults: new FaultState(), requests: 0, windows: new Map() });
+    runtimes.set(provider.id, {
+      provider,
+      faults: new FaultState(),
+      requests: 0,
+      windows: new Map(),
+      liveRandom: liveRandomFor(provider.id),
+    });
+  const calls = new CallCounter();
   const sockets = new Set<Socket>();
   const hung = new Set<ServerResponse>();
 
@@ -89,59 +164,7 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
     for (const response of hung) response.destroy();
     hung.clear();
   };
-
-  async function handleAdmin(
-    method: string,
-    path: string,
-    body: unknown,
-    invalidJson: boolean,
-  ): Promise<SimResponse> {
-    if (method === "GET" && path === "/health") return json(200, { ok: true });
-    if (method === "GET" && path === "/faults")
-      return json(
-        200,
-        Object.fromEntries([...runtimes].map(([id, runtime]) => [id, runtime.faults.current])),
-      );
-    if (method === "DELETE" && path === "/faults") {
-      for (const runtime of runtimes.values()) runtime.faults.clear();
-      releaseHung();
-      return json(200, { ok: true });
-    }
-    const faultMatch = matchPath("/faults/:provider", path);
-    if (faultMatch && (method === "PUT" || method === "POST")) {
-      const runtime = runtimes.get(faultMatch.provider as SimulatedProviderId);
-      if (!runtime) return json(404, { error: `unknown provider ${faultMatch.provider}` });
-      if (invalidJson) return json(400, { error: "body is not valid JSON" });
-      const parsed = faultSettingsSchema.safeParse(body ?? {});
-      if (!parsed.success)
-        return json(400, {
-          error: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-        });
-      runtime.faults.set(parsed.data as FaultSettings);
-      if (!parsed.data.hang) releaseHung();
-      return json(200, { provider: runtime.provider.id, faults: runtime.faults.current });
-    }
-    if (method === "POST" && path === "/reset") {
-      for (const runtime of runtimes.values()) {
-        runtime.provider.reset();
-        runtime.faults.clear();
-        runtime.windows.clear();
-      }
-      releaseHung();
-      return json(200, { ok: true });
-    }
-    if (method === "GET" && path === "/stats")
-      return json(
-        200,
-        Object.fromEntries(
-          [...runtimes].map(([id, runtime]) => [
-            id,
-            { requests: runtime.requests, ...runtime.provider.stats() },
-          ]),
-        ),
-      );
-    return json(404, { error: "unknown admin endpoint" });
-  }
+  const adminContext = { runtimes, calls, scale: options.scale ?? null, releaseHung };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", `http://${host}`);
@@ -149,87 +172,36 @@ export function startSimulator(options: SimulatorOptions): Promise<RunningSimula
     const { body, invalidJson, tooLarge } = await readBody(request);
     if (tooLarge) return send(response, json(413, { error: "body too large" }));
 
-    if (url.pathname.startsWith("/__admin/"))
-      return send(
-        response,
-        await handleAdmin(method, url.pathname.slice("/__admin".length), body, invalidJson),
-      );
+    if (url.pathname.startsWith("/__admin/")) {
+      const path = url.pathname.slice("/__admin".length);
+      return send(response, handleAdmin(adminContext, { method, path, body, invalidJson }));
+    }
 
     const [, prefix = "", ...rest] = url.pathname.split("/");
     const runtime = runtimes.get(prefix as SimulatedProviderId);
     if (!runtime) return send(response, json(404, { error: `no simulated provider at /${prefix}` }));
-    const { provider, faults } = runtime;
     runtime.requests += 1;
-    const path = "/" + rest.join("/");
-
-    const settings = faults.current;
-    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
-    const decision = faults.decide(request.method ?? "GET");
-    if (decision.kind === "hang") {
-      hung.add(response);
-      response.on("close", () => hung.delete(response));
-      return;
-    }
-
+    const startedAt = Date.now();
     const simRequest: SimRequest = {
       method,
-      path,
+      path: "/" + rest.join("/"),
       params: {},
       query: url.searchParams,
       headers: request.headers,
       body,
       invalidJson,
     };
-    if (!provider.isAuthorized(simRequest)) return send(response, provider.unauthorized());
-
-    if (decision.kind === "rate_limited") {
-      const limited =
-        provider.rateLimit?.response(decision.retryAfterSeconds) ??
-        provider.errorResponse(429, "Too many requests");
-      return send(response, {
-        ...limited,
-        headers: { ...limited.headers, "retry-after": String(decision.retryAfterSeconds) },
-      });
+    const { provider } = runtime;
+    const route = routeLabel(provider, method, simRequest.path);
+    const key = keyLabel(provider, simRequest);
+    const answer = await answerProvider(runtime, simRequest);
+    calls.record(provider.id, key, route, answer === "hang" ? "hang" : String(answer.status), startedAt);
+    if (answer === "hang") {
+      hung.add(response);
+      response.on("close", () => hung.delete(response));
+      return;
     }
-    if (decision.kind === "error")
-      return send(response, provider.errorResponse(503, "Service temporarily unavailable"));
-    if (decision.kind === "malformed")
-      return send(response, { status: 200, rawText: '{"data": [{"id": "trunc' });
-
-    if (provider.rateLimit) {
-      const key = String(request.headers.authorization ?? request.headers["x-api-key"] ?? "");
-      const now = Date.now();
-      const window = runtime.windows.get(key);
-      if (!window || now - window.startedAt >= 60_000) runtime.windows.set(key, { startedAt: now, count: 1 });
-      else if (window.count >= provider.rateLimit.perMinute) {
-        const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + 60_000 - now) / 1000));
-        const limited = provider.rateLimit.response(retryAfterSeconds);
-        return send(response, {
-          ...limited,
-          headers: { ...limited.headers, "retry-after": String(retryAfterSeconds) },
-        });
-      } else window.count += 1;
-    }
-
-    if (invalidJson) return send(response, provider.errorResponse(400, "Request body is not valid JSON"));
-
-    let methodMismatch = false;
-    for (const route of provider.routes) {
-      const params = matchPath(route.pattern, path);
-      if (!params) continue;
-      if (route.method !== method) {
-        methodMismatch = true;
-        continue;
-      }
-      try {
-        return send(response, await route.handler({ ...simRequest, params }));
-      } catch (error) {
-        console.error(`[simulator] ${provider.id} ${method} ${path} crashed:`, error);
-        return send(response, provider.errorResponse(500, "Internal server error"));
-      }
-    }
-    if (methodMismatch) return send(response, provider.errorResponse(405, "Method not allowed"));
-    return send(response, provider.errorResponse(404, "Not found"));
+    send(response, answer);
   }
 
   const server = http.createServer((request, response) => {

@@ -3,9 +3,15 @@
  * conversations each, contacts, seed 004's conversation verbatim, hostile first messages, and two
  * long threads with fixed ids. Only conversation metadata is built here; messages come from
  * `threads.ts` on first read.
+ *
+ * In scale mode (`core/scale.ts`) the same generator makes a share's number of conversations from
+ * the share's seed, split over the three chatbots like the demo's, with one contact per five
+ * conversations and the scale length profile; the seed conversation, the hostile ones and the long
+ * threads stay.
  */
 import { emailFor, hostileMessages, personName } from "../../core/content";
 import { createRandom, SIMULATOR_NOW, type Random } from "../../core/random";
+import { scaleThreadLength, type ScaleShare } from "../../core/scale";
 import { seedConversation, seedConversationChatbotId } from "./seed-conversation";
 import { ThreadCache, type ThreadPlan } from "./threads";
 import { chatlingTimestamp, type ChatlingChatbot, type ChatlingContact, type ChatlingMessage } from "./wire";
@@ -85,14 +91,42 @@ export interface ConversationRecord {
   createdAt: string;
   createdAtMs: number;
   thread: { kind: "fixed"; messages: ChatlingMessage[] } | { kind: "planned"; plan: ThreadPlan };
+  /** Messages the live admin call added after the thread, oldest first. */
+  appended?: ChatlingMessage[];
 }
 
 export interface ChatlingState {
   chatbots: readonly ChatlingChatbot[];
   /** Each chatbot's conversations, oldest first (ties by id). */
   conversationsByChatbot: Map<string, ConversationRecord[]>;
+  /** Every conversation by `conversationKey`, for lookups in O(1) at scale. */
+  conversationIndex: Map<string, ConversationRecord>;
   contactsByChatbot: Map<string, ChatlingContact[]>;
   threads: ThreadCache;
+}
+
+/** `chatbotId/conversationId`: a conversation's key in the index and the thread cache. */
+export function conversationKey(chatbotId: string, conversationId: string): string {
+  return `${chatbotId}/${conversationId}`;
+}
+
+/** Conversations that every size of data holds: seed 004's, the hostile ones and the long threads. */
+const PLANTED_CONVERSATIONS = 1 + hostileMessages.length + Object.keys(chatlingLongThreads).length;
+/** The smallest scale share: the planted conversations and one generated per chatbot. */
+export const MIN_SCALE_CONVERSATIONS = PLANTED_CONVERSATIONS + chatlingChatbots.length;
+
+/** Generated conversations per chatbot: the demo's, or a scale share split like them. */
+function generatedCounts(scale: ScaleShare | undefined): readonly number[] {
+  if (!scale) return generatedConversationCounts;
+  if (scale.conversations < MIN_SCALE_CONVERSATIONS)
+    throw new Error(
+      `Chatling needs at least ${MIN_SCALE_CONVERSATIONS} conversations at scale, got ${scale.conversations}`,
+    );
+  const total = scale.conversations - PLANTED_CONVERSATIONS;
+  const weight = generatedConversationCounts.reduce((sum, count) => sum + count, 0);
+  const counts = generatedConversationCounts.map((count) => Math.floor((total * count) / weight));
+  counts[counts.length - 1] = total - counts.slice(0, -1).reduce((sum, count) => sum + count, 0);
+  return counts;
 }
 
 /** A UUID-shaped id that is not hex, like seed 004's `qtr89df0-112d-d197-b541-3f8674663246`. */
@@ -153,9 +187,14 @@ function planned(
   };
 }
 
-/** Builds the whole project from the fixed seed; calling it again yields identical data. */
-export function buildChatlingState(): ChatlingState {
-  const random = createRandom(DATA_SEED);
+/**
+ * Builds the whole project from the fixed seed (or a scale share's); calling it again yields
+ * identical data.
+ */
+export function buildChatlingState(scale?: ScaleShare): ChatlingState {
+  const counts = generatedCounts(scale);
+  const lengthOf = scale ? scaleThreadLength : threadLength;
+  const random = createRandom(scale ? scale.seed : DATA_SEED);
   const taken = new Set<string>([
     seedConversation.id,
     chatlingLongThreads.tenThousand.conversationId,
@@ -166,7 +205,8 @@ export function buildChatlingState(): ChatlingState {
   const contactsByChatbot = new Map<string, ChatlingContact[]>();
 
   chatlingChatbots.forEach((chatbot, chatbotIndex) => {
-    const contacts = generateContacts(random, 50);
+    const generatedHere = counts[chatbotIndex] ?? 0;
+    const contacts = generateContacts(random, scale ? Math.max(50, Math.round(generatedHere / 5)) : 50);
     if (chatbot.id === seedConversationChatbotId) contacts.unshift({ ...seedContact });
     contactsByChatbot.set(chatbot.id, contacts);
     // Contacts that conversations still point at but the contacts endpoint no longer has (404).
@@ -179,12 +219,11 @@ export function buildChatlingState(): ChatlingState {
       ({ archived: random.chance(0.1) ? 1 : 0, important: random.chance(0.1) ? 1 : 0 }) as const;
 
     const records: ConversationRecord[] = [];
-    const count = generatedConversationCounts[chatbotIndex] ?? 0;
-    for (let index = 0; index < count; index++) {
+    for (let index = 0; index < generatedHere; index++) {
       const createdAtMs = SIMULATOR_NOW - random.int(6 * 3600, 120 * 24 * 3600) * 1000;
       const plan = {
         seed: random.int(1, 2_147_483_646),
-        length: threadLength(random),
+        length: lengthOf(random),
         firstUserText: null,
         maxUserGapSeconds: 600,
       };
@@ -242,18 +281,40 @@ export function buildChatlingState(): ChatlingState {
     conversationsByChatbot.set(chatbot.id, records);
   });
 
+  const conversationIndex = new Map<string, ConversationRecord>();
+  for (const records of conversationsByChatbot.values())
+    for (const record of records) conversationIndex.set(conversationKey(record.chatbotId, record.id), record);
   return {
     chatbots: chatlingChatbots,
     conversationsByChatbot,
+    conversationIndex,
     contactsByChatbot,
     threads: new ThreadCache(),
   };
 }
 
-/** A conversation's messages, oldest first (generated and cached on first use). */
+/**
+ * A conversation's messages, oldest first: its thread (generated on first use and kept in a
+ * bounded cache) and any the live admin call appended.
+ */
 export function messagesOf(state: ChatlingState, record: ConversationRecord): ChatlingMessage[] {
-  if (record.thread.kind === "fixed") return record.thread.messages;
-  return state.threads.get(`${record.chatbotId}/${record.id}`, record.thread.plan);
+  const thread =
+    record.thread.kind === "fixed"
+      ? record.thread.messages
+      : state.threads.get(conversationKey(record.chatbotId, record.id), record.thread.plan);
+  return record.appended && record.appended.length > 0 ? [...thread, ...record.appended] : thread;
+}
+
+/** How many messages the conversation holds, without generating its thread. */
+export function messageCountOf(record: ConversationRecord): number {
+  const thread = record.thread.kind === "fixed" ? record.thread.messages.length : record.thread.plan.length;
+  return thread + (record.appended?.length ?? 0);
+}
+
+/** Keeps an edited thread (a rated answer) until the next reset. */
+export function pinThread(state: ChatlingState, record: ConversationRecord): void {
+  if (record.thread.kind === "planned")
+    state.threads.pin(conversationKey(record.chatbotId, record.id), record.thread.plan);
 }
 
 export function findConversation(
@@ -261,5 +322,5 @@ export function findConversation(
   chatbotId: string,
   conversationId: string,
 ): ConversationRecord | undefined {
-  return state.conversationsByChatbot.get(chatbotId)?.find((record) => record.id === conversationId);
+  return state.conversationIndex.get(conversationKey(chatbotId, conversationId));
 }

@@ -1,14 +1,17 @@
 /**
  * The simulated Chatling project: `Authorization: Bearer <key>`, `{"status":…}` envelopes, 1-based
  * pages of a server-fixed size, `archived`/`important` as 0|1, and the documented budget of 300
- * calls a minute per key (`SIMULATOR_CHATLING_RATE_LIMIT` overrides it).
+ * calls a minute per key (`SIMULATOR_CHATLING_RATE_LIMIT` overrides it). Scale mode and live
+ * changes through the simulator's admin call: `live.ts`, `NOTES.md`.
  *
  * @see https://docs.chatling.ai/api-reference/v2/intro
  * @see https://docs.chatling.ai/api-reference/v2/rate-limiting
  */
 import type { SimulatedProvider } from "../../core/provider";
+import type { ScaleShare } from "../../core/scale";
 import { simulatorKeys } from "../../keys";
-import { buildChatlingState, type ChatlingState } from "./data";
+import { buildChatlingState, messageCountOf, type ChatlingState } from "./data";
+import { ChatlingLive } from "./live";
 import { createChatlingRoutes } from "./routes";
 import { failure } from "./wire";
 
@@ -19,9 +22,11 @@ function requestsPerMinute(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_REQUESTS_PER_MINUTE;
 }
 
-export function createChatlingProvider(): SimulatedProvider {
+/** A fresh simulated Chatling project: the demo's data, or a scale share's (`core/scale.ts`). */
+export function createChatlingProvider(options: { scale?: ScaleShare } = {}): SimulatedProvider {
   const apiKeys = [simulatorKeys.chatling.primary, simulatorKeys.chatling.secondary];
-  let state: ChatlingState = buildChatlingState();
+  let state: ChatlingState = buildChatlingState(options.scale);
+  const live = new ChatlingLive(() => state);
 
   return {
     id: "chatling",
@@ -39,19 +44,22 @@ export function createChatlingProvider(): SimulatedProvider {
     },
     routes: createChatlingRoutes(() => state),
     reset() {
-      state = buildChatlingState();
+      state = buildChatlingState(options.scale);
+      live.reset();
     },
     stats() {
-      let conversations = 0;
-      for (const records of state.conversationsByChatbot.values()) conversations += records.length;
+      let messages = 0;
+      for (const record of state.conversationIndex.values()) messages += messageCountOf(record);
       let contacts = 0;
       for (const list of state.contactsByChatbot.values()) contacts += list.length;
       return {
         chatbots: state.chatbots.length,
-        conversations,
+        conversations: state.conversationIndex.size,
+        messages,
         contacts,
         generatedThreads: state.threads.size,
       };
     },
+    live,
   };
 }

@@ -6,7 +6,7 @@
  * @see https://docs.chatling.ai/api-reference/v2/conversations/list-conversations
  */
 import type { Route, SimRequest, SimResponse } from "../../core/http";
-import { findConversation, messagesOf, type ChatlingState, type ConversationRecord } from "./data";
+import { findConversation, messagesOf, pinThread, type ChatlingState, type ConversationRecord } from "./data";
 import { failure, paginate, success, type ChatlingConversation, type ChatlingMessage } from "./wire";
 
 /** Server-fixed page sizes: Chatling has no page-size parameter. */
@@ -194,7 +194,10 @@ export function createChatlingRoutes(getState: () => ChatlingState): Route[] {
           const message = messagesOf(state, record).find(
             (candidate) => candidate.id === request.params.messageId,
           );
-          return message ? rateAiAnswer(message, request.body) : notFound.message();
+          if (!message) return notFound.message();
+          // The rating edits the cached thread, so it must outlive the cache's eviction.
+          pinThread(state, record);
+          return rateAiAnswer(message, request.body);
         }),
     },
     {

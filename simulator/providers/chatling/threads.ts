@@ -4,6 +4,7 @@
  * fast and the same plan always yields the same thread, even after a reset.
  */
 import { assistantText, systemNotes, userText } from "../../core/content";
+import { LruCache } from "../../core/lru";
 import { createRandom, type Random } from "../../core/random";
 import {
   chatlingTimestamp,
@@ -66,7 +67,7 @@ function pickRating(random: Random): ChatlingMessageData["helpful_value"] {
  * message that carries `is_ai_kb_response: false` and no `data` at all (seed 004: "data varies
  * depending on the message type").
  */
-function botMessage(random: Random, id: string, createdAt: string): ChatlingMessage {
+export function botMessage(random: Random, id: string, createdAt: string): ChatlingMessage {
   const text = assistantText(random);
   if (random.chance(0.1)) return { id, text, role: "bot", is_ai_kb_response: false, created_at: createdAt };
   return {
@@ -110,24 +111,38 @@ export function generateThread(plan: ThreadPlan): ChatlingMessage[] {
   return messages;
 }
 
-/** Generates each thread once and keeps it; `clear()` forgets every generated thread and its edits. */
+/** Generated threads kept at once: every demo thread, a bounded share of a scale's. */
+const CACHED_THREADS = 1_000;
+
+/**
+ * Generates threads on first read and keeps the recently read ones; a thread that was edited (an
+ * answer rated) is pinned, so the edit lives until `clear()` (the state's reset).
+ */
 export class ThreadCache {
-  private readonly threads = new Map<string, ChatlingMessage[]>();
+  private readonly recent = new LruCache<string, ChatlingMessage[]>(CACHED_THREADS);
+  private readonly pinned = new Map<string, ChatlingMessage[]>();
 
   get(key: string, plan: ThreadPlan): ChatlingMessage[] {
-    let thread = this.threads.get(key);
-    if (!thread) {
-      thread = generateThread(plan);
-      this.threads.set(key, thread);
-    }
+    const kept = this.pinned.get(key) ?? this.recent.get(key);
+    if (kept) return kept;
+    const thread = generateThread(plan);
+    this.recent.set(key, thread);
     return thread;
   }
 
+  /** Keeps the thread (as `get` last returned it) until `clear()`, because it was edited. */
+  pin(key: string, plan: ThreadPlan): void {
+    if (this.pinned.has(key)) return;
+    this.pinned.set(key, this.get(key, plan));
+    this.recent.delete(key);
+  }
+
   get size(): number {
-    return this.threads.size;
+    return this.recent.size + this.pinned.size;
   }
 
   clear(): void {
-    this.threads.clear();
+    this.recent.clear();
+    this.pinned.clear();
   }
 }

@@ -3,10 +3,14 @@
  * `SIMULATOR_NOW`, newest first. Only the chat headers are built at start-up; each thread is a pure
  * function of its `ThreadPlan` and is generated on first read (see `threads.ts`).
  *
+ * In scale mode (`core/scale.ts`) the same generator makes the share's number of chats from the
+ * share's seed, with the scale length profile; the planted chats and seed examples stay.
+ *
  * The same seed always yields the same chats, ids and texts, so tests and demos agree everywhere.
  */
 import { firstNames } from "../../core/content";
 import { createRandom, SIMULATOR_NOW, type Random } from "../../core/random";
+import { scaleThreadLength, type ScaleShare } from "../../core/scale";
 import { seedAgent, seedChat, seedPreviousChatId } from "./seed-examples";
 import type { ChatStatus, DynamicVariables, WireAgent, WireChatItem } from "./wire";
 
@@ -124,7 +128,13 @@ function pickLength(random: Random): number {
   return random.chance(0.6) ? random.int(1, 12) : random.int(13, 60);
 }
 
-function uniqueChatId(random: Random, style: IdStyle, used: Set<string>): string {
+/** The ids already taken: a set, or the store's lookup when a live change adds chats. */
+export interface TakenIds {
+  has(id: string): boolean;
+  add(id: string): unknown;
+}
+
+function uniqueChatId(random: Random, style: IdStyle, used: TakenIds): string {
   for (;;) {
     const id = `${style === "legacy" ? "chat-" : "chat_"}${random.alphanumeric(16)}`;
     if (!used.has(id)) {
@@ -134,7 +144,14 @@ function uniqueChatId(random: Random, style: IdStyle, used: Set<string>): string
   }
 }
 
-function generatedRecord(random: Random, position: number, ageMs: number, used: Set<string>): ChatRecord {
+/** Builds the chat at `position` of the newest-first list; `lengthOf` draws its item count. */
+export function generatedRecord(
+  random: Random,
+  position: number,
+  ageMs: number,
+  used: TakenIds,
+  lengthOf: (random: Random) => number = pickLength,
+): ChatRecord {
   const special = specialChats.get(position) ?? {};
   const idStyle: IdStyle = ageMs < CURRENT_ID_STYLE_MS ? "current" : "legacy";
   const chatId = uniqueChatId(random, idStyle, used);
@@ -146,7 +163,7 @@ function generatedRecord(random: Random, position: number, ageMs: number, used: 
     typeof dynamicVariables?.customer_name === "string" ? dynamicVariables.customer_name : null;
   const plan: ThreadPlan = {
     seed: random.int(1, 2 ** 31 - 1),
-    length: special.length ?? pickLength(random),
+    length: special.length ?? lengthOf(random),
     idStyle,
     persona: persona.persona,
     customerName,
@@ -209,14 +226,25 @@ export function compareNewestFirst(left: ChatRecord, right: ChatRecord): number 
   return left.chatId < right.chatId ? -1 : left.chatId > right.chatId ? 1 : 0;
 }
 
-/** Builds the 520 seed chats, newest first. Cheap: no thread is generated here. */
-export function generateChatRecords(): ChatRecord[] {
-  const random = createRandom(DATA_SEED);
-  const ages = Array.from({ length: GENERATED_CHATS }, () => random.int(60_000, WINDOW_MS)).sort(
-    (a, b) => a - b,
-  );
+/** The smallest scale share: the planted chats (down to position 21) and the two seed examples. */
+export const MIN_SCALE_CHATS = 24;
+
+/** A scale chat has at least one item: SigmaMind's only empty chat is the planted one. */
+const scaleLength = (random: Random) => Math.max(1, scaleThreadLength(random));
+
+/**
+ * Builds the seed chats, newest first: the demo's 520, or a scale share's count. Cheap: no thread
+ * is generated here.
+ */
+export function generateChatRecords(scale?: ScaleShare): ChatRecord[] {
+  if (scale && scale.conversations < MIN_SCALE_CHATS)
+    throw new Error(`SigmaMind needs at least ${MIN_SCALE_CHATS} chats at scale, got ${scale.conversations}`);
+  const random = createRandom(scale ? scale.seed : DATA_SEED);
+  const count = scale ? scale.conversations - 2 : GENERATED_CHATS;
+  const lengthOf = scale ? scaleLength : pickLength;
+  const ages = Array.from({ length: count }, () => random.int(60_000, WINDOW_MS)).sort((a, b) => a - b);
   const used = new Set<string>([seedChat.chatId, seedPreviousChatId]);
-  const generated = ages.map((ageMs, position) => generatedRecord(random, position, ageMs, used));
+  const generated = ages.map((ageMs, position) => generatedRecord(random, position, ageMs, used, lengthOf));
   return [...generated, ...seedExampleRecords()].sort(compareNewestFirst);
 }
 

@@ -1,12 +1,16 @@
 /**
  * The simulated SigmaMind: `X-API-Key` auth, `/v1/chats` list (pages from 0), get, update and
- * create, with 520 deterministic chats. Decisions where the documents are silent: `NOTES.md`.
+ * create, with 520 deterministic chats (or a scale share's, `core/scale.ts`), and live changes
+ * through the simulator's admin call (`live.ts`). Decisions where the documents are silent: `NOTES.md`.
  *
  * @see https://docs.sigmamind.ai/api-reference/chats/list-chats
  */
 import type { SimRequest } from "../../core/http";
 import type { SimulatedProvider } from "../../core/provider";
+import type { ScaleShare } from "../../core/scale";
 import { simulatorKeys } from "../../keys";
+import { generateChatRecords } from "./data";
+import { SigmamindLive } from "./live";
 import { createSigmamindRoutes, sigmamindError } from "./routes";
 import { ChatStore } from "./store";
 
@@ -15,10 +19,11 @@ function apiKeyOf(request: SimRequest): string | null {
   return typeof header === "string" ? header : null;
 }
 
-/** A fresh simulated SigmaMind holding the seed data. */
-export function createSigmamindProvider(): SimulatedProvider {
+/** A fresh simulated SigmaMind holding the seed data: the demo's, or a scale share's. */
+export function createSigmamindProvider(options: { scale?: ScaleShare } = {}): SimulatedProvider {
   const apiKeys = [simulatorKeys.sigmamind.primary, simulatorKeys.sigmamind.secondary] as const;
-  const store = new ChatStore();
+  const store = new ChatStore(generateChatRecords(options.scale));
+  const live = new SigmamindLive(store);
   return {
     id: "sigmamind",
     apiKeys,
@@ -33,7 +38,11 @@ export function createSigmamindProvider(): SimulatedProvider {
       ),
     errorResponse: sigmamindError,
     routes: createSigmamindRoutes(store),
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      live.reset();
+    },
     stats: () => store.stats(),
+    live,
   };
 }

@@ -1,27 +1,28 @@
 /**
  * SigmaMind's in-memory state: the seed chats (immutable), plus the changes made through the API
- * (`PATCH` of agent or dynamic variables, chats created with `POST`). `reset()` drops the changes,
- * which restores the seed data exactly; cached threads survive because they never change.
+ * (`PATCH` of agent or dynamic variables, chats created with `POST`) and through the simulator's
+ * live admin call (items appended, chats added or removed; see `live.ts`). `reset()` drops the
+ * changes, which restores the seed data exactly; cached threads survive because they never change
+ * (appended items are kept beside them, not in them).
  */
 import { assistantText } from "../../core/content";
+import { LruCache } from "../../core/lru";
 import { createRandom } from "../../core/random";
-import {
-  compareNewestFirst,
-  findPersona,
-  generateChatRecords,
-  personas,
-  type ChatRecord,
-  type Persona,
-} from "./data";
+import { compareNewestFirst, findPersona, personas, type ChatRecord, type Persona } from "./data";
 import { generateThread, responseOf, transcriptOf, type GeneratedThread } from "./threads";
 import type { ChatStatus, DynamicVariables, WireChat, WireChatItem } from "./wire";
 
 const CREATE_SEED = 0x5161_c000;
+/** Generated threads kept at once: every demo thread, a bounded share of a scale's. */
+const THREAD_CACHE_SIZE = 1_000;
 
 export interface ChatChange {
   agentId?: string;
   /** null clears the variables, as SigmaMind reports "null or empty" for chats without any. */
   dynamicVariables?: DynamicVariables | null;
+  status?: ChatStatus;
+  /** Items added after the generated thread by the live admin call, oldest first. */
+  appendedItems?: readonly WireChatItem[];
 }
 
 export interface NewChat {
@@ -39,24 +40,47 @@ function hashText(text: string): number {
 }
 
 export class ChatStore {
-  private readonly seedRecords: readonly ChatRecord[] = generateChatRecords();
-  private readonly seedIndex = new Map(this.seedRecords.map((record) => [record.chatId, record]));
-  private readonly threadCache = new Map<string, GeneratedThread>();
-  /** Created chats, newest first. */
+  private readonly seedIndex: ReadonlyMap<string, ChatRecord>;
+  private readonly threadCache = new LruCache<string, GeneratedThread>(THREAD_CACHE_SIZE);
+  /** Created and added chats, newest first. */
   private created: ChatRecord[] = [];
   private changes = new Map<string, ChatChange>();
+  /** Chats removed by the live admin call: gone from lists, 404 when read. */
+  private removed = new Set<string>();
+
+  /** `seedRecords`: newest first, as `generateChatRecords` builds them. */
+  constructor(private readonly seedRecords: readonly ChatRecord[]) {
+    this.seedIndex = new Map(seedRecords.map((record) => [record.chatId, record]));
+  }
 
   /** Chats newest first, optionally of one status, with every change applied. */
   list(status: ChatStatus | null): ChatRecord[] {
-    const all = [...this.created, ...this.seedRecords].map((record) => this.withChanges(record));
-    return status === null ? all : all.filter((record) => record.status === status);
+    const all: ChatRecord[] = [];
+    for (const records of [this.created, this.seedRecords])
+      for (const record of records) {
+        if (this.removed.has(record.chatId)) continue;
+        const current = this.withChanges(record);
+        if (status === null || current.status === status) all.push(current);
+      }
+    return all;
   }
 
-  /** The chat with every change applied, or undefined. */
+  /** The chat with every change applied, or undefined (also when it was removed). */
   find(chatId: string): ChatRecord | undefined {
+    if (this.removed.has(chatId)) return undefined;
     const record =
       this.seedIndex.get(chatId) ?? this.created.find((candidate) => candidate.chatId === chatId);
     return record && this.withChanges(record);
+  }
+
+  /** Whether any chat, removed ones included, ever had this id (new ids must avoid them all). */
+  isTaken(chatId: string): boolean {
+    return this.seedIndex.has(chatId) || this.created.some((candidate) => candidate.chatId === chatId);
+  }
+
+  /** The newest chat's creation time, so added chats are listed first. */
+  newestCreatedAt(): string | undefined {
+    return (this.created[0] ?? this.seedRecords[0])?.createdAt;
   }
 
   /** Records a change until `reset()`; undefined when the chat does not exist. */
@@ -66,11 +90,29 @@ export class ChatStore {
     return this.find(chatId);
   }
 
+  /** Adds a chat made by the live admin call; it is listed by its `createdAt` until `reset()`. */
+  add(record: ChatRecord): void {
+    const newest = this.newestCreatedAt();
+    // Added chats are the newest (the change clock sees to it), so the order usually stays as is.
+    if (newest === undefined || record.createdAt > newest) this.created.unshift(record);
+    else this.created = [record, ...this.created].sort(compareNewestFirst);
+  }
+
+  /** Items the live admin call appended to the chat so far, oldest first. */
+  appendedItems(chatId: string): readonly WireChatItem[] {
+    return this.changes.get(chatId)?.appendedItems ?? [];
+  }
+
+  /** Removes a chat until `reset()`; its id stays taken. */
+  remove(chatId: string): void {
+    this.removed.add(chatId);
+  }
+
   /** Adds an `in-progress` chat that is listed first until `reset()`. */
   create(request: NewChat): ChatRecord {
     const random = createRandom(CREATE_SEED + this.created.length);
     let chatId = `chat_${random.alphanumeric(16)}`;
-    while (this.find(chatId)) chatId = `chat_${random.alphanumeric(16)}`;
+    while (this.isTaken(chatId)) chatId = `chat_${random.alphanumeric(16)}`;
     const newest = this.created[0] ?? this.seedRecords[0];
     const createdAt = new Date(
       Math.max(Date.now(), newest ? Date.parse(newest.createdAt) + 1 : 0),
@@ -94,8 +136,28 @@ export class ChatStore {
     return record;
   }
 
-  /** The chat's items, generated on first read and cached (threads never change). */
+  /** The chat's items with any appended by the live admin call. */
   threadOf(record: ChatRecord): GeneratedThread {
+    const base = this.baseThreadOf(record);
+    const appended = this.changes.get(record.chatId)?.appendedItems ?? [];
+    if (appended.length === 0) return base;
+    const transcript = [base.transcript, transcriptOf(appended)].filter((text) => text !== "").join("\n");
+    // A transcript-only chat keeps its items out of `messages[]`, new ones included.
+    if (record.thread.kind === "generated" && record.thread.plan.transcriptOnly)
+      return { messages: [], response: [], transcript };
+    const messages = [...base.messages, ...appended];
+    return { messages, response: responseOf(messages), transcript };
+  }
+
+  /** How many items the chat holds, transcript-only ones included, without generating it. */
+  itemCount(record: ChatRecord): number {
+    const appended = this.changes.get(record.chatId)?.appendedItems?.length ?? 0;
+    const thread = record.thread;
+    return appended + (thread.kind === "generated" ? thread.plan.length : thread.messages.length);
+  }
+
+  /** The thread as seeded, generated on first read and kept in a bounded cache (it never changes). */
+  private baseThreadOf(record: ChatRecord): GeneratedThread {
     const thread = record.thread;
     if (thread.kind === "fixed") return thread;
     const cached = this.threadCache.get(record.chatId);
@@ -121,19 +183,21 @@ export class ChatStore {
     };
   }
 
-  /** Drops every change and created chat: the seed data again, exactly. */
+  /** Drops every change, created, added and removed chat: the seed data again, exactly. */
   reset(): void {
     this.created = [];
     this.changes = new Map();
+    this.removed = new Set();
   }
 
-  /** Sizes for `/__admin/stats`. */
+  /** Sizes for `/__admin/stats`; `removedChats` only when the live admin call removed some. */
   stats(): Record<string, number> {
     return {
-      chats: this.seedRecords.length + this.created.length,
+      chats: this.seedRecords.length + this.created.length - this.removed.size,
       agents: personas.length,
       createdChats: this.created.length,
       changedChats: this.changes.size,
+      ...(this.removed.size > 0 ? { removedChats: this.removed.size } : {}),
       cachedThreads: this.threadCache.size,
     };
   }
@@ -145,6 +209,7 @@ export class ChatStore {
       ...record,
       ...(change.agentId === undefined ? {} : { agentId: change.agentId }),
       ...(change.dynamicVariables === undefined ? {} : { dynamicVariables: change.dynamicVariables }),
+      ...(change.status === undefined ? {} : { status: change.status }),
     };
   }
 }

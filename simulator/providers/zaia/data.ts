@@ -1,10 +1,16 @@
 /**
  * The simulated Zaia workspace's seed data: about 200 owners and 560 chats over the ~120 days
  * before `SIMULATOR_NOW`, generated from a fixed seed so every run sees the same data. Threads are
- * not built here: each chat carries a `ThreadPlan` and its messages are produced on demand.
+ * not built here: each chat carries a `ThreadPlan` and its messages (the last two included) are
+ * produced on demand (`chat-messages.ts`).
+ *
+ * In scale mode (`core/scale.ts`) the same generator makes a share's number of chats from the
+ * share's seed, with one owner per six chats and the scale length profile; the hostile chats, the
+ * hostile title and the three long threads stay.
  */
 import { emailFor, hostileMessages, personName } from "../../core/content";
 import { createRandom, SIMULATOR_NOW, type Random } from "../../core/random";
+import { scaleThreadLength, type ScaleShare } from "../../core/scale";
 import {
   chatTitles,
   ownerHandles,
@@ -15,10 +21,9 @@ import {
   zaiaWorkspaceId,
   type ZaiaChannel,
   type ZaiaChannelType,
-  type ZaiaMessageRole,
   type ZaiaTicketStatus,
 } from "./catalog";
-import { messageAt, previewOf, type ThreadPlan } from "./thread";
+import type { ThreadPlan, ZaiaWireMessage } from "./thread";
 
 /** Chats with threads of exactly 100, 1,000 and 10,000 messages, for tests and the benchmark. */
 export const zaiaLongThreadIds = {
@@ -52,12 +57,6 @@ export interface ZaiaOwner {
   homeChannelId: string | null;
 }
 
-export interface MessageSummary {
-  content: string | null;
-  createdAt: string;
-  role: ZaiaMessageRole;
-}
-
 /** One chat as the simulator stores it; the lean and detail objects are views of it. */
 export interface ZaiaChatRecord {
   id: string;
@@ -74,9 +73,9 @@ export interface ZaiaChatRecord {
   lastChatMessageCreatedAt: string | null;
   ticketId: string | null;
   ticketStatus: ZaiaTicketStatus | null;
-  last: MessageSummary | null;
-  penultimate: MessageSummary | null;
   thread: ThreadPlan;
+  /** Messages the live admin call added after the planned thread, oldest first. */
+  appended?: readonly ZaiaWireMessage[];
 }
 
 export interface ZaiaSeedData {
@@ -111,9 +110,9 @@ function identifierFor(type: ZaiaChannelType | null, name: string | null, random
   }
 }
 
-function generateOwners(random: Random): ZaiaOwner[] {
+function generateOwners(random: Random, count: number): ZaiaOwner[] {
   const owners: ZaiaOwner[] = [];
-  for (let index = 0; index < OWNER_COUNT; index++) {
+  for (let index = 0; index < count; index++) {
     const id = random.uuid();
     if (index < PLATFORM_USER_OWNERS) {
       const name = personName(random);
@@ -164,13 +163,7 @@ function assistantSendersFor(responderId: string): readonly string[] {
   return squad ? squad.memberSuperIdentityIds : [responderId];
 }
 
-function summaryAt(plan: ThreadPlan, index: number): MessageSummary | null {
-  if (index < 0 || index >= plan.count) return null;
-  const message = messageAt(plan, index);
-  return { content: previewOf(message.content), createdAt: message.createdAt, role: message.role };
-}
-
-interface ChatShape {
+export interface ChatShape {
   id: string;
   owner: ZaiaOwner;
   channelId: string | null;
@@ -185,7 +178,8 @@ interface ChatShape {
   firstUserMessage: string | null;
 }
 
-function buildChat(shape: ChatShape, random: Random): ZaiaChatRecord {
+/** A chat record from its shape; the random draws fill in the rest. */
+export function buildChat(shape: ChatShape, random: Random): ZaiaChatRecord {
   const channel = channelById(shape.channelId);
   const firstAtMs = shape.lastAtMs - (shape.count > 1 ? shape.spanMs : 0);
   const createdAtMs = firstAtMs - random.int(0, MINUTE_MS);
@@ -209,9 +203,10 @@ function buildChat(shape: ChatShape, random: Random): ZaiaChatRecord {
     humanAgentId: humanFromIndex === null ? null : random.pick(zaiaStaffIds),
     threadLength: shape.count > 500 ? 200 : shape.count + 1,
   };
-  const last = summaryAt(thread, shape.count - 1);
+  // The last message is always at `lastAtMs` exactly (see `thread.ts`), so no message is built here.
+  const lastMessageAt = shape.count > 0 ? new Date(shape.lastAtMs).toISOString() : null;
   const isSquad = zaiaSquads.some((squad) => squad.superIdentityId === shape.responderId);
-  const lastActivityMs = last ? Date.parse(last.createdAt) : createdAtMs;
+  const lastActivityMs = shape.count > 0 ? shape.lastAtMs : createdAtMs;
   return {
     id: shape.id,
     createdAt: new Date(createdAtMs).toISOString(),
@@ -228,11 +223,9 @@ function buildChat(shape: ChatShape, random: Random): ZaiaChatRecord {
           : shape.responderId,
     responderVersionId: shape.withVersion ? versionFor(shape.responderId, createdAtMs) : null,
     title: shape.title,
-    lastChatMessageCreatedAt: last?.createdAt ?? null,
+    lastChatMessageCreatedAt: lastMessageAt,
     ticketId: shape.ticket?.id ?? null,
     ticketStatus: shape.ticket?.status ?? null,
-    last,
-    penultimate: summaryAt(thread, shape.count - 2),
     thread,
   };
 }
@@ -244,7 +237,16 @@ function messageCount(random: Random): number {
   return random.int(2, 30);
 }
 
-function randomShape(random: Random, owners: readonly ZaiaOwner[], index: number): ChatShape {
+/**
+ * The chat at `index` of the generation order: its owner, channel, responder, size and times.
+ * `countOf` draws the message count; live additions pass index -1 (no planted content).
+ */
+export function randomShape(
+  random: Random,
+  owners: readonly ZaiaOwner[],
+  index: number,
+  countOf: (random: Random) => number = messageCount,
+): ChatShape {
   const owner = random.chance(0.3) ? random.pick(owners.slice(0, 40)) : random.pick(owners);
   let channelId: string | null;
   if (owner.email !== null) channelId = random.chance(0.5) ? null : (zaiaChannels[0]?.id ?? null);
@@ -254,7 +256,7 @@ function randomShape(random: Random, owners: readonly ZaiaOwner[], index: number
       random.chance(0.8) && owner.homeChannelId ? owner.homeChannelId : random.pick(zaiaChannels).id;
   const channel = channelById(channelId);
   const responderId = random.pick(channel ? channel.responderIds : allResponderIds);
-  const count = messageCount(random);
+  const count = countOf(random);
   // Skewed towards recent activity, like a live inbox.
   const ageMs = Math.floor(random.next() ** 1.6 * 120 * DAY_MS);
   const lastAtMs = SIMULATOR_NOW - 5 * MINUTE_MS - ageMs;
@@ -320,12 +322,26 @@ function longThreadShapes(owners: readonly ZaiaOwner[], random: Random): ChatSha
   ];
 }
 
-/** Builds the seed data from scratch (tests time this; everything else uses `zaiaSeedData`). */
-export function generateZaiaSeedData(): ZaiaSeedData {
-  const random = createRandom(DATA_SEED);
-  const owners = generateOwners(random);
+/** The smallest scale share: the planted chats (down to index 14) and the three long threads. */
+export const MIN_SCALE_CHATS = 18;
+
+/**
+ * Builds the seed data from scratch: the demo's, or a scale share's (tests time this; everything
+ * else uses `zaiaSeedData` for the demo).
+ */
+export function generateZaiaSeedData(scale?: ScaleShare): ZaiaSeedData {
+  if (scale && scale.conversations < MIN_SCALE_CHATS)
+    throw new Error(`Zaia needs at least ${MIN_SCALE_CHATS} chats at scale, got ${scale.conversations}`);
+  const random = createRandom(scale ? scale.seed : DATA_SEED);
+  const owners = generateOwners(
+    random,
+    scale ? Math.max(OWNER_COUNT, Math.round(scale.conversations / 6)) : OWNER_COUNT,
+  );
+  const generatedChats = scale ? scale.conversations - 3 : GENERATED_CHATS;
+  const countOf = scale ? scaleThreadLength : messageCount;
   const shapes: ChatShape[] = [];
-  for (let index = 0; index < GENERATED_CHATS; index++) shapes.push(randomShape(random, owners, index));
+  for (let index = 0; index < generatedChats; index++)
+    shapes.push(randomShape(random, owners, index, countOf));
   shapes.push(...longThreadShapes(owners, random));
   const seen = new Set<string>();
   const chats: ZaiaChatRecord[] = [];

@@ -7,17 +7,21 @@
  */
 import { json } from "../../core/http";
 import type { SimulatedProvider } from "../../core/provider";
+import type { ScaleShare } from "../../core/scale";
 import { simulatorKeys } from "../../keys";
-import { zaiaSeedData } from "./data";
+import { generateZaiaSeedData, zaiaSeedData } from "./data";
+import { ZaiaLive } from "./live";
 import { catalogRoutes } from "./routes-catalog";
 import { chatRoutes } from "./routes-chats";
 import { ZaiaStore } from "./store";
 
 export { zaiaLongThreadIds, zaiaHostileChatIds } from "./data";
 
-export function createZaiaProvider(): SimulatedProvider {
+/** A fresh simulated Zaia holding the seed data: the demo's, or a scale share's (`core/scale.ts`). */
+export function createZaiaProvider(options: { scale?: ScaleShare } = {}): SimulatedProvider {
   const apiKeys = [simulatorKeys.zaia.primary, simulatorKeys.zaia.secondary] as const;
-  const store = new ZaiaStore(zaiaSeedData());
+  const store = new ZaiaStore(options.scale ? generateZaiaSeedData(options.scale) : zaiaSeedData());
+  const live = new ZaiaLive(store);
   return {
     id: "zaia",
     apiKeys,
@@ -28,7 +32,11 @@ export function createZaiaProvider(): SimulatedProvider {
     unauthorized: () => json(401, { message: "Unauthorized." }),
     errorResponse: (status, message) => json(status, { message }),
     routes: [...chatRoutes(store), ...catalogRoutes(store)],
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      live.reset();
+    },
     stats: () => store.stats(),
+    live,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { json, type Route } from "../../core/http";
 import { zaiaAgents, zaiaChannels, zaiaSquads } from "./catalog";
+import { chatMessages } from "./chat-messages";
 import {
   boundedInt,
   notFound,
@@ -17,7 +18,6 @@ import {
   ZaiaRequestError,
 } from "./query";
 import type { ZaiaStore } from "./store";
-import { threadMessages } from "./thread";
 import { agentObject, channelObject, zaiaResponders } from "./wire";
 
 const MAX_MESSAGES_PER_PAGE = 1_000;
@@ -42,7 +42,7 @@ export function catalogRoutes(store: ZaiaStore): Route[] {
         const offset = boundedInt(request.query, "pagination[offset]", 0, 0, Number.MAX_SAFE_INTEGER);
         const chat = store.find(chatId);
         if (!chat) return notFound();
-        const messages = threadMessages(chat.thread);
+        const messages = chatMessages(chat);
         const selected =
           threadId === null ? messages : messages.filter((message) => message.chatThreadId === threadId);
         return json(200, selected.slice(offset, offset + limit));

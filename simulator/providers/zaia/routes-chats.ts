@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { json, type Route, type SimRequest } from "../../core/http";
 import { zaiaChannels, zaiaChannelTypes, type ZaiaChannelType } from "./catalog";
+import { lastSummary } from "./chat-messages";
 import type { ZaiaChatRecord } from "./data";
 import {
   badRequest,
@@ -65,17 +66,6 @@ function detailFilters(query: URLSearchParams): ChatFilters {
   };
 }
 
-/**
- * Newest first by last message time; a chat without messages sorts by its creation time, so a new
- * empty chat is at the top. Ties by id.
- */
-function byLastMessage(left: ZaiaChatRecord, right: ZaiaChatRecord): number {
-  const leftTime = left.lastChatMessageCreatedAt ?? left.createdAt;
-  const rightTime = right.lastChatMessageCreatedAt ?? right.createdAt;
-  const byTime = rightTime.localeCompare(leftTime);
-  return byTime !== 0 ? byTime : left.id.localeCompare(right.id);
-}
-
 function matches(store: ZaiaStore, chat: ZaiaChatRecord, filters: ChatFilters): boolean {
   if (
     filters.channelIds.length > 0 &&
@@ -101,7 +91,7 @@ function matches(store: ZaiaStore, chat: ZaiaChatRecord, filters: ChatFilters): 
   }
   if (filters.search !== null) {
     const owner = store.owner(chat.ownerId);
-    const haystack = [chat.title, owner?.name, owner?.identifier, owner?.email, chat.last?.content];
+    const haystack = [chat.title, owner?.name, owner?.identifier, owner?.email, lastSummary(chat)?.content];
     const needle = filters.search;
     if (!haystack.some((text) => typeof text === "string" && text.toLowerCase().includes(needle)))
       return false;
@@ -109,11 +99,21 @@ function matches(store: ZaiaStore, chat: ZaiaChatRecord, filters: ChatFilters): 
   return true;
 }
 
-function listChats(store: ZaiaStore, filters: ChatFilters): ZaiaChatRecord[] {
-  return store
-    .all()
-    .filter((chat) => matches(store, chat, filters))
-    .sort(byLastMessage);
+function hasFilters(filters: ChatFilters): boolean {
+  const { channelIds, channelTypes, ownerIds, responderIds, responderVersionIds } = filters;
+  const lists = [channelIds, channelTypes, ownerIds, responderIds, responderVersionIds];
+  return (
+    lists.some((list) => list.length > 0) ||
+    filters.start !== null ||
+    filters.end !== null ||
+    filters.search !== null
+  );
+}
+
+/** The matching chats, newest first (see `ZaiaStore.sorted`). */
+function listChats(store: ZaiaStore, filters: ChatFilters): readonly ZaiaChatRecord[] {
+  const sorted = store.sorted();
+  return hasFilters(filters) ? sorted.filter((chat) => matches(store, chat, filters)) : sorted;
 }
 
 function bodyProblem(error: z.ZodError): string {

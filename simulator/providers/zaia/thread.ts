@@ -81,8 +81,16 @@ function timeAt(plan: ThreadPlan, index: number, random: Random): number {
   return inner ? base + Math.floor(random.next() * step * 0.4) : base;
 }
 
+let messagesBuilt = 0;
+
+/** How many messages this process has built so far: tests check that start-up builds none. */
+export function builtMessageCount(): number {
+  return messagesBuilt;
+}
+
 /** The message at `index` (0-based, oldest first) of a chat. */
 export function messageAt(plan: ThreadPlan, index: number): ZaiaWireMessage {
+  messagesBuilt += 1;
   const random = createRandom(mix(plan.seed, index));
   const id = messageId(random, index);
   const createdAt = new Date(timeAt(plan, index, random)).toISOString();

@@ -15,6 +15,7 @@ import {
   type ZaiaResponderEntity,
   type ZaiaTicketStatus,
 } from "./catalog";
+import { lastTwoSummaries } from "./chat-messages";
 import type { ZaiaChatRecord, ZaiaOwner } from "./data";
 
 /** `GET /api/v1/chats`, `GET /api/v1/chats/{id}`, `POST`/`PATCH` answers (seed 003). */
@@ -127,6 +128,7 @@ export function detailChat(
   const responder = zaiaResponders.find((candidate) => candidate.id === chat.responderId);
   const versionId = versionOverride ?? chat.responderVersionId;
   const version = versionId === null ? null : findVersion(versionId);
+  const { last, penultimate } = lastTwoSummaries(chat);
   return {
     channelId: chat.channelId,
     channelName: channel?.name ?? null,
@@ -135,16 +137,16 @@ export function detailChat(
     id: chat.id,
     isOwnerBlocked: owner?.isBlocked ?? null,
     isRemoved: chat.isRemoved,
-    lastMessageContent: chat.last?.content ?? null,
-    lastMessageCreatedAt: chat.last?.createdAt ?? null,
-    lastMessageRole: chat.last?.role ?? null,
+    lastMessageContent: last?.content ?? null,
+    lastMessageCreatedAt: last?.createdAt ?? null,
+    lastMessageRole: last?.role ?? null,
     ownerEmail: owner?.email ?? null,
     ownerId: chat.ownerId,
     ownerIdentifier: owner?.identifier ?? null,
     ownerName: owner?.name ?? null,
-    penultimateMessageContent: chat.penultimate?.content ?? null,
-    penultimateMessageCreatedAt: chat.penultimate?.createdAt ?? null,
-    penultimateMessageRole: chat.penultimate?.role ?? null,
+    penultimateMessageContent: penultimate?.content ?? null,
+    penultimateMessageCreatedAt: penultimate?.createdAt ?? null,
+    penultimateMessageRole: penultimate?.role ?? null,
     responderEntity: responder?.entity ?? "agent",
     responderId: chat.responderId,
     responderName: responder?.name ?? "Unknown responder",
