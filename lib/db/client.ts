@@ -7,6 +7,7 @@
  * directory, so a lock file refuses a second process with a clear message.
  */
 import { processState, setProcessState } from "@/lib/process-state";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -78,8 +79,22 @@ export function lockDataDirectory(dataDir: string): () => void {
   throw new DataDirectoryInUseError(`Could not take the lock on ${dataDir}.`);
 }
 
+/**
+ * A new data directory is created by a short-lived child process (`scripts/pglite-initdb.mjs`):
+ * PGlite's initdb loads a second WebAssembly module whose memory would otherwise stay with the
+ * server for its whole life (about 450 MB). Where the script is not at hand, this process does it.
+ */
+function createPgliteDirectoryApart(directory: string): void {
+  if (fs.existsSync(path.join(directory, "PG_VERSION"))) return;
+  const script = path.join(process.cwd(), "scripts", "pglite-initdb.mjs");
+  if (!fs.existsSync(script)) return;
+  const result = spawnSync(process.execPath, [script, directory], { stdio: "inherit", timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`Could not create the embedded database in ${directory}.`);
+}
+
 function openPglite(dataDir: string): DatabaseHandle {
   const release = lockDataDirectory(dataDir);
+  createPgliteDirectoryApart(path.join(dataDir, "pglite"));
   const client = new PGlite(path.join(dataDir, "pglite"));
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   markSingleProcess(db);
