@@ -22,6 +22,8 @@ interface ProcessState {
   sessionCache: unknown;
   /** Connection rows kept on the embedded database (`lib/connections/repository.ts`). */
   connectionRows: unknown;
+  /** How many connections each database has seen removed (kept reads of their rows are dropped). */
+  connectionRemovals: unknown;
   /** One runtime per connection (`lib/connections/runtime.ts`). */
   connectionRuntimes: unknown;
   /** Moderation overlay rows kept on the embedded database (`lib/conversations/overlay.ts`). */

@@ -54,6 +54,17 @@ function readConnectionRows(db: Database): Promise<ConnectionRow[]> {
   return db.select().from(connections).orderBy(asc(connections.createdAt), asc(connections.name));
 }
 
+const removals = processState("connectionRemovals", () => new WeakMap<Database, number>());
+
+/**
+ * How many connections this process has removed from `db`. Layers above keep reads of a
+ * connection's rows (the overlay on the embedded database) and drop them when this number moves,
+ * since those rows went with the connection (ON DELETE CASCADE).
+ */
+export function connectionRemovals(db: Database): number {
+  return removals.get(db) ?? 0;
+}
+
 function forgetConnectionRows(db: Database): void {
   rowsByDatabase.delete(db);
 }
@@ -139,6 +150,7 @@ export async function updateConnectionRow(
 export async function deleteConnectionRow(db: Database, id: string): Promise<boolean> {
   const rows = await db.delete(connections).where(eq(connections.id, id)).returning({ id: connections.id });
   forgetConnectionRows(db);
+  removals.set(db, connectionRemovals(db) + 1);
   return rows.length > 0;
 }
 

@@ -4,6 +4,7 @@
  * flags and say where each flag lives.
  */
 import "server-only";
+import { connectionRemovals } from "@/lib/connections/repository";
 import { processState } from "@/lib/process-state";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
@@ -25,30 +26,30 @@ interface KeptOverlay {
   generation: number;
   rows: Map<string, OverlayRow | null>;
 }
+interface KeptForDatabase {
+  /** `connectionRemovals(db)` when these rows were kept: a removal drops them all. */
+  removals: number;
+  byConnection: Map<string, KeptOverlay>;
+}
 const MAX_KEPT_PER_CONNECTION = 50_000;
-const keptOverlays = processState("overlays", () => new WeakMap<Database, Map<string, KeptOverlay>>());
+const keptOverlays = processState("overlays", () => new WeakMap<Database, KeptForDatabase>());
 
 function keptFor(db: Database, connectionId: string): KeptOverlay | null {
   if (!isSingleProcess(db)) return null;
-  let byConnection = keptOverlays.get(db);
-  if (!byConnection) {
-    byConnection = new Map();
-    keptOverlays.set(db, byConnection);
+  const removals = connectionRemovals(db);
+  let kept = keptOverlays.get(db);
+  if (!kept || kept.removals !== removals) {
+    // A read in flight for a removed connection must not be kept: move every generation on.
+    for (const overlay of kept?.byConnection.values() ?? []) overlay.generation += 1;
+    kept = { removals, byConnection: new Map() };
+    keptOverlays.set(db, kept);
   }
-  let kept = byConnection.get(connectionId);
-  if (!kept) {
-    kept = { generation: 0, rows: new Map() };
-    byConnection.set(connectionId, kept);
+  let overlay = kept.byConnection.get(connectionId);
+  if (!overlay) {
+    overlay = { generation: 0, rows: new Map() };
+    kept.byConnection.set(connectionId, overlay);
   }
-  return kept;
-}
-
-/** Forgets what is kept of a connection's overlay (its rows were deleted with it). */
-export function forgetOverlayOf(db: Database, connectionId: string): void {
-  const kept = keptOverlays.get(db)?.get(connectionId);
-  if (!kept) return;
-  kept.generation += 1;
-  kept.rows.clear();
+  return overlay;
 }
 
 export async function getOverlayRows(

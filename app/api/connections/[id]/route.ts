@@ -1,8 +1,7 @@
 // PATCH /api/connections/:id — rename, new base URL, rotate key (admin)
 // DELETE /api/connections/:id — remove; its overlay goes with it, its audit rows stay (admin)
 import { readJsonBody, withApi } from "@/lib/api/handler";
-import { updateConnection } from "@/lib/connections/service";
-import { removeConnectionAndConversations } from "@/lib/conversations/remove-connection";
+import { removeConnection, updateConnection } from "@/lib/connections/service";
 import { updateConnectionSchema } from "@/lib/connections/schemas";
 import { getDatabase } from "@/lib/db/client";
 
@@ -17,6 +16,6 @@ export const PATCH = withApi<{ id: string }>({ role: "admin" }, async ({ request
 
 export const DELETE = withApi<{ id: string }>({ role: "admin" }, async ({ params, actor }) => {
   const db = await getDatabase();
-  await removeConnectionAndConversations(db, actor, params.id);
+  await removeConnection(db, actor, params.id);
   return new Response(null, { status: 204 });
 });
