@@ -84,7 +84,8 @@ async function cookieFor(who: Who, row: MatrixRow): Promise<string | undefined> 
 
 describe("authorization matrix", () => {
   it("lists every API route on disk and every method it exports", async () => {
-    const listed = [...apiRoutes, ...unroutedApiRoutes].map((route) => route.pattern).sort();
+    // The bench's floor (`route.bench.ts`) is not a production route: it is not on this list.
+    const listed = apiRoutes.map((route) => route.pattern).sort();
     expect(apiRoutePatternsOnDisk()).toEqual(listed);
     for (const route of apiRoutes) {
       const methods = exportedMethods(await route.load());
