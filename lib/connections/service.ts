@@ -6,13 +6,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit-log";
-import { getConfig } from "@/lib/config";
+import { getConfig, providerAddressPolicy } from "@/lib/config";
 import { forgetFacets } from "@/lib/conversations/facets";
 import { forgetScopes } from "@/lib/conversations/scope-cache";
 import type { Database } from "@/lib/db/client";
 import { invalid, isProviderError, notFound } from "@/lib/model/errors";
 import { getAdapter } from "@/lib/providers/registry";
-import { checkBaseUrl } from "./base-url";
+import { checkBaseUrlResolved } from "./base-url";
 import { forgetHandle, handleFor } from "./handles";
 import { forgetHealth } from "./health";
 import {
@@ -27,9 +27,8 @@ import {
 import type { ConnectionView, CreateConnectionInput, UpdateConnectionInput } from "./schemas";
 import type { ProviderId } from "@/lib/model/conversation";
 
-function validBaseUrl(raw: string): string {
-  const config = getConfig();
-  const check = checkBaseUrl(raw, { allowLoopback: config.demo || config.allowInsecureProviderUrls });
+async function validBaseUrl(raw: string): Promise<string> {
+  const check = await checkBaseUrlResolved(raw, providerAddressPolicy(getConfig()));
   if (!check.ok) throw invalid(`baseUrl: ${check.message}`);
   return check.url;
 }
@@ -50,7 +49,7 @@ export async function createConnection(
   actor: Actor,
   input: CreateConnectionInput,
 ): Promise<ConnectionView> {
-  const baseUrl = validBaseUrl(input.baseUrl);
+  const baseUrl = await validBaseUrl(input.baseUrl);
   const row = await insertConnection(db, { ...input, baseUrl, actorId: actor.id });
   const view = toView(row);
   await recordAudit(db, {
@@ -73,7 +72,7 @@ export async function updateConnection(
 ): Promise<ConnectionView> {
   const existing = await getConnectionRow(db, id);
   if (!existing) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
-  const baseUrl = input.baseUrl === undefined ? undefined : validBaseUrl(input.baseUrl);
+  const baseUrl = input.baseUrl === undefined ? undefined : await validBaseUrl(input.baseUrl);
   const row = await updateConnectionRow(db, id, { ...input, baseUrl, actorId: actor.id });
   if (!row) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
   forget(id);
@@ -121,7 +120,7 @@ export async function testConnection(
   db: Database,
   input: { provider: ProviderId; baseUrl: string; apiKey?: string; connectionId?: string },
 ): Promise<{ ok: boolean; code: string | null; message: string }> {
-  const baseUrl = validBaseUrl(input.baseUrl);
+  const baseUrl = await validBaseUrl(input.baseUrl);
   let apiKey = input.apiKey;
   if (!apiKey) {
     if (!input.connectionId)
