@@ -5,12 +5,16 @@
  */
 import "server-only";
 import { ZodError } from "zod";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { readActor, type Actor } from "@/lib/auth/actor";
+import { getDatabase } from "@/lib/db/client";
+import { log } from "@/lib/logger";
 import type { Role } from "@/lib/auth/permissions";
 import { DomainError, isProviderError } from "@/lib/model/errors";
 import { ApiError, badRequest, httpForDomainError, statusForProviderError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, containsUnstorableText } from "./unstorable-text";
 import { isSameOriginRequest } from "./origin";
+import { DEFAULT_BODY_LIMIT, readBodyText } from "./request-body";
 
 export interface HandlerContext<Params> {
   request: Request;
@@ -60,19 +64,39 @@ export function toErrorResponse(error: unknown): Response {
       retryAfter === undefined ? {} : { "retry-after": String(retryAfter) },
     );
   }
-  console.error(
-    "[api] unexpected error:",
-    error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
-  );
+  log.error("api.unexpected_error", {
+    error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
+  });
   return errorResponse(500, "internal", "Something went wrong on the server. The error has been logged.");
+}
+
+/** Longest path parameter (a connection or conversation id) a route accepts. */
+export const MAX_PARAM_LENGTH = 512;
+
+/**
+ * A refused parameter cut for the audit row (200 characters, so two of them stay within the audit
+ * index's row size whatever the script), still showing what was asked for.
+ */
+function boundedParam(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+}
+
+export interface ApiOptions {
+  role: Role | "any";
+  /**
+   * The audit action a refused request is recorded under (conversation writes), so an attempt
+   * with an id too long to serve still leaves a row, with the id cut to 512 characters.
+   */
+  auditRefusalAs?: string;
 }
 
 /**
  * Wraps a route handler. `role: "admin"` limits it to admins; staff get 403. Every route needs a
- * session; anonymous requests get 401.
+ * session; anonymous requests get 401. Path parameters longer than 512 characters are a 400.
  */
 export function withApi<Params = Record<string, never>>(
-  options: { role: Role | "any" },
+  options: ApiOptions,
   handler: (context: HandlerContext<Params>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: RouteContext<Params>): Promise<Response> => {
@@ -89,6 +113,24 @@ export function withApi<Params = Record<string, never>>(
         throw new ApiError(403, "forbidden", "Only administrators can do this.");
       const params = routeContext?.params ? await routeContext.params : ({} as Params);
       if (containsUnstorableText(params)) throw badRequest(UNSTORABLE_TEXT_MESSAGE);
+      const longParam = Object.entries(params as Record<string, unknown>).find(
+        ([, value]) => typeof value === "string" && value.length > MAX_PARAM_LENGTH,
+      );
+      if (longParam) {
+        const message = `${longParam[0]}: at most ${MAX_PARAM_LENGTH} characters.`;
+        if (options.auditRefusalAs) {
+          const values = params as Record<string, unknown>;
+          await recordAudit(await getDatabase(), {
+            actor: { id: actor.id, email: actor.email },
+            action: options.auditRefusalAs,
+            connectionId: boundedParam(values.connectionId),
+            conversationId: boundedParam(values.conversationId),
+            outcome: "failure",
+            error: message,
+          });
+        }
+        throw badRequest(message);
+      }
       return await handler({ request, params, actor });
     } catch (error) {
       return toErrorResponse(error);
@@ -96,11 +138,9 @@ export function withApi<Params = Record<string, never>>(
   };
 }
 
-/** Parses a JSON body, answering 400 (not 500) for a body that is not JSON or is too large. */
-export async function readJsonBody(request: Request, maxBytes = 64_000): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > maxBytes)
-    throw new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+/** Parses a JSON body, answering 400 for a body that is not JSON and 413 (read no further) for one too large. */
+export async function readJsonBody(request: Request, maxBytes = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request needs a JSON body.");
   let body: unknown;
   try {

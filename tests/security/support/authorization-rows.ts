@@ -219,6 +219,23 @@ export const matrix: MatrixRow[] = [
     shape: "parley",
   },
   {
+    route: "/api/users/sign-in-locks",
+    method: "GET",
+    name: "sign-in delays",
+    url: () => "/api/users/sign-in-locks",
+    expected: signedIn(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/users/sign-in-locks",
+    method: "DELETE",
+    name: "clear an account's sign-in failures",
+    url: () => "/api/users/sign-in-locks",
+    body: () => ({ email: "target@parley.local" }),
+    expected: signedIn(204),
+    shape: "parley",
+  },
+  {
     route: "/api/auth/*",
     method: "GET",
     name: "get-session (public)",
