@@ -20,7 +20,13 @@ export const fuzzGroups = {
     writes: ["moderate", "delete at provider"],
   },
   connections: {
-    reads: ["connections", "audit", "audit export"],
-    writes: ["add connection", "update connection", "test connection", "remove connection"],
+    reads: ["connections", "audit", "audit export", "sign-in delays"],
+    writes: [
+      "add connection",
+      "update connection",
+      "test connection",
+      "remove connection",
+      "clear sign-in failures",
+    ],
   },
 } as const;
