@@ -219,6 +219,15 @@ export const matrix: MatrixRow[] = [
     shape: "parley",
   },
   {
+    route: "/api/csp-report",
+    method: "POST",
+    name: "CSP violation report (public: browsers send it on their own)",
+    url: () => "/api/csp-report",
+    body: () => ({ "csp-report": { "violated-directive": "script-src-elem", "blocked-uri": "inline" } }),
+    expected: publicly(204),
+    shape: "parley",
+  },
+  {
     route: "/api/users/sign-in-locks",
     method: "GET",
     name: "sign-in delays",

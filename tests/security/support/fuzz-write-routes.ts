@@ -258,6 +258,24 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
       ),
     },
     {
+      name: "CSP report",
+      pattern: "/api/csp-report",
+      share: 1,
+      method: "POST",
+      requests: build(
+        fc.constant("/api/csp-report"),
+        fc.constant(""),
+        fc.constantFrom<Session>("none", "staff"),
+        rawBody(
+          fc.record({
+            "csp-report": fc.record({ "violated-directive": hostileString, "blocked-uri": hostileString }),
+          }),
+          nearlyValidObject(["csp-report", "document-uri", "violated-directive"]),
+          2,
+        ),
+      ),
+    },
+    {
       name: "sign in",
       pattern: "/api/auth/*",
       share: 0.35,
