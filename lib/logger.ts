@@ -81,7 +81,12 @@ export function formatLogLine(level: LogLevel, event: string, fields: LogFields 
   const body = clean(fields, 0) as Record<string, unknown>;
   // The event's own keys come first and cannot be overwritten by a field of the same name.
   for (const reserved of ["time", "level", "event"]) delete body[reserved];
-  return JSON.stringify({ time: new Date().toISOString(), level, event: clean(event, 0), ...body });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event: clean(event, 0), ...body });
+  // JSON.stringify leaves U+0085, U+2028 and U+2029 raw; some log readers break lines on them.
+  return line.replace(
+    /[\u0085\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function write(level: LogLevel, event: string, fields?: LogFields): void {
