@@ -17,7 +17,7 @@ const TESTS = "(\\.test\\.tsx?$|^tests/|^e2e/|^bench/|^scripts/|test-support\\.t
 
 /** Modules that are pure and safe in the browser: schemas, labels, pure helpers. */
 const BROWSER_SAFE_LIB =
-  "^lib/(model/|client/|utils\\.ts$|hooks/|conversations/(api-schemas|search-params)\\.ts$|connections/schemas\\.ts$|users/roles\\.ts$|auth/permissions\\.ts$|audit/schemas\\.ts$)";
+  "^lib/(model/|client/|utils\\.ts$|hooks/|conversations/(api-schemas|search-params)\\.ts$|connections/schemas\\.ts$|users/(roles|password-rules)\\.ts$|auth/permissions\\.ts$|audit/schemas\\.ts$)";
 
 const above = (layers) => `^(app|components)/|^lib/(${layers.join("|")})/`;
 

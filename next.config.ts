@@ -1,24 +1,17 @@
 import type { NextConfig } from "next";
-
-const isDevelopment = process.env.NODE_ENV === "development";
+import { API_CONTENT_SECURITY_POLICY } from "./lib/security/csp";
 
 /**
- * Content-Security-Policy: no `unsafe-eval` in production (development needs it for React's
- * refresh). Inline scripts stay allowed because Next.js streams its payload in inline scripts;
- * provider content never becomes HTML (see components/conversations/thread/safe-markdown.tsx).
+ * Security headers on every response. The pages' Content-Security-Policy carries a per-request
+ * nonce, so `proxy.ts` sets it (lib/security/csp.ts); API answers, which are JSON, get a policy
+ * that allows nothing. Provider content never becomes HTML (components/conversations/thread/safe-markdown.tsx).
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const common = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
 
 /**
  * The benchmark's own routes (`*.bench.ts(x)`: the framework floor and a minimal page) exist only
@@ -35,15 +28,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   async headers() {
     return [
+      { source: "/:path*", headers: common },
       {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
       },
     ];
   },

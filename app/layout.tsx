@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -8,11 +9,16 @@ export const metadata: Metadata = {
   description: "Browse, read and moderate AI-agent conversations across providers.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Reads this request's CSP nonce (set by `proxy.ts`) for the theme's inline script; reading the
+ * headers also makes every page render per request, which nonces need.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="bg-background text-foreground min-h-screen font-sans antialiased">
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

@@ -8,11 +8,11 @@ import { Toaster } from "@/components/ui/toaster";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { createQueryClient } from "@/lib/client/query-client";
 
-/** Client-side providers for every page: theme, data fetching, URL state, tooltips, toasts. */
-export function Providers({ children }: { children: ReactNode }) {
+/** Client-side providers for every page: theme, data fetching, URL state, tooltips, toasts. `nonce` is the page's CSP nonce. */
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const [queryClient] = useState<QueryClient>(createQueryClient);
   return (
-    <ThemeProvider>
+    <ThemeProvider nonce={nonce}>
       <QueryClientProvider client={queryClient}>
         <NuqsAdapter>
           <TooltipProvider delayDuration={300}>

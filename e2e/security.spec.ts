@@ -16,6 +16,15 @@ test.describe.configure({ timeout: 180_000 });
 /** The Playwright-started server is a production build; E2E_BASE_URL may point at a dev server. */
 const againstProductionBuild = process.env.E2E_BASE_URL === undefined;
 
+/** The script-src directive's sources. */
+function scriptSources(csp: string): string[] {
+  const directive = csp
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith("script-src "));
+  return directive?.split(/\s+/).slice(1) ?? [];
+}
+
 function expectSecurityHeaders(response: APIResponse): void {
   const headers = response.headers();
   const csp = headers["content-security-policy"] ?? "";
@@ -23,6 +32,11 @@ function expectSecurityHeaders(response: APIResponse): void {
   expect(csp).toContain("object-src 'none'");
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("connect-src 'self'");
+  // Scripts need this response's nonce (or a script that had it); never 'unsafe-inline'.
+  expect(scriptSources(csp)).toEqual(
+    expect.arrayContaining(["'strict-dynamic'", expect.stringMatching(/^'nonce-/)]),
+  );
+  expect(scriptSources(csp)).not.toContain("'unsafe-inline'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
@@ -31,10 +45,50 @@ function expectSecurityHeaders(response: APIResponse): void {
   if (againstProductionBuild) expect(csp).not.toContain("unsafe-eval");
 }
 
-test("the sign-in page carries the security headers", async ({ request }) => {
+test("the sign-in page carries the security headers, with a fresh nonce each time", async ({ request }) => {
   const response = await request.get("/sign-in");
   expect(response.status()).toBe(200);
   expectSecurityHeaders(response);
+  const again = await request.get("/sign-in");
+  expect(scriptSources(again.headers()["content-security-policy"] ?? "")).not.toEqual(
+    scriptSources(response.headers()["content-security-policy"] ?? ""),
+  );
+});
+
+test("an inline script injected into a page is blocked and reported, while Parley's own scripts run", async ({
+  page,
+}) => {
+  // The page as served, with a script injected the way stored markup would be: parser-inserted, no nonce.
+  await page.route("**/sign-in", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</body>",
+      "<script>window.__injected = true; document.title = 'pwned';</script></body>",
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.addInitScript(() => {
+    const record: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = record;
+    document.addEventListener("securitypolicyviolation", (event) => record.push(event.effectiveDirective));
+  });
+  const report = page.waitForRequest(
+    (request) => request.url().endsWith("/api/csp-report") && request.method() === "POST",
+  );
+  await page.goto("/sign-in");
+  // The form's button is enabled by hydration, so Parley's nonce-carrying scripts ran.
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  expect(
+    await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+  ).toBeUndefined();
+  expect(await page.title()).not.toBe("pwned");
+  const violations = await page.evaluate(
+    () => (window as unknown as { __violations: string[] }).__violations,
+  );
+  // Only the injected script was refused: the theme script and Next.js' scripts carry the nonce.
+  expect(violations).toEqual(["script-src-elem"]);
+  const sent = await report;
+  expect(sent.postData() ?? "").toContain("script-src");
 });
 
 test("the conversations page and the API carry the security headers", async ({ staffPage: page }) => {
@@ -43,6 +97,7 @@ test("the conversations page and the API carry the security headers", async ({ s
   expectSecurityHeaders(pageResponse);
   const apiResponse = await page.request.get("/api/conversations?limit=1");
   expect(apiResponse.status()).toBe(200);
+  expect(apiResponse.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(apiResponse.headers()["x-content-type-options"]).toBe("nosniff");
   expect(apiResponse.headers()["cache-control"]).toContain("no-store");
 });

@@ -41,6 +41,15 @@ const environmentSchema = z.object({
   PARLEY_PUBLIC_URL: z.url({ message: "must be a full URL such as https://parley.example.com" }).optional(),
   /** Allow http:// and loopback provider base URLs outside demo mode (tests, local simulators). */
   PARLEY_ALLOW_INSECURE_PROVIDER_URLS: booleanFlag.optional(),
+  /** Allow provider addresses in private and link-local ranges (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7, fe80::/10). */
+  PARLEY_ALLOW_PRIVATE_PROVIDER_ADDRESSES: booleanFlag.optional(),
+  /** Largest provider answer Parley reads; beyond it that connection fails with a notice. */
+  PARLEY_PROVIDER_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .max(1_073_741_824)
+    .default(16_777_216),
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For Parley may trust. */
   PARLEY_TRUSTED_PROXIES: z.string().optional(),
   PARLEY_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -62,12 +71,25 @@ export interface ParleyConfig {
   demo: boolean;
   publicUrl: string | null;
   allowInsecureProviderUrls: boolean;
+  allowPrivateProviderAddresses: boolean;
+  providerMaxResponseBytes: number;
   trustedProxies: string[];
   providerTimeoutMs: number;
   providerMaxConcurrent: number;
   breakerHalfOpenMs: number;
   signInLimitPerMinute: number;
   syncIntervalSeconds: number;
+}
+
+/** Which provider addresses a connection may reach (see lib/http/address-policy.ts). */
+export function providerAddressPolicy(config: ParleyConfig): {
+  allowLoopback: boolean;
+  allowPrivate: boolean;
+} {
+  return {
+    allowLoopback: config.demo || config.allowInsecureProviderUrls,
+    allowPrivate: config.allowPrivateProviderAddresses,
+  };
 }
 
 export class ConfigError extends Error {
@@ -122,6 +144,8 @@ export function parseConfig(environment: Record<string, string | undefined>): Pa
     demo,
     publicUrl: values.PARLEY_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
     allowInsecureProviderUrls: values.PARLEY_ALLOW_INSECURE_PROVIDER_URLS ?? false,
+    allowPrivateProviderAddresses: values.PARLEY_ALLOW_PRIVATE_PROVIDER_ADDRESSES ?? false,
+    providerMaxResponseBytes: values.PARLEY_PROVIDER_MAX_RESPONSE_BYTES,
     trustedProxies: (values.PARLEY_TRUSTED_PROXIES ?? "")
       .split(",")
       .map((entry) => entry.trim())

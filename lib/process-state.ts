@@ -48,7 +48,9 @@ export function setProcessState<T>(name: ProcessStateName, value: T): void {
   (store.__parley ??= {})[name] = value;
 }
 
-/** Forgets a process-wide value so the next `processState` call creates it again. */
-export function clearProcessState(name: ProcessStateName): void {
+/** Forgets a process-wide value so the next `processState` call creates it again; answers what it held. */
+export function clearProcessState<T>(name: ProcessStateName): T | undefined {
+  const value = store.__parley?.[name] as T | undefined;
   if (store.__parley) delete store.__parley[name];
+  return value;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/config";
+import { safeNextPath } from "@/lib/auth/safe-next";
 import { getPageActor } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
 
@@ -15,8 +16,7 @@ export default async function SignInPage({
   if (await getPageActor()) redirect("/conversations");
   const { next } = await searchParams;
   const demo = getConfig().demo;
-  const safeNext =
-    typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/conversations";
+  const safeNext = safeNextPath(next);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="bg-card w-full max-w-sm rounded-xl border p-8 shadow-sm">

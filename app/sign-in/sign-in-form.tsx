@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { authClient } from "@/lib/client/auth-client";
+import { safeNextPath } from "@/lib/auth/safe-next";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -31,12 +32,13 @@ export function SignInForm({ next }: { next: string }) {
     if (failure) {
       setError(
         failure.status === 429
-          ? "Too many attempts. Wait a minute and try again."
+          ? (failure.message ?? "Too many failed sign-ins. Wait a little and try again.")
           : (failure.message ?? "Sign-in failed."),
       );
       return;
     }
-    router.replace(next);
+    // Checked again here: the form must never navigate off Parley, whatever it was given.
+    router.replace(safeNextPath(next));
     router.refresh();
   }
 

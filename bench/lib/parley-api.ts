@@ -20,7 +20,7 @@ import {
 export { apiErrorSchema, conversationPageSchema, messagePageSchema, threadPageSchema };
 export type { Conversation, ConversationPage, Notice };
 
-/** `GET /api/health`: the database and each connection (no session needed). */
+/** `GET /api/health` as a signed-in user: the database and each connection. */
 export const healthSchema = z.object({
   status: z.string(),
   database: z.object({ kind: z.string(), ok: z.boolean() }),
@@ -134,9 +134,10 @@ export const demoAccounts = {
 /** Each provider's demo connection id. */
 export type ProviderConnections = Record<ProviderId, string>;
 
-/** Each provider's demo connection id, from `/api/health` (no session needed). */
+/** Each provider's demo connection id, from `/api/health` as the demo admin (anonymous health has no detail). */
 export async function demoConnections(baseUrl: string): Promise<ProviderConnections> {
-  const health = await new ParleyApi(baseUrl, null).get("/api/health", healthSchema);
+  const cookie = await signIn(baseUrl, demoAccounts.admin.email, demoAccounts.admin.password);
+  const health = await new ParleyApi(baseUrl, cookie).get("/api/health", healthSchema);
   const byProvider = new Map(health.connections.map((connection) => [connection.provider, connection.id]));
   const missing = providerIds.filter((provider) => !byProvider.has(provider));
   if (missing.length > 0) throw new Error(`no demo connection for ${missing.join(", ")}`);

@@ -5,14 +5,16 @@
  */
 import "server-only";
 import { ZodError } from "zod";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { readActor, type Actor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/auth/permissions";
-import { recordAudit, type AuditEntry } from "@/lib/audit/audit-log";
 import { getDatabase } from "@/lib/db/client";
+import { log } from "@/lib/logger";
+import type { Role } from "@/lib/auth/permissions";
 import { DomainError, isProviderError } from "@/lib/model/errors";
 import { ApiError, badRequest, httpForDomainError, statusForProviderError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, containsUnstorableText } from "./unstorable-text";
 import { isSameOriginRequest } from "./origin";
+import { DEFAULT_BODY_LIMIT, readBodyText } from "./request-body";
 
 export interface HandlerContext<Params> {
   request: Request;
@@ -62,29 +64,41 @@ export function toErrorResponse(error: unknown): Response {
       retryAfter === undefined ? {} : { "retry-after": String(retryAfter) },
     );
   }
-  console.error(
-    "[api] unexpected error:",
-    error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
-  );
+  log.error("api.unexpected_error", {
+    error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
+  });
   return errorResponse(500, "internal", "Something went wrong on the server. The error has been logged.");
 }
 
-export interface RouteOptions<Params> {
+/** Longest path parameter (a connection or conversation id) a route accepts. */
+export const MAX_PARAM_LENGTH = 512;
+
+/**
+ * A refused parameter cut for the audit row (200 characters, so two of them stay within the audit
+ * index's row size whatever the script), still showing what was asked for.
+ */
+function boundedParam(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+}
+
+export interface ApiOptions {
   /** `admin` limits the route to admins (staff get 403); `any` admits every signed-in user. */
   role: Role | "any";
   /**
-   * For routes whose refusals belong in the audit log (an attempt to delete at the provider, say):
-   * what to record when a signed-in user's role is refused.
+   * The audit action a refused request is recorded under (conversation writes): a role refused,
+   * or an id too long to serve (cut for the row), still leaves a row.
    */
-  auditRefusal?: (params: Params) => Omit<AuditEntry, "actor" | "outcome" | "error">;
+  auditRefusalAs?: string;
 }
 
 /**
  * Wraps a route handler. Every route needs a session (anonymous requests get 401) and says which
- * role it requires; the role is checked here, before the handler runs.
+ * role it requires; the role is checked here, before the handler runs. Path parameters longer
+ * than 512 characters are a 400.
  */
 export function withApi<Params = Record<string, never>>(
-  options: RouteOptions<Params>,
+  options: ApiOptions,
   handler: (context: HandlerContext<Params>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: RouteContext<Params>): Promise<Response> => {
@@ -99,16 +113,30 @@ export function withApi<Params = Record<string, never>>(
       if (!actor) throw new ApiError(401, "unauthorized", "Sign in to continue.");
       const params = routeContext?.params ? await routeContext.params : ({} as Params);
       if (containsUnstorableText(params)) throw badRequest(UNSTORABLE_TEXT_MESSAGE);
+      const refuse = async (message: string) => {
+        if (!options.auditRefusalAs) return;
+        const values = params as Record<string, unknown>;
+        await recordAudit(await getDatabase(), {
+          actor: { id: actor.id, email: actor.email },
+          action: options.auditRefusalAs,
+          connectionId: boundedParam(values.connectionId),
+          conversationId: boundedParam(values.conversationId),
+          outcome: "failure",
+          error: message,
+        });
+      };
+      const longParam = Object.entries(params as Record<string, unknown>).find(
+        ([, value]) => typeof value === "string" && value.length > MAX_PARAM_LENGTH,
+      );
+      if (longParam) {
+        const message = `${longParam[0]}: at most ${MAX_PARAM_LENGTH} characters.`;
+        await refuse(message);
+        throw badRequest(message);
+      }
       if (options.role === "admin" && actor.role !== "admin") {
-        const refusal = "Only administrators can do this.";
-        if (options.auditRefusal)
-          await recordAudit(await getDatabase(), {
-            ...options.auditRefusal(params),
-            actor: { id: actor.id, email: actor.email },
-            outcome: "failure",
-            error: refusal,
-          });
-        throw new ApiError(403, "forbidden", refusal);
+        const message = "Only administrators can do this.";
+        await refuse(message);
+        throw new ApiError(403, "forbidden", message);
       }
       return await handler({ request, params, actor });
     } catch (error) {
@@ -117,11 +145,9 @@ export function withApi<Params = Record<string, never>>(
   };
 }
 
-/** Parses a JSON body, answering 400 (not 500) for a body that is not JSON or is too large. */
-export async function readJsonBody(request: Request, maxBytes = 64_000): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > maxBytes)
-    throw new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+/** Parses a JSON body, answering 400 for a body that is not JSON and 413 (read no further) for one too large. */
+export async function readJsonBody(request: Request, maxBytes = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request needs a JSON body.");
   let body: unknown;
   try {

@@ -6,12 +6,12 @@
  * row per request with the target, its state before and after, and the outcome. Passwords are
  * never recorded.
  *
- * Requests without a signed-in user go straight to better-auth (which answers 401) and are not
- * audited, so anonymous traffic cannot fill the log.
+ * The caller (`auth-admin-gate.ts`) has already checked that the request carries a session whose
+ * role is exactly one Parley knows; this runs for every such request, admin or staff.
  */
 import "server-only";
 import { count, eq } from "drizzle-orm";
-import { readActor, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { errorResponse } from "./handler";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { Database } from "@/lib/db/client";
@@ -24,6 +24,7 @@ import {
   type UserAdminBody,
   type UserAdminOperation,
 } from "@/lib/users/admin-operations";
+import { weakPasswordProblem } from "@/lib/users/password-rules";
 import { isActiveAdmin } from "@/lib/users/roles";
 
 type UserRow = { id: string; email: string; name: string; role: string | null; banned: boolean | null };
@@ -123,9 +124,8 @@ export async function handleUserAdminRequest(
   request: Request,
   operation: UserAdminOperation,
   passThrough: (request: Request) => Promise<Response>,
+  actor: Actor,
 ): Promise<Response> {
-  const actor: Actor | null = await readActor(request.headers);
-  if (!actor) return passThrough(request);
   const action = userAdminActions[operation];
   const audit = (entry: {
     targetId: string | null;
@@ -170,6 +170,15 @@ export async function handleUserAdminRequest(
     body.operation === "create-user" || body.operation === "set-user-password"
       ? null
       : await stateFor(db, body, target);
+
+  // A new password must not be easy to guess for the person it is set for.
+  if (actor.role === "admin" && body.operation === "set-user-password" && target) {
+    const problem = weakPasswordProblem(body.newPassword, { email: target.email });
+    if (problem) {
+      await audit({ targetId, before, after: { email: target.email }, ok: false, error: problem });
+      return errorResponse(400, "invalid_request", `newPassword: ${problem}`);
+    }
+  }
 
   // Only an administrator's request can change anyone's standing; better-auth refuses the rest.
   const change = adminStandingChange(body);

@@ -3,7 +3,7 @@
  * route handlers (`lib/api`) and server components (`session.ts`) alike.
  */
 import "server-only";
-import { getSessionCookie } from "better-auth/cookies";
+import { parseCookies } from "better-auth/cookies";
 import { getDatabase } from "@/lib/db/client";
 import { isSingleProcess } from "@/lib/db/single-process";
 import { getAuth } from "./auth";
@@ -18,13 +18,26 @@ export interface Actor {
 }
 
 /**
+ * The session cookie under the one name better-auth itself reads (`__Secure-better-auth.session_token`
+ * behind an https public URL, `better-auth.session_token` otherwise). Accepting the other spelling
+ * too would let a cookie that better-auth ignores (one set over plain http, say) answer from the
+ * cache.
+ */
+async function sessionCookie(headers: Headers): Promise<string | null> {
+  const raw = headers.get("cookie");
+  if (!raw) return null;
+  const { authCookies } = await getAuth().$context;
+  return parseCookies(raw).get(authCookies.sessionToken.name) ?? null;
+}
+
+/**
  * Reads the signed-in user from the request headers' session cookie, or null. On the embedded
  * database a lookup is reused for a few seconds and dropped on any change to users or sessions
  * (see `session-cache.ts`).
  */
 export async function readActor(headers: Headers): Promise<Actor | null> {
   const db = await getDatabase();
-  const cookie = isSingleProcess(db) ? getSessionCookie(headers) : null;
+  const cookie = isSingleProcess(db) ? await sessionCookie(headers) : null;
   if (cookie) {
     const cached = cachedSession(cookie);
     if (cached) return cached;

@@ -1,7 +1,7 @@
 /**
  * better-auth, configured for Parley: email and password sign-in (no self sign-up: admins create
- * users), sessions in the database, roles from the admin plugin, sign-in rate limits stored in the
- * database (so they hold across instances). Session cookie caching stays off so a deactivated
+ * users), sessions in the database, roles from the admin plugin, a general per-address rate limit
+ * stored in the database (so it holds across instances). Session cookie caching stays off so a deactivated
  * user is signed out at once.
  */
 import "server-only";
@@ -34,8 +34,13 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 600,
+      // Sign-in is limited per address on failed attempts only, and per account, by Parley
+      // (lib/auth/sign-in-guard.ts); the general limit above still caps a flood from one address.
+      // better-auth's own default for sign-in (3 in 10 s) would count successes; 300 a minute
+      // only caps a flood of password hashing.
       customRules: {
-        "/sign-in/email": { window: 60, max: getConfig().signInLimitPerMinute },
+        "/sign-in/email": { window: 60, max: 300 },
+        "/change-password": { window: 60, max: 10 },
         "/get-session": false,
       },
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBaseUrl } from "./base-url";
+import { checkBaseUrl, checkBaseUrlResolved } from "./base-url";
 
 describe("checkBaseUrl", () => {
   it("accepts https provider roots and trims the trailing slash", () => {
@@ -30,5 +30,43 @@ describe("checkBaseUrl", () => {
     ]) {
       expect(checkBaseUrl(raw, { allowLoopback: true }).ok, raw).toBe(false);
     }
+  });
+});
+
+describe("checkBaseUrlResolved", () => {
+  const policy = { allowLoopback: false, allowPrivate: false };
+  const resolvesTo =
+    (...addresses: string[]) =>
+    () =>
+      Promise.resolve(addresses.map((address) => ({ address })));
+
+  it("refuses a name that resolves to loopback or a private address", async () => {
+    for (const address of ["127.0.0.1", "::1", "10.1.2.3", "169.254.169.254", "fd00::1"]) {
+      const check = await checkBaseUrlResolved(
+        "https://api.example.com",
+        policy,
+        resolvesTo("8.8.8.8", address),
+      );
+      expect(check.ok, address).toBe(false);
+      if (!check.ok) expect(check.message).not.toContain(address);
+    }
+  });
+
+  it("accepts a name that resolves to public addresses, or does not resolve here", async () => {
+    expect((await checkBaseUrlResolved("https://api.example.com", policy, resolvesTo("8.8.8.8"))).ok).toBe(
+      true,
+    );
+    const failing = () => Promise.reject(new Error("ENOTFOUND"));
+    expect((await checkBaseUrlResolved("https://api.example.com", policy, failing)).ok).toBe(true);
+  });
+
+  it("lets private addresses through only when allowed", async () => {
+    const allowed = { allowLoopback: false, allowPrivate: true };
+    expect((await checkBaseUrlResolved("https://api.example.com", allowed, resolvesTo("10.0.0.1"))).ok).toBe(
+      true,
+    );
+    expect((await checkBaseUrlResolved("https://api.example.com", allowed, resolvesTo("127.0.0.1"))).ok).toBe(
+      false,
+    );
   });
 });

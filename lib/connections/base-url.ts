@@ -1,8 +1,14 @@
 /**
  * Which provider base URLs Parley will send a key to: `https` only, except loopback addresses
  * when demo mode or PARLEY_ALLOW_INSECURE_PROVIDER_URLS allows them (the simulator). No
- * credentials, query or fragment in the URL.
+ * credentials, query or fragment in the URL. Private and link-local addresses (written out, or
+ * what a name resolves to when it is saved) need PARLEY_ALLOW_PRIVATE_PROVIDER_ADDRESSES.
+ *
+ * This check is for a clear message when a URL is saved or tested. The guard that holds is at
+ * connect time (`lib/http/guarded-fetch.ts`), since a name can resolve elsewhere later.
  */
+import dns from "node:dns/promises";
+import { classifyAddress, isAllowedKind, refusalFor, type AddressPolicy } from "@/lib/http/address-policy";
 
 /** IPv4 addresses that reach this machine: 127.0.0.0/8 (loopback) and 0.0.0.0/8 ("this host"). */
 function isLocalIpv4(firstOctet: number): boolean {
@@ -45,7 +51,10 @@ export function isLoopbackHost(hostname: string): boolean {
 
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
-export function checkBaseUrl(raw: string, options: { allowLoopback: boolean }): BaseUrlCheck {
+export function checkBaseUrl(
+  raw: string,
+  options: { allowLoopback: boolean; allowPrivate?: boolean },
+): BaseUrlCheck {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -63,10 +72,50 @@ export function checkBaseUrl(raw: string, options: { allowLoopback: boolean }): 
       message:
         "Loopback addresses are allowed only in demo mode or with PARLEY_ALLOW_INSECURE_PROVIDER_URLS=1.",
     };
+  const kind = loopback ? null : classifyAddress(url.hostname);
+  if (
+    kind &&
+    !isAllowedKind(kind, {
+      allowLoopback: options.allowLoopback,
+      allowPrivate: options.allowPrivate ?? false,
+    })
+  )
+    return { ok: false, message: `The base URL is not allowed: ${refusalFor(kind)}.` };
   if (url.protocol !== "https:" && !(loopback && url.protocol === "http:"))
     return {
       ok: false,
       message: "The base URL must use https:// (http:// is allowed only for loopback in demo mode).",
     };
   return { ok: true, url: url.toString().replace(/\/+$/, "") };
+}
+
+type Resolve = (hostname: string) => Promise<{ address: string }[]>;
+const resolveAll: Resolve = (hostname) => dns.lookup(hostname, { all: true });
+
+/**
+ * `checkBaseUrl`, then the addresses the host name resolves to now. A name that does not resolve
+ * is accepted here (the provider may be reachable only from where Parley runs later); the
+ * connect-time guard still checks whatever it resolves to then.
+ */
+export async function checkBaseUrlResolved(
+  raw: string,
+  policy: AddressPolicy,
+  resolve: Resolve = resolveAll,
+): Promise<BaseUrlCheck> {
+  const check = checkBaseUrl(raw, policy);
+  if (!check.ok) return check;
+  const hostname = new URL(check.url).hostname;
+  if (classifyAddress(hostname) !== null || isLoopbackHost(hostname)) return check;
+  let addresses: { address: string }[];
+  try {
+    addresses = await resolve(hostname);
+  } catch {
+    return check;
+  }
+  for (const { address } of addresses) {
+    const kind = classifyAddress(address) ?? "reserved";
+    if (!isAllowedKind(kind, policy))
+      return { ok: false, message: `The base URL is not allowed: ${refusalFor(kind)}.` };
+  }
+  return check;
 }

@@ -1,11 +1,13 @@
 /**
  * Connection reachability: a cheap authenticated call per connection (the adapter's `verify`),
- * remembered for a few seconds in the connection's memo so health polling cannot hammer providers. The outcome is stored
- * as the connection's last error for the admin page.
+ * remembered for a few seconds in the connection's memo so health polling cannot hammer providers.
+ * The outcome is stored as the connection's last error for the admin page. Only signed-in users
+ * see this detail (`/api/health` answers anonymous callers with the overall state alone).
  */
 import "server-only";
 import type { ConnectionHandle } from "./connection-handle";
 import type { Database } from "@/lib/db/client";
+import { scrubSecrets } from "@/lib/logger";
 import { isProviderError } from "@/lib/model/errors";
 import { recordConnectionCheck } from "./repository";
 
@@ -38,7 +40,9 @@ async function probe(db: Database, handle: ConnectionHandle): Promise<Connection
   try {
     await handle.adapter.verify(handle.context);
   } catch (failure) {
-    error = isProviderError(failure) ? failure.message : "The provider could not be checked.";
+    // Messages name the kind of failure only (lib/http); anything token-shaped is masked anyway,
+    // since this text is stored and shown to signed-in users.
+    error = isProviderError(failure) ? scrubSecrets(failure.message) : "The provider could not be checked.";
     code = isProviderError(failure) ? failure.code : "internal";
   }
   const health: ConnectionHealth = {

@@ -6,11 +6,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit-log";
-import { getConfig } from "@/lib/config";
+import { getConfig, providerAddressPolicy } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
-import { invalid, isProviderError, notFound } from "@/lib/model/errors";
+import { DomainError, invalid, isProviderError, notFound } from "@/lib/model/errors";
 import { getAdapter } from "@/lib/providers/registry";
-import { checkBaseUrl } from "./base-url";
+import { checkBaseUrlResolved } from "./base-url";
 import { forgetRuntime, handleFor } from "./runtime";
 import {
   deleteConnectionRow,
@@ -24,9 +24,8 @@ import {
 import type { ConnectionView, CreateConnectionInput, UpdateConnectionInput } from "./schemas";
 import type { ProviderId } from "@/lib/model/conversation";
 
-function validBaseUrl(raw: string): string {
-  const config = getConfig();
-  const check = checkBaseUrl(raw, { allowLoopback: config.demo || config.allowInsecureProviderUrls });
+async function validBaseUrl(raw: string): Promise<string> {
+  const check = await checkBaseUrlResolved(raw, providerAddressPolicy(getConfig()));
   if (!check.ok) throw invalid(`baseUrl: ${check.message}`);
   return check.url;
 }
@@ -40,7 +39,7 @@ export async function createConnection(
   actor: Actor,
   input: CreateConnectionInput,
 ): Promise<ConnectionView> {
-  const baseUrl = validBaseUrl(input.baseUrl);
+  const baseUrl = await validBaseUrl(input.baseUrl);
   const row = await insertConnection(db, { ...input, baseUrl, actorId: actor.id });
   const view = toView(row);
   await recordAudit(db, {
@@ -63,7 +62,7 @@ export async function updateConnection(
 ): Promise<ConnectionView> {
   const existing = await getConnectionRow(db, id);
   if (!existing) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
-  const baseUrl = input.baseUrl === undefined ? undefined : validBaseUrl(input.baseUrl);
+  const baseUrl = input.baseUrl === undefined ? undefined : await validBaseUrl(input.baseUrl);
   const row = await updateConnectionRow(db, id, { ...input, baseUrl, actorId: actor.id });
   if (!row) throw notFound(`No connection with id "${id.slice(0, 60)}".`);
   forgetRuntime(id);
@@ -104,30 +103,69 @@ export async function removeConnection(db: Database, actor: Actor, id: string): 
 }
 
 /**
- * Tries a key with a real provider call. With `connectionId` and no key, tests the stored key
- * (after a base URL change, say). Answers `{ ok, code, message }`, never the key.
+ * Tries a key with a real provider call. With `connectionId` and no key, tests the stored key,
+ * but only against the stored base URL: sending a saved key to a different URL needs the key
+ * typed again (otherwise a stored key could be sent anywhere). Every test writes an audit row,
+ * refused or not. Answers `{ ok, code, message }`, never the key.
  */
 export async function testConnection(
   db: Database,
+  actor: Actor,
   input: { provider: ProviderId; baseUrl: string; apiKey?: string; connectionId?: string },
 ): Promise<{ ok: boolean; code: string | null; message: string }> {
-  const baseUrl = validBaseUrl(input.baseUrl);
+  const row = input.connectionId ? await getConnectionRow(db, input.connectionId) : null;
+  const audit = (outcome: { ok: boolean; code: string | null; message: string } | { refused: string }) =>
+    recordAudit(db, {
+      actor: { id: actor.id, email: actor.email },
+      action: "connection.test",
+      connectionId: row?.id ?? null,
+      connectionName: row?.name ?? null,
+      targetId: row?.id ?? null,
+      after: {
+        provider: input.provider,
+        // Without any user:password part, so a refused URL cannot put a credential in the log.
+        baseUrl: input.baseUrl.replace(/\/\/[^/?#]*@/, "//").slice(0, 500),
+        storedKey: !input.apiKey,
+        ...("refused" in outcome ? {} : { ok: outcome.ok, code: outcome.code }),
+      },
+      outcome: "refused" in outcome || !outcome.ok ? "failure" : "success",
+      error: "refused" in outcome ? outcome.refused : outcome.ok ? null : outcome.message,
+    });
+  const refuse = async (error: DomainError): Promise<never> => {
+    await audit({ refused: error.message });
+    throw error;
+  };
+  let baseUrl: string;
+  try {
+    baseUrl = await validBaseUrl(input.baseUrl);
+  } catch (error) {
+    if (error instanceof DomainError) return refuse(error);
+    throw error;
+  }
   let apiKey = input.apiKey;
   if (!apiKey) {
     if (!input.connectionId)
-      throw invalid("apiKey: send the key to test, or the connectionId of a saved connection.");
-    const row = await getConnectionRow(db, input.connectionId);
-    if (!row) throw notFound(`No connection with id "${input.connectionId.slice(0, 60)}".`);
-    if (row.provider !== input.provider) throw invalid("provider does not match the saved connection.");
+      return refuse(invalid("apiKey: send the key to test, or the connectionId of a saved connection."));
+    if (!row) return refuse(notFound(`No connection with id "${input.connectionId.slice(0, 60)}".`));
+    if (row.provider !== input.provider)
+      return refuse(invalid("provider does not match the saved connection."));
+    if (baseUrl !== row.baseUrl)
+      return refuse(
+        invalid("apiKey: enter the key again to test it against a base URL other than the saved one."),
+      );
     apiKey = withKey(row).apiKey;
   }
   const probeId = `probe-${randomUUID()}`;
   const handle = handleFor({ id: probeId, provider: input.provider, name: "test", baseUrl, apiKey });
+  let result: { ok: boolean; code: string | null; message: string };
   try {
     await getAdapter(input.provider).verify(handle.context);
-    return { ok: true, code: null, message: "The provider accepted the key." };
+    result = { ok: true, code: null, message: "The provider accepted the key." };
   } catch (error) {
-    if (isProviderError(error)) return { ok: false, code: error.code, message: error.message };
-    return { ok: false, code: "internal", message: "The key could not be tested." };
+    result = isProviderError(error)
+      ? { ok: false, code: error.code, message: error.message }
+      : { ok: false, code: "internal", message: "The key could not be tested." };
   }
+  await audit(result);
+  return result;
 }

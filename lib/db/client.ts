@@ -6,7 +6,7 @@
  * PGlite has no cross-process locking and silently loses writes when two processes open one
  * directory, so a lock file refuses a second process with a clear message.
  */
-import { processState, setProcessState } from "@/lib/process-state";
+import { clearProcessState, processState, setProcessState } from "@/lib/process-state";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -170,6 +170,11 @@ export async function getDatabase(): Promise<Database> {
  */
 export function getDatabaseSync(): Database {
   return handle().db;
+}
+
+/** Closes the process's database (command-line scripts, which must not leave PGlite running). */
+export async function closeDatabase(): Promise<void> {
+  await clearProcessState<DatabaseHandle>("database")?.close();
 }
 
 export function databaseKind(): "pglite" | "postgres" {

@@ -10,6 +10,11 @@
  * - A concurrency limit per connection, and an optional requests-per-minute budget (Chatling).
  * - Redirects are never followed: a provider that answers 3xx is refused, so a key is never sent
  *   to another host.
+ * - Every connection goes through `guarded-fetch.ts` (each resolved address is checked at connect
+ *   time: no loopback outside demo mode, no private ranges unless allowed), and an answer larger
+ *   than `PARLEY_PROVIDER_MAX_RESPONSE_BYTES` is cut off while it streams (`read-capped.ts`).
+ * - Errors name the kind of failure only (refused, timed out, TLS, "HTTP 502 from the provider");
+ *   socket addresses and provider answers go to the server log, with the key scrubbed.
  *
  * Built on cockatiel (retry, breaker, bulkhead, timeout in one typed, dependency-free library).
  */
@@ -29,9 +34,13 @@ import {
   type CircuitBreakerPolicy,
   type BulkheadPolicy,
 } from "cockatiel";
-import { getConfig } from "@/lib/config";
+import { getConfig, providerAddressPolicy } from "@/lib/config";
+import { log, scrubSecrets } from "@/lib/logger";
 import { providerLabels, type ProviderId } from "@/lib/model/constants";
 import { ProviderError } from "@/lib/model/errors";
+import { guardedFetch } from "./guarded-fetch";
+import { describeNetworkFailure } from "./network-errors";
+import { ResponseTooLargeError, readCappedText } from "./read-capped";
 import { RequestBudget, type RateBudget, type RequestPriority } from "./request-budget";
 
 export type { RateBudget, RequestPriority } from "./request-budget";
@@ -75,6 +84,9 @@ export interface HttpClientOptions {
   priority?: RequestPriority;
   /** Longest `Retry-After` worth waiting for inside one request. */
   maxRetryAfterSeconds?: number;
+  /** Largest answer read (default `PARLEY_PROVIDER_MAX_RESPONSE_BYTES`). */
+  maxResponseBytes?: number;
+  /** Replaces the address-checked fetch (tests only). */
   fetchImpl?: typeof fetch;
 }
 
@@ -141,35 +153,21 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-/** Pulls a short, human message out of an error body without echoing anything large. */
-function errorText(body: unknown): string | null {
-  if (typeof body === "string") return body.slice(0, 200) || null;
-  if (body && typeof body === "object") {
-    const record = body as Record<string, unknown>;
-    for (const key of ["message", "error", "detail"]) {
-      const value = record[key];
-      if (typeof value === "string" && value) return value.slice(0, 200);
-      if (Array.isArray(value) && typeof value[0] === "string") return value.join("; ").slice(0, 200);
-    }
-  }
-  return null;
+/** A short excerpt of an error body for the server log (never shown to people). */
+function bodyExcerpt(body: unknown): string {
+  const text = typeof body === "string" ? body : JSON.stringify(body ?? null);
+  return (text ?? "").slice(0, 300);
 }
 
-function errorForStatus(
-  provider: ProviderId,
-  status: number,
-  body: unknown,
-  headers: Headers,
-): ProviderError {
+/** The error for a non-2xx answer; its message names the status, never the provider's words. */
+function errorForStatus(provider: ProviderId, status: number, headers: Headers): ProviderError {
   const label = providerLabels[provider];
-  const said = errorText(body);
-  const suffix = said ? `: ${said}` : "";
   if (status === 401 || status === 403)
-    return new ProviderError("auth_failed", provider, `${label} refused the API key (${status})${suffix}`, {
+    return new ProviderError("auth_failed", provider, `${label} refused the API key (${status})`, {
       status,
     });
   if (status === 404)
-    return new ProviderError("not_found", provider, `${label} has no such item (404)${suffix}`, { status });
+    return new ProviderError("not_found", provider, `${label} has no such item (404)`, { status });
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(headers.get("retry-after"));
     const wait = retryAfterSeconds === undefined ? "" : `; retry after ${retryAfterSeconds} s`;
@@ -184,19 +182,39 @@ function errorForStatus(
     );
   }
   if (status >= 500)
-    return new ProviderError("unavailable", provider, `${label} failed with ${status}${suffix}`, { status });
-  return new ProviderError(
-    "invalid_request",
-    provider,
-    `${label} rejected the request (${status})${suffix}`,
-    { status },
-  );
+    return new ProviderError("unavailable", provider, `HTTP ${status} from the provider (${label})`, {
+      status,
+    });
+  return new ProviderError("invalid_request", provider, `${label} rejected the request (${status})`, {
+    status,
+  });
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const config = getConfig();
+  const fetchImpl = options.fetchImpl ?? guardedFetch(providerAddressPolicy(config));
+  const maxResponseBytes = options.maxResponseBytes ?? config.providerMaxResponseBytes;
+  // The key as sent ("Bearer k" and "k"), so it can be masked in anything logged.
+  const secrets = Object.values(options.authHeaders).flatMap((value) => [
+    value,
+    value.replace(/^(bearer|basic|token)\s+/i, ""),
+  ]);
   const label = providerLabels[options.provider];
-  const timeoutMs = options.timeoutMs ?? getConfig().providerTimeoutMs;
+  /** Details for the server log: what failed, where, with the key scrubbed from any text. */
+  const logFailure = (event: string, request: HttpRequest, fields: Record<string, unknown>) =>
+    log.warn(event, {
+      provider: options.provider,
+      connectionId: options.connectionId,
+      method: request.method,
+      path: scrubSecrets(request.path, secrets),
+      ...Object.fromEntries(
+        Object.entries(fields).map(([key, value]) => [
+          key,
+          typeof value === "string" ? scrubSecrets(value, secrets) : value,
+        ]),
+      ),
+    });
+  const timeoutMs = options.timeoutMs ?? config.providerTimeoutMs;
   const policies =
     options.policies ?? createConnectionPolicies({ requestsPerMinute: options.requestsPerMinute ?? null });
   const priority = options.priority ?? "interactive";
@@ -223,14 +241,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           options.provider,
           `${label} did not answer within ${timeoutMs} ms`,
         );
-      const cause =
-        error instanceof Error && error.cause instanceof Error ? error.cause.message : "network error";
-      throw new ProviderError("unavailable", options.provider, `${label} could not be reached (${cause})`);
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      logFailure("provider.network_error", request, {
+        error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+      });
+      throw new ProviderError("unavailable", options.provider, describeNetworkFailure(label, error));
     }
     let text: string;
     try {
-      text = await response.text();
-    } catch {
+      text = await readCappedText(response, maxResponseBytes);
+    } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        logFailure("provider.answer_too_large", request, {
+          status: response.status,
+          maxBytes: maxResponseBytes,
+        });
+        throw new ProviderError(
+          "bad_response",
+          options.provider,
+          `${label} sent an answer larger than ${Math.round(maxResponseBytes / 1_048_576)} MB; Parley stopped reading it (PARLEY_PROVIDER_MAX_RESPONSE_BYTES)`,
+          { status: response.status },
+        );
+      }
       if (signal.aborted)
         throw new ProviderError(
           "unavailable",
@@ -254,7 +286,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         `${label} answered with a redirect (${response.status}); Parley does not follow provider redirects`,
         { status: response.status },
       );
-    if (!response.ok) throw errorForStatus(options.provider, response.status, body ?? text, response.headers);
+    if (!response.ok) {
+      logFailure("provider.error_status", request, {
+        status: response.status,
+        body: bodyExcerpt(body ?? text),
+      });
+      throw errorForStatus(options.provider, response.status, response.headers);
+    }
     if (body === undefined)
       throw new ProviderError(
         "bad_response",

@@ -43,9 +43,15 @@ describe("parseUserAdminBody", () => {
 
   it("needs a user id for actions on a user", () => {
     expect(parseUserAdminBody("ban-user", {})).toMatchObject({ ok: false });
-    expect(parseUserAdminBody("set-user-password", { userId: "u1", newPassword: "x" })).toEqual({
+    expect(parseUserAdminBody("set-user-password", { userId: "u1", newPassword: "x" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("at least 10"),
+    });
+    expect(
+      parseUserAdminBody("set-user-password", { userId: "u1", newPassword: "another-long-password" }),
+    ).toEqual({
       ok: true,
-      body: { operation: "set-user-password", userId: "u1" },
+      body: { operation: "set-user-password", userId: "u1", newPassword: "another-long-password" },
     });
   });
 });
@@ -83,9 +89,10 @@ describe("isLastActiveAdmin", () => {
 });
 
 describe("passwordProblem", () => {
-  it("enforces 10 to 128 characters", () => {
+  it("enforces 10 to 128 characters and refuses easy ones", () => {
     expect(passwordProblem("123456789")).toMatch(/at least 10/);
-    expect(passwordProblem("1234567890")).toBeNull();
+    expect(passwordProblem("1234567890")).toMatch(/keyboard run/);
+    expect(passwordProblem("a-long-enough-password")).toBeNull();
     expect(passwordProblem("x".repeat(129))).toMatch(/at most 128/);
   });
 });

@@ -4,16 +4,30 @@
  * and never leave this module), and which ones could take away the last active administrator.
  */
 import { z } from "zod";
+import { weakPasswordProblem } from "./password-rules";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hasAdminRole } from "./roles";
 
 const userId = z.coerce.string().trim().min(1, "userId is required").max(200);
-const role = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value.join(",") : value));
+/**
+ * Exactly one of Parley's roles. better-auth would also take a list (`["admin","staff"]`) or a
+ * comma-separated string and treat it as admin, while Parley's session check knows no such role:
+ * such a user would be an administrator nobody sees. Both are refused.
+ */
+const ROLE_MESSAGE = "role: must be exactly admin or staff (one role, not a list)";
+const role = z.enum(["admin", "staff"], { message: ROLE_MESSAGE });
 const password = z
   .string({ message: "password is required" })
   .min(PASSWORD_MIN_LENGTH, `password: at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `password: at most ${PASSWORD_MAX_LENGTH} characters`);
+
+function refuseWeak(
+  value: { password: string; email?: string },
+  context: z.RefinementCtx,
+  field: "password" | "newPassword",
+): void {
+  const problem = weakPasswordProblem(value.password, { email: value.email });
+  if (problem) context.addIssue({ code: "custom", path: [field], message: `${field}: ${problem}` });
+}
 
 const createUserBody = z
   .object({
@@ -22,17 +36,27 @@ const createUserBody = z
     role: role.optional(),
     password,
   })
-  .loose();
+  .loose()
+  .superRefine((body, context) => refuseWeak(body, context, "password"));
 const setRoleBody = z.object({ userId, role }).loose();
 const userIdBody = z.object({ userId }).loose();
-const updateUserBody = z.object({ userId, data: z.record(z.string(), z.unknown()) }).loose();
+const setPasswordBody = z.object({ userId, newPassword: password }).loose();
+const updateUserBody = z
+  .object({ userId, data: z.record(z.string(), z.unknown()) })
+  .loose()
+  .superRefine((body, context) => {
+    if ("role" in body.data && !role.safeParse(body.data.role).success)
+      context.addIssue({ code: "custom", path: ["data", "role"], message: ROLE_MESSAGE });
+  });
 
 export type UserAdminBody =
   | { operation: "create-user"; email: string; name: string; role: string | undefined }
   | { operation: "set-role"; userId: string; role: string }
   | { operation: "update-user"; userId: string; data: Record<string, unknown> }
+  /** The new password is checked against the target's email in the wrapper; it is never recorded. */
+  | { operation: "set-user-password"; userId: string; newPassword: string }
   | {
-      operation: "ban-user" | "unban-user" | "set-user-password" | "revoke-user-sessions" | "remove-user";
+      operation: "ban-user" | "unban-user" | "revoke-user-sessions" | "remove-user";
       userId: string;
     };
 
@@ -90,6 +114,14 @@ export function parseUserAdminBody(operation: UserAdminOperation, raw: unknown):
       if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
       return { ok: true, body: { operation, userId: parsed.data.userId, data: parsed.data.data } };
     }
+    case "set-user-password": {
+      const parsed = setPasswordBody.safeParse(raw);
+      if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+      return {
+        ok: true,
+        body: { operation, userId: parsed.data.userId, newPassword: parsed.data.newPassword },
+      };
+    }
     default: {
       const parsed = userIdBody.safeParse(raw);
       if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
@@ -114,8 +146,7 @@ export function adminStandingChange(body: UserAdminBody): "demote" | "deactivate
       if (body.data.banned === true) return "deactivate";
       const newRole = body.data.role;
       if (newRole === undefined) return null;
-      const roleText = Array.isArray(newRole) ? newRole.join(",") : String(newRole);
-      return hasAdminRole(roleText) ? null : "demote";
+      return newRole === "admin" ? null : "demote";
     }
     default:
       return null;

@@ -3,6 +3,7 @@
  * (so the last one can neither lose the role nor be deactivated or removed) and what an
  * acceptable password is. Pure functions, no imports from the server.
  */
+import { weakPasswordProblem } from "./password-rules";
 
 /** better-auth stores roles as one string, comma-separated when a user has several. */
 export function rolesOf(role: string | null | undefined): string[] {
@@ -33,13 +34,16 @@ export function isLastActiveAdmin(
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Why a password is not acceptable, or null when it is. */
-export function passwordProblem(password: string): string | null {
+/**
+ * Why a new password is not acceptable, or null when it is: its length, then whether it is too
+ * easy to guess (common, a keyboard run, containing the email; see `password-rules.ts`).
+ */
+export function passwordProblem(password: string, context: { email?: string | null } = {}): string | null {
   if (password.length < PASSWORD_MIN_LENGTH)
     return `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH)
     return `The password can have at most ${PASSWORD_MAX_LENGTH} characters.`;
-  return null;
+  return weakPasswordProblem(password, context);
 }
 
 const PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -96,7 +96,9 @@ export async function twoInstances(checks: Checks, options: PostgresOptions): Pr
       `${name}: the first instance migrates, seeds the demo and answers`,
       async () => {
         instances.push(await start(options.ports[0], "parley-pg-1"));
-        const health = await new ParleyApi(instances[0]?.url ?? "", null).get("/api/health", healthSchema);
+        const firstUrl = instances[0]?.url ?? "";
+        const cookie = await signIn(firstUrl, demoAccounts.admin.email, demoAccounts.admin.password);
+        const health = await new ParleyApi(firstUrl, cookie).get("/api/health", healthSchema);
         expectThat(
           health.database.kind === "postgres" && health.database.ok,
           `health: ${JSON.stringify(health.database)}`,

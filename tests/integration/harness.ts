@@ -35,6 +35,8 @@ export const apiRoutes: RouteEntry[] = [
   { pattern: "/api/connections/:id", load: () => import("@/app/api/connections/[id]/route") },
   { pattern: "/api/audit", load: () => import("@/app/api/audit/route") },
   { pattern: "/api/audit/export", load: () => import("@/app/api/audit/export/route") },
+  { pattern: "/api/users/sign-in-locks", load: () => import("@/app/api/users/sign-in-locks/route") },
+  { pattern: "/api/csp-report", load: () => import("@/app/api/csp-report/route") },
   { pattern: "/api/auth/*", load: () => import("@/app/api/auth/[...all]/route") },
 ];
 

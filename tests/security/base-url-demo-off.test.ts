@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { simulatorKeys } from "@/simulator/keys";
-import { localBaseUrls, tryBaseUrl } from "./support/base-url-cases";
+import { localBaseUrls, privateBaseUrls, tryBaseUrl } from "./support/base-url-cases";
 import { bootApp, type BootedApp } from "./support/boot-app";
 
 let app: BootedApp;
@@ -50,5 +50,15 @@ describe("base URLs with demo mode off", () => {
     });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ baseUrl: "https://api.chatling.ai" });
+  });
+
+  it("refuses private and link-local addresses without PARLEY_ALLOW_PRIVATE_PROVIDER_ADDRESSES", async () => {
+    for (const baseUrl of privateBaseUrls) {
+      expect(await tryBaseUrl(app, cookie, connectionId, baseUrl), baseUrl).toEqual({
+        create: 400,
+        update: 400,
+        test: 400,
+      });
+    }
   });
 });

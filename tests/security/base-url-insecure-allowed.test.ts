@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { localBaseUrls, tryBaseUrl } from "./support/base-url-cases";
+import { localBaseUrls, privateBaseUrls, tryBaseUrl } from "./support/base-url-cases";
 import { bootApp, type BootedApp } from "./support/boot-app";
 
 let app: BootedApp;
@@ -47,5 +47,15 @@ describe("base URLs with PARLEY_ALLOW_INSECURE_PROVIDER_URLS=1", () => {
       update: 400,
       test: 400,
     });
+  });
+
+  it("refuses private and link-local addresses without PARLEY_ALLOW_PRIVATE_PROVIDER_ADDRESSES", async () => {
+    for (const baseUrl of privateBaseUrls) {
+      expect(await tryBaseUrl(app, cookie, connectionId, baseUrl), baseUrl).toEqual({
+        create: 400,
+        update: 400,
+        test: 400,
+      });
+    }
   });
 });

@@ -70,4 +70,12 @@ describe("cookies on an https address", () => {
     });
     expect(accepted.status).toBe(200);
   });
+
+  it("accepts only the __Secure- cookie name, even right after it was used", async () => {
+    const { cookie } = await app.signIn("staff@parley.local", "parley-demo-staff");
+    expect((await app.call("GET", "/api/facets", { cookie })).status).toBe(200);
+    const unprefixed = cookie.replace(/^__Secure-/, "");
+    expect(unprefixed).not.toBe(cookie);
+    expect((await app.call("GET", "/api/facets", { cookie: unprefixed })).status).toBe(401);
+  });
 });

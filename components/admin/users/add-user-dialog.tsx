@@ -20,7 +20,7 @@ function validate(draft: { name: string; email: string; password: string }): Fie
   if (!draft.name.trim()) errors.name = "Enter the person's name.";
   if (!/^[^\s@]+@[^\s@]+$/.test(draft.email.trim()))
     errors.email = "Enter an email address such as sam@example.com.";
-  const problem = passwordProblem(draft.password);
+  const problem = passwordProblem(draft.password, { email: draft.email });
   if (problem) errors.password = problem;
   return errors;
 }

@@ -30,7 +30,7 @@ export function PasswordField({
       id={id}
       label={label}
       error={error}
-      hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}
+      hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; not a common password, and not containing the email.`}
     >
       {(control) => (
         <div className="flex gap-2">

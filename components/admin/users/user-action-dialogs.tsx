@@ -91,7 +91,7 @@ export function ResetPasswordDialogContent({
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = passwordProblem(password);
+    const problem = passwordProblem(password, { email: user.email });
     setError(problem);
     if (problem) return;
     setPending(true);

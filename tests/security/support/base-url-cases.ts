@@ -27,6 +27,19 @@ export function localBaseUrls(simulatorPort: number): string[] {
   ];
 }
 
+/** Private, link-local and shared ranges: refused unless PARLEY_ALLOW_PRIVATE_PROVIDER_ADDRESSES=1. */
+export const privateBaseUrls: readonly string[] = [
+  "https://10.0.0.7",
+  "https://172.16.0.1:8443",
+  "https://192.168.1.10",
+  "https://169.254.169.254/latest/meta-data",
+  "https://100.64.0.1",
+  "https://[fd00::1]",
+  "https://[fe80::1]",
+  "https://[::ffff:10.0.0.7]",
+  "https://[::ffff:a9fe:a9fe]",
+];
+
 export interface BaseUrlAnswers {
   create: number;
   update: number;

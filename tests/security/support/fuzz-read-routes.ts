@@ -185,6 +185,13 @@ export function readRoutes(fixture: FuzzFixture): FuzzRoute[] {
       requests: build(fc.constant("/api/audit/export"), auditQuery, sessionFor("admin")),
     },
     {
+      name: "sign-in delays",
+      pattern: "/api/users/sign-in-locks",
+      share: 0.3,
+      method: "GET",
+      requests: build(fc.constant("/api/users/sign-in-locks"), noQuery, sessionFor("admin")),
+    },
+    {
       name: "health",
       pattern: "/api/health",
       share: 1,

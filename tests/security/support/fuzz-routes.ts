@@ -14,13 +14,22 @@ export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
 
 /** Which file fuzzes which routes (by name); together they cover every route. */
 export const fuzzGroups = {
-  authAndPublic: { reads: ["health", "openapi", "auth (GET)"], writes: ["user admin", "sign in"] },
+  authAndPublic: {
+    reads: ["health", "openapi", "auth (GET)"],
+    writes: ["user admin", "sign in", "CSP report"],
+  },
   conversations: {
     reads: ["list", "thread", "messages", "history", "facets"],
     writes: ["moderate", "delete at provider"],
   },
   connections: {
-    reads: ["connections", "audit", "audit export"],
-    writes: ["add connection", "update connection", "test connection", "remove connection"],
+    reads: ["connections", "audit", "audit export", "sign-in delays"],
+    writes: [
+      "add connection",
+      "update connection",
+      "test connection",
+      "remove connection",
+      "clear sign-in failures",
+    ],
   },
 } as const;

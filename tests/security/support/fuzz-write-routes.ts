@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { z } from "zod";
+import { testConnectionSchema } from "@/lib/connections/schemas";
 import { deleteBodySchema, moderationBodySchema } from "@/lib/conversations/api-schemas";
 import { writeBodies } from "./fuzz-bodies";
 import {
@@ -113,6 +114,11 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
       pattern: "/api/connections/test",
       share: 1,
       method: "POST",
+      // Every test that gets past the schema is audited, refused or not.
+      auditsRefusal: (request) =>
+        request.session === "admin" &&
+        !request.crossSite &&
+        testConnectionSchema.safeParse(parsedBody(request)).success,
       requests: build(
         fc.constant("/api/connections/test"),
         fc.constant(""),
@@ -178,6 +184,22 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
       ),
     },
     {
+      name: "clear sign-in failures",
+      pattern: "/api/users/sign-in-locks",
+      share: 0.7,
+      method: "DELETE",
+      requests: build(
+        fc.constant("/api/users/sign-in-locks"),
+        fc.constant(""),
+        sessionFor("admin"),
+        rawBody(
+          fc.record({ email: fc.constantFrom("staff@parley.local", "ghost@parley.local") }),
+          nearlyValidObject(["email"]),
+          2,
+        ),
+      ),
+    },
+    {
       name: "remove connection",
       pattern: "/api/connections/:id",
       share: 0.4,
@@ -236,13 +258,34 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
       ),
     },
     {
+      name: "CSP report",
+      pattern: "/api/csp-report",
+      share: 1,
+      method: "POST",
+      requests: build(
+        fc.constant("/api/csp-report"),
+        fc.constant(""),
+        fc.constantFrom<Session>("none", "staff"),
+        rawBody(
+          fc.record({
+            "csp-report": fc.record({ "violated-directive": hostileString, "blocked-uri": hostileString }),
+          }),
+          nearlyValidObject(["csp-report", "document-uri", "violated-directive"]),
+          2,
+        ),
+      ),
+    },
+    {
       name: "sign in",
       pattern: "/api/auth/*",
       share: 0.35,
       method: "POST",
       betterAuth: true,
       auditsRefusal: (request) =>
-        request.path.endsWith("/sign-in/email") && signInEmail.safeParse(parsedBody(request)).success,
+        (request.path.endsWith("/sign-in/email") && signInEmail.safeParse(parsedBody(request)).success) ||
+        // Own password and name changes are audited for a signed-in caller, refused or not.
+        ((request.path.endsWith("/change-password") || request.path.endsWith("/update-user")) &&
+          request.session === "staff"),
       requests: build(
         fc.constantFrom(
           "/api/auth/sign-in/email",
@@ -250,6 +293,8 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
           "/api/auth/sign-in/email",
           "/api/auth/sign-out",
           "/api/auth/sign-up/email",
+          "/api/auth/change-password",
+          "/api/auth/update-user",
         ),
         fc.oneof(
           { weight: 4, arbitrary: fc.constant("") },
@@ -263,10 +308,22 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
           fc.record({
             email: fc.constantFrom("staff@parley.local", "ghost@parley.local"),
             password: fc.constantFrom("wrong-password-1", "x".repeat(129)),
+            currentPassword: fc.constantFrom("wrong-password-1", ""),
+            newPassword: fc.constantFrom("1234567890", "another-long-password", "staff@parley.local!"),
           }),
           fc.oneof(
             signInShaped,
-            nearlyValidObject(["email", "password", "rememberMe", "callbackURL", "name"]),
+            nearlyValidObject([
+              "email",
+              "password",
+              "rememberMe",
+              "callbackURL",
+              "name",
+              "currentPassword",
+              "newPassword",
+              "revokeOtherSessions",
+              "role",
+            ]),
           ),
           2,
         ),

@@ -29,22 +29,18 @@ export const GET = withApi<Params>({ role: "any" }, async ({ request, params }) 
   }
 });
 
-export const PATCH = withApi<Params>({ role: "any" }, async ({ request, params, actor }) => {
-  const body = moderationBodySchema.parse(await readJsonBody(request));
-  const db = await getDatabase();
-  const handle = await getHandle(db, params.connectionId);
-  return Response.json(await moderateConversation(db, actor, handle, params.conversationId, body));
-});
+export const PATCH = withApi<Params>(
+  { role: "any", auditRefusalAs: "conversation.update" },
+  async ({ request, params, actor }) => {
+    const body = moderationBodySchema.parse(await readJsonBody(request));
+    const db = await getDatabase();
+    const handle = await getHandle(db, params.connectionId);
+    return Response.json(await moderateConversation(db, actor, handle, params.conversationId, body));
+  },
+);
 
 export const DELETE = withApi<Params>(
-  {
-    role: "admin",
-    auditRefusal: (params) => ({
-      action: "conversation.delete",
-      connectionId: params.connectionId,
-      conversationId: params.conversationId,
-    }),
-  },
+  { role: "admin", auditRefusalAs: "conversation.delete" },
   async ({ request, params, actor }) => {
     const body = deleteBodySchema.parse(await readJsonBody(request));
     const db = await getDatabase();
