@@ -22,7 +22,7 @@ const contentSecurityPolicy = [
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files; keep it external so they are traced, not bundled twice.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -1,12 +1,13 @@
 /**
  * Parley's database: better-auth's tables, provider connections (keys encrypted), the moderation
- * overlay and the audit log. The same schema and migrations run on PGlite and PostgreSQL 15+, so
+ * overlay, the audit log and the conversation index (`index-schema.ts`). The same schema and migrations run on PGlite and PostgreSQL 15+, so
  * only SQL both understand belongs here.
  */
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 export * from "./auth-schema";
+export * from "./index-schema";
 
 export const connections = pgTable("connections", {
   id: text("id").primaryKey(),
@@ -19,6 +20,11 @@ export const connections = pgTable("connections", {
   keyHint: text("key_hint").notNull(),
   lastError: text("last_error"),
   lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+  /**
+   * Whether sync keeps this connection's transcripts (message text) in the index. Off: metadata
+   * only, for accounts that must not keep customer text at rest in Parley's database.
+   */
+  indexTranscripts: boolean("index_transcripts").notNull().default(true),
   createdBy: text("created_by"),
   updatedBy: text("updated_by"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -16,8 +16,8 @@ export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
 export const fuzzGroups = {
   authAndPublic: { reads: ["health", "openapi", "auth (GET)"], writes: ["user admin", "sign in"] },
   conversations: {
-    reads: ["list", "thread", "messages", "history", "facets"],
-    writes: ["moderate", "delete at provider"],
+    reads: ["list", "thread", "messages", "history", "facets", "sync state"],
+    writes: ["moderate", "delete at provider", "sync now"],
   },
   connections: {
     reads: ["connections", "audit", "audit export"],
