@@ -27,6 +27,8 @@ CREATE TABLE "indexed_conversations" (
 	"native_removed" boolean DEFAULT false NOT NULL,
 	"message_count" integer,
 	"search_text" text DEFAULT '' NOT NULL,
+	"search_folded" text GENERATED ALWAYS AS (f_unaccent(lower(search_text))) STORED,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, f_unaccent(search_text))) STORED,
 	"confirmed_at" timestamp with time zone NOT NULL,
 	"transcript_state" text DEFAULT 'pending' NOT NULL,
 	"transcript_sort_at" timestamp with time zone,
@@ -40,6 +42,8 @@ CREATE TABLE "indexed_messages" (
 	"message_id" text NOT NULL,
 	"role" text NOT NULL,
 	"text" text NOT NULL,
+	"folded" text GENERATED ALWAYS AS (f_unaccent(lower(text))) STORED,
+	"vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, f_unaccent(text))) STORED,
 	"created_at" timestamp with time zone,
 	CONSTRAINT "indexed_messages_connection_id_conversation_id_position_pk" PRIMARY KEY("connection_id","conversation_id","position")
 );
@@ -72,8 +76,8 @@ ALTER TABLE "sync_state" ADD CONSTRAINT "sync_state_connection_id_connections_id
 CREATE INDEX "indexed_conversations_order_idx" ON "indexed_conversations" USING btree ("sort_at" DESC NULLS LAST,"connection_id","id");--> statement-breakpoint
 CREATE INDEX "indexed_conversations_connection_order_idx" ON "indexed_conversations" USING btree ("connection_id","sort_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "indexed_conversations_transcripts_idx" ON "indexed_conversations" USING btree ("connection_id","transcript_state");--> statement-breakpoint
-CREATE INDEX "indexed_conversations_fts_idx" ON "indexed_conversations" USING gin (to_tsvector('simple'::regconfig, f_unaccent("search_text")));--> statement-breakpoint
-CREATE INDEX "indexed_conversations_trgm_idx" ON "indexed_conversations" USING gin (f_unaccent(lower("search_text")) gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "indexed_messages_fts_idx" ON "indexed_messages" USING gin (to_tsvector('simple'::regconfig, f_unaccent("text")));--> statement-breakpoint
-CREATE INDEX "indexed_messages_trgm_idx" ON "indexed_messages" USING gin (f_unaccent(lower("text")) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "indexed_conversations_fts_idx" ON "indexed_conversations" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "indexed_conversations_trgm_idx" ON "indexed_conversations" USING gin ("search_folded" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "indexed_messages_fts_idx" ON "indexed_messages" USING gin ("vector");--> statement-breakpoint
+CREATE INDEX "indexed_messages_trgm_idx" ON "indexed_messages" USING gin ("folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "request_budget_calls_key_idx" ON "request_budget_calls" USING btree ("budget_key","taken_at");

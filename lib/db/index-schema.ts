@@ -3,13 +3,16 @@
  * (`lib/index`), from which the list, search and facets are served. The providers stay the source
  * of truth; rows here go with their connection (ON DELETE CASCADE).
  *
- * Search indexes use `f_unaccent` (an IMMUTABLE wrapper around `unaccent`, created by migration
- * 0001 with the `pg_trgm` and `unaccent` extensions): full-text with the `simple` configuration
- * (no stemming, so every language is treated alike) and trigrams for CJK and partial words.
+ * Search reads columns generated with `f_unaccent` (an IMMUTABLE wrapper around `unaccent`,
+ * created by migration 0001 with the `pg_trgm` and `unaccent` extensions), so no query folds text
+ * row by row: a `tsvector` for full-text search with the `simple` configuration (no stemming, so
+ * every language is treated alike) and the folded text with a trigram index for CJK and partial
+ * words.
  */
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  customType,
   boolean,
   doublePrecision,
   foreignKey,
@@ -22,6 +25,8 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import { connections } from "./schema";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /** Where a conversation's transcript stands in the index. */
 export const transcriptStates = ["pending", "indexed", "partial", "skipped", "failed"] as const;
@@ -65,6 +70,12 @@ export const indexedConversations = pgTable(
     messageCount: integer("message_count"),
     /** Titles, contact and responder in one text, for search. */
     searchText: text("search_text").notNull().default(""),
+    /** `search_text` lower-cased without accents, for substring (trigram) search. */
+    searchFolded: text("search_folded").generatedAlwaysAs(sql`f_unaccent(lower(search_text))`),
+    /** `search_text`'s words for full-text search (`simple`: no stemming, every language alike). */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`to_tsvector('simple'::regconfig, f_unaccent(search_text))`,
+    ),
     /** When a provider answer last showed this conversation. */
     confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }).notNull(),
     transcriptState: text("transcript_state").$type<TranscriptState>().notNull().default("pending"),
@@ -76,14 +87,8 @@ export const indexedConversations = pgTable(
     index("indexed_conversations_order_idx").on(table.sortAt.desc(), table.connectionId, table.id),
     index("indexed_conversations_connection_order_idx").on(table.connectionId, table.sortAt.desc()),
     index("indexed_conversations_transcripts_idx").on(table.connectionId, table.transcriptState),
-    index("indexed_conversations_fts_idx").using(
-      "gin",
-      sql`to_tsvector('simple'::regconfig, f_unaccent(${table.searchText}))`,
-    ),
-    index("indexed_conversations_trgm_idx").using(
-      "gin",
-      sql`f_unaccent(lower(${table.searchText})) gin_trgm_ops`,
-    ),
+    index("indexed_conversations_fts_idx").using("gin", table.searchVector),
+    index("indexed_conversations_trgm_idx").using("gin", table.searchFolded.op("gin_trgm_ops")),
   ],
 );
 
@@ -98,6 +103,10 @@ export const indexedMessages = pgTable(
     role: text("role").notNull(),
     /** The message's text with its tool calls flattened to text. */
     text: text("text").notNull(),
+    /** `text` lower-cased without accents, for substring (trigram) search. */
+    folded: text("folded").generatedAlwaysAs(sql`f_unaccent(lower(text))`),
+    /** `text`'s words for full-text search. */
+    vector: tsvector("vector").generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, f_unaccent(text))`),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }),
   },
   (table) => [
@@ -107,11 +116,8 @@ export const indexedMessages = pgTable(
       foreignColumns: [indexedConversations.connectionId, indexedConversations.id],
       name: "indexed_messages_conversation_fk",
     }).onDelete("cascade"),
-    index("indexed_messages_fts_idx").using(
-      "gin",
-      sql`to_tsvector('simple'::regconfig, f_unaccent(${table.text}))`,
-    ),
-    index("indexed_messages_trgm_idx").using("gin", sql`f_unaccent(lower(${table.text})) gin_trgm_ops`),
+    index("indexed_messages_fts_idx").using("gin", table.vector),
+    index("indexed_messages_trgm_idx").using("gin", table.folded.op("gin_trgm_ops")),
   ],
 );
 

@@ -108,6 +108,8 @@ export interface Harness {
   setFaults(provider: string, faults: Record<string, unknown>): Promise<void>;
   /** Runs a sync of every connection to its end (what the job queue does every interval). */
   sync(): Promise<void>;
+  /** One sync job of a provider's connection, as the queue runs it; answers its error, or null. */
+  syncOnce(provider: keyof Harness["connectionIds"]): Promise<unknown>;
   resetSimulator(): Promise<void>;
   close(): Promise<void>;
 }
@@ -216,6 +218,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     connectionIds,
     setFaults: (provider, faults) => setFaults(simulator.url, provider, faults),
     sync: () => syncEverything(handle.db),
+    syncOnce: async (provider) => {
+      const { runSyncJob } = await import("@/lib/index/service");
+      try {
+        await runSyncJob(handle.db, { connectionId: connectionIds[provider] });
+        return null;
+      } catch (error) {
+        return error;
+      }
+    },
     resetSimulator: () => resetSimulator(simulator.url),
     close: async () => {
       await simulator.close();

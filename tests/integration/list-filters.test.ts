@@ -192,9 +192,11 @@ async function expectSearch(q: string, options: { providers?: ProviderId[]; fiel
       `${q}: ${JSON.stringify(item.matches)}`,
     ).toBe(true);
   }
-  if (options.providers) {
-    const found = new Set((await all(`view=all&q=${encodeURIComponent(q)}`)).map((item) => item.provider));
-    for (const provider of options.providers) expect(found, `${q} on ${provider}`).toContain(provider);
+  for (const provider of options.providers ?? []) {
+    const found = await list(
+      `view=all&q=${encodeURIComponent(q)}&connection=${harness.connectionIds[provider]}&limit=5`,
+    );
+    expect(found.items.length, `${q} on ${provider}`).toBeGreaterThan(0);
   }
   if (options.field)
     expect(page.items.some((item) => item.matches?.some((match) => match.field === options.field))).toBe(
@@ -238,7 +240,7 @@ describe("search from the index", () => {
     await expectSearch("订单", { providers: ["sigmamind", "cozmox", "chatling"] });
     await expectSearch("キャンセル");
     await expectSearch("배송");
-  });
+  }, 120_000);
 
   it("finds partial words and contacts", async () => {
     await expectSearch("passw");

@@ -35,13 +35,12 @@ function searchPredicate(q: string): SQL {
   const pattern = searchPattern(q);
   const tsquery = searchTsQuery(q);
   return sql`(
-    to_tsvector('simple'::regconfig, f_unaccent(c.search_text)) @@ ${tsquery}
-    or f_unaccent(lower(c.search_text)) like ${pattern}
+    c.search_vector @@ ${tsquery}
+    or c.search_folded like ${pattern}
     or (o.title is not null and f_unaccent(lower(o.title)) like ${pattern})
     or (c.connection_id, c.id) in (
       select m.connection_id, m.conversation_id from indexed_messages m
-      where to_tsvector('simple'::regconfig, f_unaccent(m.text)) @@ ${tsquery}
-         or f_unaccent(lower(m.text)) like ${pattern}
+      where m.vector @@ ${tsquery} or m.folded like ${pattern}
     )
   )`;
 }

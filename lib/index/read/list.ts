@@ -27,6 +27,41 @@ function keysetAfter(position: KeysetPosition, sort: ListQuery["sort"]): SQL {
     : sql`(c.sort_at > ${at} or (c.sort_at = ${at} and (c.connection_id, c.id) < (${connectionId}, ${id})))`;
 }
 
+/** The columns a list row needs (not the search columns). */
+const listedColumns = sql.raw(
+  [
+    "connection_id",
+    "id",
+    "title",
+    "preview",
+    "contact_id",
+    "contact_name",
+    "contact_identifier",
+    "channel_id",
+    "channel_type",
+    "channel_name",
+    "responder_id",
+    "responder_name",
+    "responder_kind",
+    "version_id",
+    "version_number",
+    "status",
+    "created_at",
+    "last_activity_at",
+    "cost_currency",
+    "cost_amount",
+    "cost_prompt_tokens",
+    "cost_completion_tokens",
+    "native_important",
+    "native_archived",
+    "native_removed",
+    "message_count",
+    "confirmed_at",
+  ]
+    .map((column) => `c.${column}`)
+    .join(", "),
+);
+
 export function fromIndexedConversations(connectionIds: readonly string[], where: readonly SQL[]): SQL {
   const ids = sql.join(
     connectionIds.map((id) => sql`${id}`),
@@ -63,7 +98,7 @@ export async function listFromIndex(
   const [rows, counted] = await Promise.all([
     queryRows<ListedRow>(
       db,
-      sql`select c.*, o.title as o_title, o.important as o_important, o.archived as o_archived,
+      sql`select ${listedColumns}, o.title as o_title, o.important as o_important, o.archived as o_archived,
         o.trashed as o_trashed, o.deleted_at_provider as o_deleted,
         to_char(c.sort_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key
         ${from} ${order} limit ${query.limit + 1}`,

@@ -35,11 +35,10 @@ export async function attachMatches(db: Database, q: string, items: Conversation
   }>(
     db,
     sql`select connection_id, conversation_id, message_id, position, text from (
-      select m.*, row_number() over (partition by m.connection_id, m.conversation_id order by m.position) as rank
+      select m.connection_id, m.conversation_id, m.message_id, m.position, m.text, row_number() over (partition by m.connection_id, m.conversation_id order by m.position) as rank
       from indexed_messages m
       where (m.connection_id, m.conversation_id) in (${pairs})
-        and (to_tsvector('simple'::regconfig, f_unaccent(m.text)) @@ ${searchTsQuery(q)}
-             or f_unaccent(lower(m.text)) like ${searchPattern(q)})
+        and (m.vector @@ ${searchTsQuery(q)} or m.folded like ${searchPattern(q)})
     ) ranked where rank <= ${MESSAGES_PER_CONVERSATION} order by connection_id, conversation_id, position`,
   );
   const byConversation = new Map<string, Match[]>();
