@@ -42,31 +42,38 @@ export interface JobQueue {
 export async function startJobQueue(
   database: DatabaseHandle,
   work: (data: SyncJobData) => Promise<{ again: boolean; afterSeconds?: number }>,
-  options: { concurrency: number; pollingIntervalSeconds: number },
+  options: {
+    concurrency: number;
+    pollingIntervalSeconds: number;
+    /** Tests use their own queue and shorter retries. */
+    queue?: string;
+    retryDelaySeconds?: number;
+  },
 ): Promise<JobQueue> {
+  const queueName = options.queue ?? SYNC_QUEUE;
   const common = { schema: "pgboss", schedule: false, supervise: true } as const;
   const boss = database.pglite
     ? new PgBoss({ ...common, db: pgliteAdapter(database.pglite) })
     : new PgBoss({ ...common, connectionString: database.url ?? undefined, max: 4 });
   boss.on("error", (error) => console.error("[index] job queue:", error.message));
   await boss.start();
-  if (!(await boss.getQueue(SYNC_QUEUE)))
+  if (!(await boss.getQueue(queueName)))
     await boss
-      .createQueue(SYNC_QUEUE, {
-        name: SYNC_QUEUE,
+      .createQueue(queueName, {
+        name: queueName,
         policy: "stately",
         retryLimit: 8,
-        retryDelay: 5,
+        retryDelay: options.retryDelaySeconds ?? 5,
         retryBackoff: true,
         expireInSeconds: 15 * 60,
       })
       .catch(async (error: unknown) => {
         // Another instance created it between the check and here.
-        if (!(await boss.getQueue(SYNC_QUEUE))) throw error;
+        if (!(await boss.getQueue(queueName))) throw error;
       });
 
   const enqueue = async (data: SyncJobData, startAfterSeconds?: number) => {
-    await boss.send(SYNC_QUEUE, data, {
+    await boss.send(queueName, data, {
       singletonKey: data.connectionId,
       ...(startAfterSeconds ? { startAfter: Math.ceil(startAfterSeconds) } : {}),
     });
@@ -74,7 +81,7 @@ export async function startJobQueue(
 
   for (let worker = 0; worker < options.concurrency; worker++)
     await boss.work<SyncJobData>(
-      SYNC_QUEUE,
+      queueName,
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds },
       async ([job]) => {
         if (!job) return;

@@ -9,7 +9,10 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { connections } from "@/lib/db/schema";
 
-export async function openTestDatabase(): Promise<DatabaseHandle & { dataDir: string }> {
+/** `empty`: truncate the index's tables on PostgreSQL first (only the file that needs it, so parallel files do not race). */
+export async function openTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<DatabaseHandle & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-index-"));
   process.env.PARLEY_DATA_DIR ??= dataDir;
   process.env.PARLEY_SECRET ??= "index-test-secret-0123456789abcdef";
@@ -18,7 +21,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { dataDir: st
     ? openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir })
     : openMemoryDatabase();
   await handle.ready;
-  if (process.env.TEST_DATABASE_URL)
+  if (process.env.TEST_DATABASE_URL && options.empty)
     await handle.db.execute(
       sql`truncate table connections, request_budget_calls, moderation_overlay restart identity cascade`,
     );

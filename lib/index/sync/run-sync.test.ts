@@ -21,7 +21,7 @@ import { runSync, syncToEnd } from "./run-sync";
 
 let database: DatabaseHandle;
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ empty: true });
 });
 afterAll(async () => database?.close());
 
