@@ -165,6 +165,42 @@ describe("connections", () => {
     expect(await db.select().from(syncState).where(eq(syncState.connectionId, created.body.id))).toEqual([]);
   });
 
+  it("an admin switches transcripts on (read at once) and off (message text purged in the request)", async () => {
+    const connectionId = harness.connectionIds.sigmamind;
+    const search = `view=all&q=${encodeURIComponent("charged twice")}&connection=${connectionId}&limit=5`;
+    const metadataOnly = await list(search);
+    expect(metadataOnly.notices.map((notice) => notice.kind)).toEqual(["metadata_only"]);
+    const on = await harness.json<{ indexTranscripts: boolean }>(
+      "PATCH",
+      `/api/connections/${connectionId}`,
+      {
+        cookie: harness.adminCookie,
+        body: { indexTranscripts: true },
+      },
+    );
+    expect(on.status).toBe(200);
+    expect(on.body.indexTranscripts).toBe(true);
+    const { settleInProcessSyncs } = await import("@/lib/index/service");
+    await settleInProcessSyncs();
+    const found = await list(search);
+    expect(found.notices).toEqual([]);
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(found.items[0]?.matches?.some((match) => match.field === "message")).toBe(true);
+    const off = await harness.json("PATCH", `/api/connections/${connectionId}`, {
+      cookie: harness.adminCookie,
+      body: { indexTranscripts: false },
+    });
+    expect(off.status).toBe(200);
+    const { getDatabase } = await import("@/lib/db/client");
+    const { indexedMessages } = await import("@/lib/db/schema");
+    const db = await getDatabase();
+    expect(
+      await db.select().from(indexedMessages).where(eq(indexedMessages.connectionId, connectionId)),
+    ).toEqual([]);
+    expect((await list(search)).items).toEqual([]);
+    await settleInProcessSyncs();
+  }, 300_000);
+
   it("limits sync requests per person", async () => {
     const answers: number[] = [];
     for (let index = 0; index < 8; index++)

@@ -166,7 +166,7 @@ export function readRoutes(fixture: FuzzFixture): FuzzRoute[] {
     {
       name: "sync state",
       pattern: "/api/sync",
-      share: 0.4,
+      share: 0.5,
       method: "GET",
       requests: build(fc.constant("/api/sync"), noQuery, sessionFor("staff")),
     },

@@ -111,7 +111,7 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
     {
       name: "sync now",
       pattern: "/api/sync",
-      share: 0.4,
+      share: 0.5,
       method: "POST",
       requests: build(
         fc.constant("/api/sync"),
