@@ -18,18 +18,25 @@ function isoOrNull(value: string | null): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-/** The text search reads for a conversation besides its messages. */
-export function searchTextOf(row: ProviderConversation): string {
-  return [
-    row.title,
-    row.owner?.name,
-    row.owner?.identifier,
-    row.responder?.name,
-    row.channel?.name,
-    row.preview,
-  ]
+/** The text search reads for a conversation besides its messages (same order as `updateIndexAfterModeration`). */
+export function searchTextOf(
+  row: Pick<
+    IndexedConversationInsert,
+    "title" | "contactName" | "contactIdentifier" | "responderName" | "channelName" | "preview"
+  >,
+): string {
+  return [row.title, row.contactName, row.contactIdentifier, row.responderName, row.channelName, row.preview]
     .filter((part): part is string => Boolean(part))
     .join("\n");
+}
+
+/**
+ * A row of a metadata-only connection: without the preview, which is message text (the last
+ * thing the customer or the agent said).
+ */
+export function withoutMessageText(row: IndexedConversationInsert): IndexedConversationInsert {
+  const metadata = { ...row, preview: null };
+  return { ...metadata, searchText: searchTextOf(metadata) };
 }
 
 export function toIndexRow(
@@ -42,7 +49,7 @@ export function toIndexRow(
   const lastActivityAt = isoOrNull(row.lastActivityAt);
   const integer = (value: number | null | undefined) =>
     value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value);
-  return {
+  const indexRow: IndexedConversationInsert = {
     connectionId,
     id: row.id,
     title: row.title,
@@ -71,9 +78,10 @@ export function toIndexRow(
     nativeArchived: capabilities.moderation.archived ? (row.native.archived ?? false) : null,
     nativeRemoved: row.native.removed,
     messageCount: integer(row.messageCount),
-    searchText: searchTextOf(row),
+    searchText: "",
     confirmedAt,
   };
+  return { ...indexRow, searchText: searchTextOf(indexRow) };
 }
 
 /** A row of the list query: index columns plus the overlay's. */

@@ -14,6 +14,7 @@ import {
   type TranscriptState,
 } from "@/lib/db/schema";
 import type { Message } from "@/lib/model/conversation";
+import { withoutMessageText } from "./conversation-rows";
 
 const INSERT_CHUNK = 250;
 
@@ -34,7 +35,8 @@ export async function upsertConversations(
 ): Promise<void> {
   const t = indexedConversations;
   const state: TranscriptState = transcripts === "index" ? "pending" : "skipped";
-  for (const chunk of chunks(dedupe(rows), INSERT_CHUNK)) {
+  const kept = transcripts === "index" ? dedupe(rows) : dedupe(rows).map(withoutMessageText);
+  for (const chunk of chunks(kept, INSERT_CHUNK)) {
     await db
       .insert(t)
       .values(chunk.map((row) => ({ ...row, transcriptState: state, confirmedAt: sql`now()` })))
@@ -168,8 +170,9 @@ export async function removeConversations(
 }
 
 /**
- * Applies a connection's "index transcripts" switch: off drops every message it kept and marks
- * its rows `skipped`; on marks skipped rows `pending` so sync reads them.
+ * Applies a connection's "index transcripts" switch: off drops every message it kept, and each
+ * row's preview (message text too), and marks its rows `skipped`; on marks skipped rows `pending`
+ * so sync reads them (previews come back with the next listing).
  */
 export async function applyTranscriptSwitch(db: Database, connectionId: string, on: boolean): Promise<void> {
   if (on) {
@@ -188,7 +191,12 @@ export async function applyTranscriptSwitch(db: Database, connectionId: string, 
     await tx.delete(indexedMessages).where(eq(indexedMessages.connectionId, connectionId));
     await tx
       .update(indexedConversations)
-      .set({ transcriptState: "skipped", transcriptSortAt: null })
+      .set({
+        transcriptState: "skipped",
+        transcriptSortAt: null,
+        preview: null,
+        searchText: sql`concat_ws(E'\n', title, contact_name, contact_identifier, responder_name, channel_name)`,
+      })
       .where(eq(indexedConversations.connectionId, connectionId));
   });
 }
