@@ -23,7 +23,7 @@ const benchRoutes = process.env.PARLEY_BENCH_BUILD === "1" ? ["bench.tsx", "benc
 const nextConfig: NextConfig = {
   pageExtensions: ["tsx", "ts", ...benchRoutes],
   // PGlite ships wasm and data files; keep it external so they are traced, not bundled twice.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

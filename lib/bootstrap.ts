@@ -1,11 +1,13 @@
 /**
  * Server start-up, run once per process from `instrumentation.ts`: open and migrate the database,
- * then seed the demo on its first start. Failures stop the process with the reason.
+ * seed the demo on its first start, then start syncing the index (job queue, shared request
+ * budgets; never during `next build`). Failures stop the process with the reason.
  */
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
+import { startIndexing } from "@/lib/index/service";
 
 export async function bootstrap(): Promise<void> {
   const config = getConfig();
@@ -17,4 +19,5 @@ export async function bootstrap(): Promise<void> {
         "[parley] demo seeded: admin@parley.local and staff@parley.local, one connection per provider",
       );
   }
+  if (process.env.NEXT_PHASE !== "phase-production-build") await startIndexing();
 }

@@ -11,6 +11,7 @@ describe("OpenAPI document", () => {
         "/api/conversations",
         "/api/conversations/{connectionId}/{conversationId}",
         "/api/facets",
+        "/api/sync",
         "/api/audit",
       ]),
     );
@@ -32,5 +33,17 @@ describe("OpenAPI document", () => {
     ]) {
       expect(listParameters).toContain(name);
     }
+  });
+
+  it("takes the list's filter parameters from the one filter registry", async () => {
+    const { filterParams } = await import("@/lib/model/filters");
+    const document = openApiDocument() as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    const listParameters =
+      document.paths["/api/conversations"]?.get?.parameters?.map((parameter) => parameter.name) ?? [];
+    expect(listParameters).toEqual(expect.arrayContaining([...filterParams]));
+    expect(listParameters).not.toContain("channels");
+    expect(listParameters).not.toContain("channelIds");
   });
 });

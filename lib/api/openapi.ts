@@ -17,8 +17,10 @@ import {
   listQuerySchema,
   moderationBodySchema,
   moderationStateSchema,
+  syncRequestSchema,
   threadQuerySchema,
 } from "@/lib/conversations/api-schemas";
+import { syncQueuedSchema, syncStatusSchema } from "@/lib/model/sync-status";
 import {
   conversationPageSchema,
   facetsSchema,
@@ -73,7 +75,16 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       "/api/conversations": {
         get: {
-          summary: "List conversations across connections",
+          summary: "List conversations across connections, from the index",
+          description:
+            "Served from Parley's index of every connection (kept fresh by sync), ordered by last activity and " +
+            "paged by keyset (`nextCursor`). Every filter applies to every provider; a provider without the " +
+            "field has no rows that match. `q` searches titles, contacts, responders and message text (full-text, " +
+            "accents and case ignored, and substrings for CJK and partial words); each item then carries " +
+            "`matches`: where it matched, a snippet and highlight ranges (offsets, never HTML) and the message id. " +
+            "`total` is exact unless `totalIsEstimate` (connections still backfilling, or more than 10,000 rows). " +
+            "`notices` name connections still backfilling or failing (with `syncedAt`), and, for a search, " +
+            "connections that keep metadata only.",
           parameters: queryParameters(listQuerySchema),
           responses: { "200": { description: "A page", content: json(conversationPageSchema) }, ...errors },
         },
@@ -112,9 +123,25 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/facets": {
         get: {
-          summary: "Filter options per connection",
+          summary: "Filter options from the index, with counts, per connection",
           parameters: queryParameters(facetsQuerySchema),
           responses: { "200": { description: "Options", content: json(facetsSchema) }, ...errors },
+        },
+      },
+      "/api/sync": {
+        get: {
+          summary: "Each connection's sync state, freshness and counts (staff and admins)",
+          responses: { "200": { description: "Sync state", content: json(syncStatusSchema) }, ...errors },
+        },
+        post: {
+          summary: "Ask for a sync now, of one connection or of all (rate limited per user)",
+          requestBody: { required: true, content: json(syncRequestSchema, "input") },
+          responses: {
+            "202": { description: "Queued", content: json(syncQueuedSchema) },
+            "404": { description: "No such connection", content: json(apiErrorSchema) },
+            "429": { description: "Too many sync requests", content: json(apiErrorSchema) },
+            ...errors,
+          },
         },
       },
       "/api/connections": {

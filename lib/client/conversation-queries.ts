@@ -8,14 +8,20 @@ import type { AuditRow } from "@/lib/audit/schemas";
 import type { ModerationState } from "@/lib/conversations/api-schemas";
 import type { ConversationPage, Facets, MessagePage, ThreadPage } from "@/lib/model/conversation";
 import type { ListSearchParams } from "@/lib/conversations/search-params";
+import { filterDefinitions } from "@/lib/model/filter-labels";
+
+const valueFilterParams = Object.values(filterDefinitions).flatMap((definition) =>
+  definition.kind === "values" ? definition.params : [],
+);
 
 /** The list query as the API takes it (the URL state minus the open conversation). */
 export type ListParams = Omit<ListSearchParams, "open">;
 
 export function listApiUrl(params: ListParams): string {
   const search = new URLSearchParams();
-  const lists = ["connection", "channel", "channelType", "responder", "version", "status", "owner"] as const;
-  for (const key of lists) if (params[key].length > 0) search.set(key, params[key].join(","));
+  if (params.connection.length > 0) search.set("connection", params.connection.join(","));
+  // The value filters of the registry, each under its one name (`lib/model/filter-labels.ts`).
+  for (const key of valueFilterParams) if (params[key].length > 0) search.set(key, params[key].join(","));
   if (params.view !== "inbox") search.set("view", params.view);
   if (params.from) search.set("from", params.from);
   if (params.to) search.set("to", params.to);

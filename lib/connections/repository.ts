@@ -35,6 +35,7 @@ export function toView(row: ConnectionRow): ConnectionView {
     keyHint: row.keyHint,
     lastError: row.lastError,
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    indexTranscripts: row.indexTranscripts,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -129,7 +130,13 @@ export async function insertConnection(
 export async function updateConnectionRow(
   db: Database,
   id: string,
-  changes: { name?: string; baseUrl?: string; apiKey?: string; actorId: string | null },
+  changes: {
+    name?: string;
+    baseUrl?: string;
+    apiKey?: string;
+    indexTranscripts?: boolean;
+    actorId: string | null;
+  },
 ): Promise<ConnectionRow | null> {
   const values: Partial<typeof connections.$inferInsert> = {
     updatedAt: new Date(),
@@ -137,6 +144,7 @@ export async function updateConnectionRow(
   };
   if (changes.name !== undefined) values.name = changes.name;
   if (changes.baseUrl !== undefined) values.baseUrl = changes.baseUrl;
+  if (changes.indexTranscripts !== undefined) values.indexTranscripts = changes.indexTranscripts;
   if (changes.apiKey !== undefined) {
     values.encryptedKey = encryptSecret(changes.apiKey, getConfig().secret);
     values.keyHint = keyHint(changes.apiKey);

@@ -12,9 +12,18 @@ export const createConnectionSchema = z
 export type CreateConnectionInput = z.infer<typeof createConnectionSchema>;
 
 export const updateConnectionSchema = z
-  .object({ name: name.optional(), baseUrl: baseUrl.optional(), apiKey: apiKey.optional() })
+  .object({
+    name: name.optional(),
+    baseUrl: baseUrl.optional(),
+    apiKey: apiKey.optional(),
+    /** Keep transcripts in the index; false keeps metadata only and purges the stored message text. */
+    indexTranscripts: z.boolean().optional(),
+  })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, "send at least one of name, baseUrl, apiKey");
+  .refine(
+    (body) => Object.keys(body).length > 0,
+    "send at least one of name, baseUrl, apiKey, indexTranscripts",
+  );
 export type UpdateConnectionInput = z.infer<typeof updateConnectionSchema>;
 
 export const testConnectionSchema = z
@@ -34,6 +43,8 @@ export const connectionViewSchema = z.object({
   keyHint: z.string(),
   lastError: z.string().nullable(),
   lastCheckedAt: z.string().nullable(),
+  /** Whether sync keeps this connection's transcripts (message text) in the index. */
+  indexTranscripts: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -74,8 +74,18 @@ export async function updateConnection(
     connectionId: id,
     connectionName: row.name,
     targetId: id,
-    before: { name: before.name, baseUrl: before.baseUrl, keyHint: before.keyHint },
-    after: { name: after.name, baseUrl: after.baseUrl, keyHint: after.keyHint },
+    before: {
+      name: before.name,
+      baseUrl: before.baseUrl,
+      keyHint: before.keyHint,
+      indexTranscripts: before.indexTranscripts,
+    },
+    after: {
+      name: after.name,
+      baseUrl: after.baseUrl,
+      keyHint: after.keyHint,
+      indexTranscripts: after.indexTranscripts,
+    },
     outcome: "success",
   });
   return after;

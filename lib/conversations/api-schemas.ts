@@ -1,83 +1,15 @@
 /**
  * The conversations HTTP API's inputs, shared by the route handlers (which parse with them) and
- * the browser (which builds URLs and bodies from the same names).
+ * the browser (which builds URLs and bodies from the same names). The list query is derived from
+ * the filter registry (`lib/model/filters.ts`, `lib/model/list-query.ts`).
  */
 import { z } from "zod";
 
-import { sortOrders, TITLE_MAX_LENGTH, views } from "@/lib/model/constants";
+import { TITLE_MAX_LENGTH } from "@/lib/model/constants";
+import { listValueSchema } from "@/lib/model/filters";
 
 export { sortOrders, TITLE_MAX_LENGTH, views, type View } from "@/lib/model/constants";
-export const viewSchema = z.enum(views);
-
-export const sortSchema = z.enum(sortOrders);
-
-const MAX_LIST_VALUES = 50;
-
-/** `a,b` or repeated keys, trimmed, de-duplicated; empty means "no filter". */
-const listValue = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => {
-    const raw = value === undefined ? [] : Array.isArray(value) ? value : [value];
-    const items = raw
-      .flatMap((item) => item.split(","))
-      .map((item) => item.trim())
-      .filter(Boolean);
-    return [...new Set(items)];
-  })
-  .refine((items) => items.length <= MAX_LIST_VALUES, `at most ${MAX_LIST_VALUES} values`)
-  .refine((items) => items.every((item) => item.length <= 200), "each value must be at most 200 characters");
-
-/** A calendar date (YYYY-MM-DD) or a full ISO timestamp; normalised to ISO. `to` dates include the whole day. */
-function dateBound(endOfDay: boolean) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === "") return undefined;
-      const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-      const candidate = dateOnly ? `${value}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z` : value;
-      const time = Date.parse(candidate);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
-        context.addIssue({
-          code: "custom",
-          message: "must be a date such as 2026-01-31 or an ISO timestamp",
-        });
-        return z.NEVER;
-      }
-      return new Date(time).toISOString();
-    });
-}
-
-export const listQuerySchema = z
-  .object({
-    connection: listValue,
-    view: viewSchema.default("inbox"),
-    channel: listValue,
-    channelType: listValue,
-    responder: listValue,
-    version: listValue,
-    status: listValue,
-    owner: listValue,
-    from: dateBound(false),
-    to: dateBound(true),
-    q: z
-      .string()
-      .trim()
-      .max(200, "at most 200 characters")
-      .optional()
-      .transform((value) => value || undefined),
-    sort: sortSchema.default("recent"),
-    cursor: z.string().max(4000).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-  })
-  .strict()
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    message: "`from` must not be after `to`",
-    path: ["from"],
-  });
-export type ListQuery = z.infer<typeof listQuerySchema>;
+export { listQuerySchema, sortSchema, viewSchema, type ListQuery } from "@/lib/model/list-query";
 
 export const threadQuerySchema = z
   .object({
@@ -106,7 +38,10 @@ export type ModerationBody = z.infer<typeof moderationBodySchema>;
 
 export const deleteBodySchema = z.object({ confirm: z.string().min(1) }).strict();
 
-export const facetsQuerySchema = z.object({ connection: listValue }).strict();
+export const facetsQuerySchema = z.object({ connection: listValueSchema }).strict();
+
+/** `POST /api/sync`: one connection, or every connection when absent. */
+export const syncRequestSchema = z.object({ connectionId: z.string().min(1).max(200).optional() }).strict();
 
 /** The moderation state of one conversation after a change, as PATCH answers it. */
 export const moderationStateSchema = z.object({

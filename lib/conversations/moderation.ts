@@ -13,9 +13,15 @@ import { DomainError, forbidden, invalid, isProviderError, unsupported } from "@
 import type { ModerationBody, ModerationState } from "./api-schemas";
 import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import type { Conversation, FlagHomes } from "@/lib/model/conversation";
+import { updateIndexAfterModeration } from "@/lib/index/refresh";
 import { flagHomesFor, getOverlayRow, toConversation, upsertOverlay, type OverlayChange } from "./overlay";
 
 type Field = keyof ModerationBody;
+
+/** The change is done and audited at the provider; the index catches up at the next sync if this fails. */
+function logIndexError(error: unknown): void {
+  console.error("[conversations] index update failed:", error instanceof Error ? error.message : error);
+}
 
 export function moderationAction(body: ModerationBody): string {
   const keys = Object.keys(body) as Field[];
@@ -205,6 +211,11 @@ export async function moderateConversation(
       after: pick(after, body),
       outcome: "success",
     });
+    await updateIndexAfterModeration(db, handle, conversationId, {
+      important: body.important,
+      archived: body.archived,
+      title: body.title === undefined ? undefined : after.title,
+    }).catch(logIndexError);
     return { state: after, flagHomes: homes };
   } catch (error) {
     // Put back what the provider already accepted, so a failed request leaves nothing half-applied.
@@ -267,6 +278,7 @@ export async function deleteAtProvider(
       after: { deletedAtProvider: true, kind },
       outcome: "success",
     });
+    await updateIndexAfterModeration(db, handle, conversationId, { deleted: kind }).catch(logIndexError);
   } catch (error) {
     await recordAudit(db, { ...audit, outcome: "failure", error: errorMessage(error) });
     throw error;

@@ -12,14 +12,17 @@ import {
   type inferParserType,
 } from "nuqs/server";
 import { sortOrders, views } from "@/lib/model/constants";
+import type { filterDefinitions } from "@/lib/model/filter-labels";
+
+/** Every URL parameter of the registry's filters. */
+type FilterParam = (typeof filterDefinitions)[keyof typeof filterDefinitions]["params"][number];
 
 export const pageSizes = [25, 50, 100] as const;
 
 const list = parseAsArrayOf(parseAsString).withDefault([]);
 
-export const listSearchParams = {
-  view: parseAsStringLiteral(views).withDefault("inbox"),
-  connection: list,
+/** One parser per parameter of each filter of the registry (`lib/model/filter-labels.ts`). */
+const filterParsers = {
   channel: list,
   channelType: list,
   responder: list,
@@ -30,10 +33,16 @@ export const listSearchParams = {
   from: parseAsString,
   to: parseAsString,
   q: parseAsString.withDefault(""),
+} satisfies Record<FilterParam, unknown>;
+
+export const listSearchParams = {
+  view: parseAsStringLiteral(views).withDefault("inbox"),
+  connection: list,
+  ...filterParsers,
   sort: parseAsStringLiteral(sortOrders).withDefault("recent"),
   cursor: parseAsString,
   limit: parseAsNumberLiteral(pageSizes).withDefault(25),
-  /** The conversation open beside the list: `<connectionId>~<conversationId>`. */
+  /** The conversation open beside the list: its row key (`lib/model/row-key.ts`). */
   open: parseAsString,
 };
 
@@ -41,30 +50,5 @@ export type ListSearchParams = inferParserType<typeof listSearchParams>;
 
 export const loadListSearchParams = createLoader(listSearchParams);
 
-/** Keys that narrow the list; changing any of them goes back to the first page. */
-export const filterParamKeys = [
-  "view",
-  "connection",
-  "channel",
-  "channelType",
-  "responder",
-  "version",
-  "status",
-  "owner",
-  "from",
-  "to",
-  "q",
-  "sort",
-  "limit",
-] as const;
-
-export function encodeOpenKey(connectionId: string, conversationId: string): string {
-  return `${connectionId}~${conversationId}`;
-}
-
-export function decodeOpenKey(value: string | null): { connectionId: string; conversationId: string } | null {
-  if (!value) return null;
-  const index = value.indexOf("~");
-  if (index <= 0 || index === value.length - 1) return null;
-  return { connectionId: value.slice(0, index), conversationId: value.slice(index + 1) };
-}
+/** The open conversation's URL value (the one row key, `lib/model/row-key.ts`). */
+export { rowKey as encodeOpenKey, parseRowKey as decodeOpenKey } from "@/lib/model/row-key";

@@ -11,6 +11,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { markSingleProcess } from "./single-process";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
@@ -23,9 +25,13 @@ import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-interface DatabaseHandle {
+export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
+  /** The embedded client, for the job queue's adapter (PGlite is one connection). */
+  pglite: PGlite | null;
+  /** The PostgreSQL URL, for the job queue's own pool. */
+  url: string | null;
   ready: Promise<void>;
   close(): Promise<void>;
 }
@@ -92,16 +98,21 @@ function createPgliteDirectoryApart(directory: string): void {
   if (result.status !== 0) throw new Error(`Could not create the embedded database in ${directory}.`);
 }
 
+/** The search extensions the index needs (migration 0001 creates them in the database). */
+const pgliteExtensions = { pg_trgm, unaccent };
+
 function openPglite(dataDir: string): DatabaseHandle {
   const release = lockDataDirectory(dataDir);
   createPgliteDirectoryApart(path.join(dataDir, "pglite"));
-  const client = new PGlite(path.join(dataDir, "pglite"));
+  const client = new PGlite(path.join(dataDir, "pglite"), { extensions: pgliteExtensions });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   markSingleProcess(db);
   const ready = migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     db,
     kind: "pglite",
+    pglite: client,
+    url: null,
     ready,
     close: async () => {
       await client.close();
@@ -124,7 +135,7 @@ function openPostgres(url: string): DatabaseHandle {
       client.release();
     }
   })();
-  return { db, kind: "postgres", ready, close: () => pool.end() };
+  return { db, kind: "postgres", pglite: null, url, ready, close: () => pool.end() };
 }
 
 /** Opens a database outside the process singleton (tests, scripts). */
@@ -134,11 +145,11 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
 
 /** Opens an in-memory PGlite with the schema migrated: one per test file. */
 export function openMemoryDatabase(): DatabaseHandle {
-  const client = new PGlite();
+  const client = new PGlite({ extensions: pgliteExtensions });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   markSingleProcess(db);
   const ready = migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, kind: "pglite", ready, close: () => client.close() };
+  return { db, kind: "pglite", pglite: client, url: null, ready, close: () => client.close() };
 }
 
 function handle(): DatabaseHandle {
@@ -175,6 +186,13 @@ export function getDatabaseSync(): Database {
 /** Closes the process's database (command-line scripts, which must not leave PGlite running). */
 export async function closeDatabase(): Promise<void> {
   await clearProcessState<DatabaseHandle>("database")?.close();
+}
+
+/** The process's database handle, migrated (the job queue needs the client under it). */
+export async function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const current = handle();
+  await current.ready;
+  return current;
 }
 
 export function databaseKind(): "pglite" | "postgres" {

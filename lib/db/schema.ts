@@ -1,29 +1,15 @@
 /**
  * Parley's database: better-auth's tables, provider connections (keys encrypted), the moderation
- * overlay and the audit log. The same schema and migrations run on PGlite and PostgreSQL 15+, so
+ * overlay, the audit log and the conversation index (`index-schema.ts`). The same schema and migrations run on PGlite and PostgreSQL 15+, so
  * only SQL both understand belongs here.
  */
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 export * from "./auth-schema";
-
-export const connections = pgTable("connections", {
-  id: text("id").primaryKey(),
-  /** One of Parley's provider ids (sigmamind, cozmox, zaia, chatling). */
-  provider: text("provider").notNull(),
-  name: text("name").notNull(),
-  baseUrl: text("base_url").notNull(),
-  /** AES-256-GCM ciphertext (lib/security/key-encryption.ts); never leaves the server. */
-  encryptedKey: text("encrypted_key").notNull(),
-  keyHint: text("key_hint").notNull(),
-  lastError: text("last_error"),
-  lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
-  createdBy: text("created_by"),
-  updatedBy: text("updated_by"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export * from "./index-schema";
+export * from "./connections-schema";
+import { connections } from "./connections-schema";
 
 /**
  * Parley's own moderation state per conversation. A null flag means "not set here": the provider's

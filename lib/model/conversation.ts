@@ -8,8 +8,10 @@
 import { z } from "zod";
 
 import { providerIds, type ProviderId } from "./constants";
+import { facetKeys, filterKeySchema, type FacetKey } from "./filters";
 
 export { providerIds, providerLabels, type ProviderId } from "./constants";
+export { facetKeys, filterKeys, filterKeySchema, type FacetKey, type FilterKey } from "./filters";
 export const providerIdSchema = z.enum(providerIds) satisfies z.ZodType<ProviderId>;
 
 /** Where a moderation flag is stored: at the provider (native) or in Parley's overlay. */
@@ -88,6 +90,23 @@ export const flagHomesSchema = z.object({
 });
 export type FlagHomes = z.infer<typeof flagHomesSchema>;
 
+/** A highlighted stretch of a snippet: UTF-16 offsets into `snippet`, end exclusive. */
+export const highlightSchema = z.object({ start: z.number().int(), end: z.number().int() });
+export type Highlight = z.infer<typeof highlightSchema>;
+
+/**
+ * Where a search matched: the field, a short snippet of its text with the matched words as
+ * ranges (never HTML), and for a message its id and position in the thread.
+ */
+export const matchSchema = z.object({
+  field: z.enum(["title", "contact", "responder", "message"]),
+  snippet: z.string(),
+  highlights: z.array(highlightSchema),
+  messageId: z.string().nullable(),
+  position: z.number().int().nullable(),
+});
+export type Match = z.infer<typeof matchSchema>;
+
 /** A row of the conversation list. */
 export const conversationSchema = z.object({
   connectionId: z.string(),
@@ -110,6 +129,10 @@ export const conversationSchema = z.object({
   cost: costSchema.nullable(),
   flags: flagsSchema,
   flagHomes: flagHomesSchema,
+  /** When the provider last confirmed this row (index rows); absent on live reads. */
+  confirmedAt: z.string().nullable().optional(),
+  /** Where a search (`q`) matched this conversation; absent without `q`. */
+  matches: z.array(matchSchema).optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -168,23 +191,33 @@ export const conversationDetailSchema = conversationSchema.extend({
 });
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 
-export const noticeKinds = ["left_out", "scanned", "failed", "partial"] as const;
+/**
+ * What a list or facets answer says about a connection. `backfilling`: its first sync is still
+ * running, so its rows may be incomplete. `failing`: its last sync failed; its rows are those of
+ * `syncedAt`. `metadata_only`: a search did not cover its transcripts (the connection keeps
+ * metadata only). `failed`: a live read of the provider failed.
+ */
+export const noticeKinds = ["backfilling", "failing", "metadata_only", "failed"] as const;
 export const noticeSchema = z.object({
   kind: z.enum(noticeKinds),
   connectionId: z.string(),
   connectionName: z.string(),
   provider: providerIdSchema,
   message: z.string(),
-  /** The provider error code for `failed` notices. */
+  /** The provider error code for `failed` and `failing` notices. */
   code: z.string().nullable(),
+  /** When the connection's rows were last brought up to date (its last successful sync). */
+  syncedAt: z.string().nullable(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
 export const conversationPageSchema = z.object({
   items: z.array(conversationSchema),
   nextCursor: z.string().nullable(),
-  /** Exact total when every connection reports one and no filter was applied on a scan. */
+  /** The number of conversations matching, across every page. */
   total: z.number().nullable(),
+  /** True when `total` is an estimate (a search, or connections still backfilling). */
+  totalIsEstimate: z.boolean(),
   notices: z.array(noticeSchema),
 });
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
@@ -208,31 +241,22 @@ export const facetOptionSchema = z.object({
   label: z.string(),
   connectionId: z.string(),
   connectionName: z.string(),
+  /** Conversations of this connection with this value (every view but trash). */
+  count: z.number(),
 });
 export type FacetOption = z.infer<typeof facetOptionSchema>;
 
-export const filterKeys = [
-  "channel",
-  "channelType",
-  "responder",
-  "version",
-  "status",
-  "owner",
-  "dateRange",
-  "search",
-] as const;
-export const filterKeySchema = z.enum(filterKeys);
-export type FilterKey = z.infer<typeof filterKeySchema>;
-
-/** How one connection handles one filter: at the provider, on a bounded scan, or not at all. */
-export const filterSupportSchema = z.enum(["native", "scan", "unsupported"]);
-export type FilterSupport = z.infer<typeof filterSupportSchema>;
+/** Whether a connection's indexed conversations carry a field at all (SigmaMind has no channels). */
+export const fieldPresenceSchema = z.enum(["present", "absent"]);
+export type FieldPresence = z.infer<typeof fieldPresenceSchema>;
 
 export const connectionFacetsSchema = z.object({
   connectionId: z.string(),
   connectionName: z.string(),
   provider: providerIdSchema,
-  filters: z.record(filterKeySchema, filterSupportSchema),
+  /** Per filter: whether this connection's rows have the field; rows without it never match. */
+  filters: z.record(filterKeySchema, fieldPresenceSchema),
+  /** The index sorts every connection both ways. */
   sortOldest: z.boolean(),
   moderation: z.object({
     important: flagHomeSchema,
@@ -241,16 +265,20 @@ export const connectionFacetsSchema = z.object({
     deleteAtProvider: z.enum(["hard", "soft"]).nullable(),
   }),
   hasCosts: z.boolean(),
+  /** Whether sync keeps this connection's transcripts (searchable message text). */
+  indexTranscripts: z.boolean(),
   error: z.string().nullable(),
 });
 export type ConnectionFacets = z.infer<typeof connectionFacetsSchema>;
 
 export const facetsSchema = z.object({
-  channels: z.array(facetOptionSchema),
-  channelTypes: z.array(facetOptionSchema),
-  responders: z.array(facetOptionSchema),
-  versions: z.array(facetOptionSchema),
-  statuses: z.array(facetOptionSchema),
+  /** Options per facet filter, keyed by the filter's key (`channel`, `channelType`, …). */
+  options: z.object(
+    Object.fromEntries(facetKeys.map((key) => [key, z.array(facetOptionSchema)])) as Record<
+      FacetKey,
+      z.ZodArray<typeof facetOptionSchema>
+    >,
+  ),
   connections: z.array(connectionFacetsSchema),
   notices: z.array(noticeSchema),
 });

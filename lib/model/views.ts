@@ -1,13 +1,13 @@
 /**
- * The five built-in views and which conversations belong in each, by their flags. The index's SQL
- * and the browser's optimistic updates (does a row still belong after a change?) follow the same
- * rules: trash hides a conversation from every other view, an important conversation that is then
- * trashed leaves Important, and a conversation deleted at the provider leaves the inbox.
+ * Which conversations each view shows, from their effective flags. The index answers views in SQL
+ * with the same rules (`lib/index/read/filter-sql.ts`); the browser uses this to keep a list in
+ * step after a change (a conversation archived from the inbox leaves it). Trash always wins: an
+ * important conversation that is trashed leaves Important.
  */
 import type { View } from "./constants";
 import type { Conversation } from "./conversation";
 
-export function viewPredicate(view: View): (conversation: Pick<Conversation, "flags">) => boolean {
+export function conversationInView(view: View): (conversation: Pick<Conversation, "flags">) => boolean {
   switch (view) {
     case "inbox":
       return (c) => !c.flags.archived && !c.flags.trashed && !c.flags.removedAtProvider;

@@ -15,7 +15,6 @@ import type {
   CostItem,
   DetailSection,
   FilterKey,
-  FilterSupport,
   Message,
   Owner,
   ProviderId,
@@ -23,6 +22,24 @@ import type {
   Version,
 } from "@/lib/model/conversation";
 import type { HttpClient } from "@/lib/http/client";
+
+/** How a provider's list API applies one of Parley's filters. */
+export type FilterSupport = "native" | "scan" | "unsupported";
+
+/**
+ * What the provider's list offers to sync (`lib/index`): the order of its newest-first list, and
+ * whether it can be bounded by a last-activity range. Declared, never sniffed.
+ */
+export interface SyncCapabilities {
+  /**
+   * `lastActivity`: the newest-first list is ordered by last activity, so an incremental sync
+   * pages until it meets rows it already has. `created`: ordered by creation, so new
+   * conversations are found the same way, but activity on older ones only by reconciliation.
+   */
+  listOrder: "lastActivity" | "created";
+  /** Whether `filters.from`/`to` bound the list by last activity at the provider. */
+  activityRange: boolean;
+}
 
 /** What an adapter declares it can do. The UI and the service are driven by this, never by sniffing. */
 export interface Capabilities {
@@ -52,6 +69,7 @@ export interface Capabilities {
   scoped: boolean;
   /** The provider's documented request budget per key (Chatling: 300 a minute), or null. */
   requestsPerMinute: number | null;
+  sync: SyncCapabilities;
 }
 
 /**

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Database } from "@/lib/db/client";
 import type { RunningSimulator } from "@/simulator/core/server";
 import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
 
@@ -30,6 +31,7 @@ export const apiRoutes: RouteEntry[] = [
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/history/route"),
   },
   { pattern: "/api/facets", load: () => import("@/app/api/facets/route") },
+  { pattern: "/api/sync", load: () => import("@/app/api/sync/route") },
   { pattern: "/api/connections", load: () => import("@/app/api/connections/route") },
   { pattern: "/api/connections/test", load: () => import("@/app/api/connections/test/route") },
   { pattern: "/api/connections/:id", load: () => import("@/app/api/connections/[id]/route") },
@@ -39,6 +41,39 @@ export const apiRoutes: RouteEntry[] = [
   { pattern: "/api/csp-report", load: () => import("@/app/api/csp-report/route") },
   { pattern: "/api/auth/*", load: () => import("@/app/api/auth/[...all]/route") },
 ];
+
+/** The first full sync of every connection, awaited, without a request budget (see above). */
+export async function syncEverything(db: Database): Promise<void> {
+  const { connections } = await import("@/lib/db/schema");
+  const { handleFor } = await import("@/lib/connections/runtime");
+  const { withKey } = await import("@/lib/connections/repository");
+  const { syncToEnd } = await import("@/lib/index/sync/run-sync");
+  const { clearProcessState } = await import("@/lib/process-state");
+  const rows = await db.select().from(connections);
+  // The embedded database shares this thread with the simulator: under load a provider call can
+  // wait longer than the 1.5 s the fault tests use, so the first sync gets a roomier timeout.
+  const timeout = process.env.PARLEY_PROVIDER_TIMEOUT_MS;
+  process.env.PARLEY_PROVIDER_TIMEOUT_MS = "30000";
+  clearProcessState("config");
+  const handles = rows.map((row) => ({ row, handle: handleFor(withKey(row), null) }));
+  process.env.PARLEY_PROVIDER_TIMEOUT_MS = timeout;
+  clearProcessState("config");
+  // Like the job queue, a run that failed (a timeout while the embedded database kept this thread
+  // busy) is tried again; it resumes from its bookmarks.
+  await Promise.all(
+    handles.map(async ({ row, handle }) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await syncToEnd(db, handle, row.indexTranscripts, { budgetMs: 600_000 });
+          return;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    }),
+  );
+}
 
 export const ORIGIN = "http://127.0.0.1:3999";
 
@@ -73,11 +108,27 @@ export interface Harness {
   staffCookie: string;
   connectionIds: Record<"sigmamind" | "cozmox" | "zaia" | "chatling", string>;
   setFaults(provider: string, faults: Record<string, unknown>): Promise<void>;
+  /** Runs a sync of every connection to its end (what the job queue does every interval). */
+  sync(): Promise<void>;
+  /** One sync job of a provider's connection, as the queue runs it; answers its error, or null. */
+  syncOnce(provider: keyof Harness["connectionIds"]): Promise<unknown>;
   resetSimulator(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /**
+   * Keep transcripts in the index (default false: the demo connections are switched to metadata
+   * only, whose first sync takes seconds; reading every transcript takes minutes on PGlite here).
+   * Either way the first full sync of every connection is awaited before the harness answers.
+   */
+  transcripts?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  // The first sync reads every transcript; Chatling's 300 calls a minute would make it minutes long
+  // here. The shared database budget is tested on its own (lib/index/budget tests).
+  process.env.SIMULATOR_CHATLING_RATE_LIMIT ??= "1000000";
   const simulator = await startTestSimulator();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-it-"));
   Object.assign(process.env, {
@@ -98,7 +149,7 @@ export async function startHarness(): Promise<Harness> {
   if (process.env.TEST_DATABASE_URL) {
     const { sql } = await import("drizzle-orm");
     await handle.db.execute(
-      sql`truncate table audit_log, moderation_overlay, connections, session, account, verification, rate_limit, "user" restart identity cascade`,
+      sql`truncate table audit_log, moderation_overlay, connections, session, account, verification, rate_limit, "user", request_budget_calls restart identity cascade`,
     );
   }
   const { seedDemo } = await import("@/lib/demo/seed");
@@ -108,6 +159,8 @@ export async function startHarness(): Promise<Harness> {
   const connectionIds = Object.fromEntries(
     rows.map((row) => [row.provider, row.id]),
   ) as Harness["connectionIds"];
+  if (!options.transcripts) await handle.db.update(connections).set({ indexTranscripts: false });
+  await syncEverything(handle.db);
 
   async function call(method: string, url: string, options: CallOptions = {}): Promise<Response> {
     const full = new URL(url, ORIGIN);
@@ -166,6 +219,16 @@ export async function startHarness(): Promise<Harness> {
     staffCookie,
     connectionIds,
     setFaults: (provider, faults) => setFaults(simulator.url, provider, faults),
+    sync: () => syncEverything(handle.db),
+    syncOnce: async (provider) => {
+      const { runSyncJob } = await import("@/lib/index/service");
+      try {
+        await runSyncJob(handle.db, { connectionId: connectionIds[provider] });
+        return null;
+      } catch (error) {
+        return error;
+      }
+    },
     resetSimulator: () => resetSimulator(simulator.url),
     close: async () => {
       await simulator.close();

@@ -141,6 +141,36 @@ describe.each(providerIds)("moderation on %s", (provider) => {
     await patch(target, { trashed: false });
     expect(await inView("inbox", target)).toBe(true);
   });
+
+  it("an important conversation that is then trashed leaves Important, and comes back on restore", async () => {
+    const target = await pick(provider, 6);
+    await patch(target, { important: true });
+    expect(await inView("important", target)).toBe(true);
+    await patch(target, { trashed: true });
+    expect(await inView("important", target)).toBe(false);
+    expect(await inView("trash", target)).toBe(true);
+    await patch(target, { trashed: false });
+    expect(await inView("important", target)).toBe(true);
+    await patch(target, { important: false });
+  });
+});
+
+describe("the index follows changes made through Parley in the same request", () => {
+  it("a rename is found by search at once, wherever the title lives", async () => {
+    for (const provider of ["zaia", "sigmamind"] as const) {
+      const target = await pick(provider, 9);
+      const title = `Quokka escalation ${provider}`;
+      await patch(target, { title });
+      const { body } = await harness.json<ConversationPage>(
+        "GET",
+        `/api/conversations?view=all&q=${encodeURIComponent(title)}&connection=${target.connectionId}`,
+        { cookie: harness.staffCookie },
+      );
+      expect(body.items.map((item) => item.id)).toEqual([target.id]);
+      expect(body.items[0]?.title).toBe(title);
+      expect(body.items[0]?.matches?.[0]).toMatchObject({ field: "title" });
+    }
+  });
 });
 
 describe("where flags live", () => {
@@ -295,6 +325,8 @@ describe("delete at the provider", () => {
     ).toBe(204);
     const gone = await harness.json("GET", path(target), { cookie: harness.staffCookie });
     expect(gone.status).toBe(404);
+    // Gone from the index in the same request: no view lists it.
+    expect(await inView("all", target)).toBe(false);
   });
 
   it("refuses staff (403, audited) and providers without delete (422)", async () => {

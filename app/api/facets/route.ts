@@ -1,9 +1,8 @@
-// GET /api/facets?connection= — filter options, each with the connection it comes from
+// GET /api/facets?connection= — filter options from the index with counts, and what each connection can do
 import { queryObject, withApi } from "@/lib/api/handler";
-import { selectHandles } from "@/lib/connections/runtime";
 import { facetsQuerySchema } from "@/lib/conversations/api-schemas";
-import { listFacets } from "@/lib/conversations/facets";
 import { getDatabase } from "@/lib/db/client";
+import { listFacets } from "@/lib/index/queries";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,6 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = withApi({ role: "any" }, async ({ request }) => {
   const query = facetsQuerySchema.parse(queryObject(request));
   const db = await getDatabase();
-  const handles = await selectHandles(db, query.connection);
-  return Response.json(await listFacets(handles), { headers: { "cache-control": "private, max-age=30" } });
+  return Response.json(await listFacets(db, query.connection), { headers: { "cache-control": "no-store" } });
 });

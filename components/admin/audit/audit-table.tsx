@@ -1,5 +1,6 @@
 "use client";
 
+import { rowKey } from "@/lib/model/row-key";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import {
@@ -66,7 +67,7 @@ function conversationHref(connectionId: string, conversationId: string): string 
   const search = new URLSearchParams({
     connection: connectionId,
     view: "all",
-    open: `${connectionId}~${conversationId}`,
+    open: rowKey(connectionId, conversationId),
   });
   return `/conversations?${search.toString()}`;
 }

@@ -3,6 +3,7 @@
  * The cells of a conversation row. Provider content (titles, previews, names) is untrusted and is
  * only ever rendered as React text, never as HTML.
  */
+import { filterValueLabel } from "@/lib/model/filter-labels";
 import { ArchiveIcon, BanIcon, StarIcon, Trash2Icon } from "lucide-react";
 import type { ReactNode } from "react";
 import { ProviderIcon } from "@/components/shell/provider-icon";
@@ -10,7 +11,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip
 import { providerLabels } from "@/lib/model/constants";
 import type { Conversation, FlagHome } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
-import { formatCost, formatExactTime, formatRelativeTime, formatTokens, sentenceCase } from "./format";
+import { formatCost, formatExactTime, formatRelativeTime, formatTokens } from "./format";
 
 const muted = <span className="text-muted-foreground">—</span>;
 
@@ -22,7 +23,7 @@ export function flagHomeLabel(home: FlagHome, conversation: Pick<Conversation, "
 /** The connection (provider icon and name) and, under it, the channel type and name when known. */
 export function ConnectionCell({ conversation }: { conversation: Conversation }) {
   const channel = conversation.channel;
-  const channelText = [channel?.type ? sentenceCase(channel.type) : null, channel?.name]
+  const channelText = [channel?.type ? filterValueLabel("channelType", channel.type) : null, channel?.name]
     .filter(Boolean)
     .join(" · ");
   return (
@@ -69,7 +70,11 @@ export function OwnerCell({ conversation }: { conversation: Conversation }) {
 
 export function StatusCell({ conversation }: { conversation: Conversation }) {
   if (!conversation.status) return muted;
-  return <span className="bg-muted rounded px-1.5 py-0.5 text-xs">{sentenceCase(conversation.status)}</span>;
+  return (
+    <span className="bg-muted rounded px-1.5 py-0.5 text-xs">
+      {filterValueLabel("status", conversation.status)}
+    </span>
+  );
 }
 
 export function LastActivityCell({ conversation, now }: { conversation: Conversation; now: number }) {

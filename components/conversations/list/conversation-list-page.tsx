@@ -64,7 +64,9 @@ export function ConversationListPage() {
   const [now, setNow] = useState(() => Date.now());
 
   const openTarget = decodeOpenKey(state.open);
-  const openKey = openTarget ? `${openTarget.connectionId}~${openTarget.conversationId}` : null;
+  const openKey = openTarget
+    ? rowKey({ connectionId: openTarget.connectionId, id: openTarget.conversationId })
+    : null;
   const openRow = openKey ? (rows.find((row) => rowKey(row) === openKey) ?? null) : null;
 
   const selection = useRowSelection(`${list.listQueryString}|${params.cursor ?? ""}`, rows);

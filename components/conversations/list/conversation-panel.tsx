@@ -8,6 +8,7 @@
  *
  * The thread view is loaded on first open: markdown rendering is not needed to show the list.
  */
+import { rowKey } from "@/lib/model/row-key";
 import dynamic from "next/dynamic";
 import { Sheet, SheetContent } from "@/components/ui/sheet";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -51,7 +52,7 @@ export function ConversationPanel({
 }: ConversationPanelProps) {
   const thread = (
     <ThreadView
-      key={`${connectionId}~${conversationId}`}
+      key={rowKey(connectionId, conversationId)}
       connectionId={connectionId}
       conversationId={conversationId}
       variant="panel"

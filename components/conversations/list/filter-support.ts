@@ -1,10 +1,10 @@
 /**
- * Which connections can apply a filter, from the facets' per-connection support
- * (`native | scan | unsupported`), and the filter options merged across connections.
+ * Which connections have a filter's field, from the facets' per-connection presence
+ * (`present | absent`), and the filter options merged across connections.
  *
- * The server never ignores a filter silently: a connection that cannot apply it is left out of
- * the result. The toolbar says so before the user picks: a filter no selected connection can
- * apply is disabled with the reason, and one that some cannot apply names those connections.
+ * Every filter is answered from the index; a connection whose rows lack the field has no rows
+ * that match. The toolbar says so before the user picks: a filter no selected connection has is
+ * disabled with the reason, and one that some lack names those connections.
  */
 import type { ConnectionFacets, FacetOption, FilterKey } from "@/lib/model/conversation";
 
@@ -29,8 +29,8 @@ export function filterAvailability(
   key: FilterKey,
   label: string,
 ): FilterAvailability {
-  const leftOut = connections.filter((c) => c.filters[key] === "unsupported").map((c) => c.connectionName);
-  const scanned = connections.filter((c) => c.filters[key] === "scan").map((c) => c.connectionName);
+  const leftOut = connections.filter((c) => c.filters[key] === "absent").map((c) => c.connectionName);
+  const scanned: string[] = [];
   if (connections.length > 0 && leftOut.length === connections.length) {
     return {
       state: "none",
@@ -40,8 +40,7 @@ export function filterAvailability(
     };
   }
   const parts: string[] = [];
-  if (leftOut.length > 0) parts.push(`${names(leftOut)} cannot filter by ${label} and will be left out.`);
-  if (scanned.length > 0) parts.push(`${names(scanned)}: checked by Parley on a bounded scan.`);
+  if (leftOut.length > 0) parts.push(`${names(leftOut)} cannot filter by ${label}: no rows of theirs match.`);
   return {
     state: leftOut.length > 0 ? "some" : "all",
     leftOut,

@@ -2,6 +2,7 @@
  * Display formats of the list: relative times ("3 h ago"), exact times for tooltips, costs
  * ("$0.0123" or "unknown", never "$0" for a provider without costs) and conversation names.
  */
+import { rowKey as makeRowKey } from "@/lib/model/row-key";
 import type { Conversation, Cost } from "@/lib/model/conversation";
 
 const MINUTE = 60_000;
@@ -52,7 +53,7 @@ export function conversationName(conversation: Pick<Conversation, "title" | "pre
 
 /** The key that identifies a row across connections (also the `open` URL value). */
 export function rowKey(conversation: Pick<Conversation, "connectionId" | "id">): string {
-  return `${conversation.connectionId}~${conversation.id}`;
+  return makeRowKey(conversation.connectionId, conversation.id);
 }
 
 export function sentenceCase(value: string): string {

@@ -1,8 +1,9 @@
 "use client";
 /**
- * What the API says about connections in this result, above the table: left out (the connection
- * cannot apply a filter or sort), scanned (a filter applied by Parley on a bounded scan), partial,
- * and failed (with Retry). Each notice names its connection; nothing is dropped silently.
+ * What the API says about connections in this result, above the table: failing (the last sync
+ * failed; rows are those of the last success), backfilling (the first sync is still running),
+ * metadata only (a search did not cover its transcripts) and failed (with Retry). Each notice
+ * names its connection; nothing is dropped silently.
  */
 import { CircleAlertIcon, InfoIcon, RotateCwIcon, TriangleAlertIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -11,12 +12,12 @@ import { cn } from "@/lib/utils";
 
 const kindLabels: Record<Notice["kind"], string> = {
   failed: "Failed",
-  left_out: "Left out",
-  scanned: "Scanned",
-  partial: "Partial",
+  failing: "Sync failing",
+  backfilling: "Syncing",
+  metadata_only: "Metadata only",
 };
 
-const order: Notice["kind"][] = ["failed", "left_out", "partial", "scanned"];
+const order: Notice["kind"][] = ["failed", "failing", "backfilling", "metadata_only"];
 
 export function ListNotices({
   notices,
@@ -36,7 +37,7 @@ export function ListNotices({
           const Icon =
             notice.kind === "failed"
               ? CircleAlertIcon
-              : notice.kind === "left_out"
+              : notice.kind === "failing"
                 ? TriangleAlertIcon
                 : InfoIcon;
           return (
@@ -46,8 +47,8 @@ export function ListNotices({
               className={cn(
                 "flex items-start gap-2 rounded-md border px-3 py-1.5 text-sm",
                 notice.kind === "failed" && "border-destructive/30 bg-destructive/10",
-                notice.kind === "left_out" && "border-warning/30 bg-warning/12",
-                (notice.kind === "scanned" || notice.kind === "partial") && "bg-muted/50",
+                notice.kind === "failing" && "border-warning/30 bg-warning/12",
+                (notice.kind === "backfilling" || notice.kind === "metadata_only") && "bg-muted/50",
               )}
             >
               <Icon
@@ -55,8 +56,8 @@ export function ListNotices({
                 className={cn(
                   "mt-0.5 size-4 shrink-0",
                   notice.kind === "failed" && "text-destructive",
-                  notice.kind === "left_out" && "text-warning",
-                  notice.kind !== "failed" && notice.kind !== "left_out" && "text-muted-foreground",
+                  notice.kind === "failing" && "text-warning",
+                  notice.kind !== "failed" && notice.kind !== "failing" && "text-muted-foreground",
                 )}
               />
               <p className="min-w-0 flex-1">

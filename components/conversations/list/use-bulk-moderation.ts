@@ -6,6 +6,7 @@
  * the whole batch, and the failures listed by conversation. Rows already in the wanted state are
  * skipped, so nothing is written twice.
  */
+import { rowKey } from "@/lib/model/row-key";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import type { Conversation } from "@/lib/model/conversation";
@@ -99,7 +100,7 @@ export function useBulkModeration(moderate: Moderate) {
         setProgress({ label: verb, done: index + 1, total: pending.length });
         const ok = await moderate(target, change, { quiet: true, undoable: false });
         if (ok) succeeded.push(target);
-        else failed.push({ key: `${target.connectionId}~${target.id}`, name: conversationName(target) });
+        else failed.push({ key: rowKey(target.connectionId, target.id), name: conversationName(target) });
       }
       setProgress(null);
       const skipped = targets.length - pending.length;

@@ -2,12 +2,12 @@
 /**
  * The list page's data: the API page for the URL state (React Query; the previous page stays on
  * screen while the next loads), the rows still in the view after optimistic moderation (same
- * rules as the server, `viewPredicate`), where this page sits, and why the list is empty.
+ * rules as the server, `conversationInView`), where this page sits, and why the list is empty.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { ApiRequestError } from "@/lib/client/api-client";
-import { viewPredicate } from "@/lib/model/views";
+import { conversationInView } from "@/lib/model/views";
 import { conversationQueries, type ListParams } from "@/lib/client/conversation-queries";
 import type { EmptyReason } from "./list-empty-state";
 import { queryShape, rememberNextPage, usePagePosition } from "./page-memory";
@@ -22,7 +22,7 @@ export function useListData(params: ListParams, facets: ListFacets) {
   const { view } = params;
   const page = query.data;
 
-  const rows = useMemo(() => (page?.items ?? []).filter(viewPredicate(view)), [page, view]);
+  const rows = useMemo(() => (page?.items ?? []).filter(conversationInView(view)), [page, view]);
   // While the next page loads, the old one stays visible but its cursor must not be followed.
   const settled = !query.isPlaceholderData;
   const nextCursor = settled ? (page?.nextCursor ?? null) : null;

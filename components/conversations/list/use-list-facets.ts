@@ -6,7 +6,8 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { ConnectionFacets, Facets, FilterKey } from "@/lib/model/conversation";
+import type { ConnectionFacets } from "@/lib/model/conversation";
+import { filterDefinitions, type FacetKey } from "@/lib/model/filter-labels";
 import { conversationQueries } from "@/lib/client/conversation-queries";
 import { mergeOptions, type FilterOption } from "./filter-support";
 import type { ListFilterKey } from "./use-list-state";
@@ -14,20 +15,15 @@ import type { ListFilterKey } from "./use-list-state";
 export interface FacetFilterDefinition {
   /** The URL key. */
   param: Exclude<ListFilterKey, "connection" | "owner">;
-  /** The facets' list of options. */
-  facet: keyof Pick<Facets, "channelTypes" | "channels" | "responders" | "versions" | "statuses">;
-  /** The key of the per-connection filter support. */
-  support: FilterKey;
+  /** The key of the filter in the registry (and of its facet and per-connection presence). */
+  support: FacetKey;
   label: string;
 }
 
-export const facetFilters: readonly FacetFilterDefinition[] = [
-  { param: "channelType", facet: "channelTypes", support: "channelType", label: "Channel type" },
-  { param: "channel", facet: "channels", support: "channel", label: "Channel" },
-  { param: "responder", facet: "responders", support: "responder", label: "Responder" },
-  { param: "version", facet: "versions", support: "version", label: "Version" },
-  { param: "status", facet: "statuses", support: "status", label: "Status" },
-];
+/** The facet filters of the registry (`lib/model/filters.ts`), in the toolbar's order. */
+export const facetFilters: readonly FacetFilterDefinition[] = (
+  ["channelType", "channel", "responder", "version", "status"] as const
+).map((key) => ({ param: key, support: key, label: filterDefinitions[key].label }));
 
 export interface ListFacets {
   /** Every connection the user can see. */
@@ -50,7 +46,7 @@ export function useListFacets(selectedConnections: string[]): ListFacets {
     const options: ListFacets["options"] = { ...emptyOptions };
     if (selected.data) {
       for (const definition of facetFilters)
-        options[definition.param] = mergeOptions(selected.data[definition.facet]);
+        options[definition.param] = mergeOptions(selected.data.options[definition.support]);
     }
     return {
       allConnections,

@@ -13,7 +13,7 @@
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Conversation, ConversationPage } from "@/lib/model/conversation";
-import { viewPredicate } from "@/lib/model/views";
+import { conversationInView } from "@/lib/model/views";
 import { conversationKeys, conversationQueries, type ListParams } from "@/lib/client/conversation-queries";
 
 /** A conversation to go to, and the list page (cursor) it sits on. */
@@ -76,7 +76,7 @@ export function useConversationNeighbours(
   const queryClient = useQueryClient();
   const list = useQuery(conversationQueries.list(params));
   const key = `${connectionId}\u0000${conversationId}`;
-  const keep = viewPredicate(params.view);
+  const keep = conversationInView(params.view);
 
   let found: Known | null = null;
   const page = list.isPlaceholderData ? undefined : list.data;

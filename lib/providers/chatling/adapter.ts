@@ -56,6 +56,7 @@ export const chatlingCapabilities: Capabilities = {
   fixedPageSize: CONVERSATIONS_PER_PAGE,
   scoped: true,
   requestsPerMinute: REQUESTS_PER_MINUTE,
+  sync: { listOrder: "created", activityRange: false },
 };
 
 const chatbotKey = (chatbotId: string) => `chatbot|${chatbotId}`;

@@ -37,6 +37,7 @@ export const cozmoxCapabilities: Capabilities = {
   fixedPageSize: null,
   scoped: false,
   requestsPerMinute: null,
+  sync: { listOrder: "lastActivity", activityRange: true },
 };
 
 /** Chats are heavy (each may embed an assistant config), so threads are read 100 chats at a time. */

@@ -37,6 +37,7 @@ export const sigmamindCapabilities: Capabilities = {
   fixedPageSize: null,
   scoped: false,
   requestsPerMinute: null,
+  sync: { listOrder: "created", activityRange: false },
 };
 
 export const sigmamindAdapter: ProviderAdapter = {

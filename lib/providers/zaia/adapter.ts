@@ -55,6 +55,7 @@ export const zaiaCapabilities: Capabilities = {
   fixedPageSize: null,
   scoped: false,
   requestsPerMinute: null,
+  sync: { listOrder: "lastActivity", activityRange: true },
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -164,6 +164,13 @@ export function readRoutes(fixture: FuzzFixture): FuzzRoute[] {
       requests: build(fc.constant("/api/facets"), hostileQuery(["connection"]), sessionFor("staff")),
     },
     {
+      name: "sync state",
+      pattern: "/api/sync",
+      share: 0.5,
+      method: "GET",
+      requests: build(fc.constant("/api/sync"), noQuery, sessionFor("staff")),
+    },
+    {
       name: "connections",
       pattern: "/api/connections",
       share: 0.4,

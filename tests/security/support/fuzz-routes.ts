@@ -19,8 +19,8 @@ export const fuzzGroups = {
     writes: ["user admin", "sign in", "CSP report"],
   },
   conversations: {
-    reads: ["list", "thread", "messages", "history", "facets"],
-    writes: ["moderate", "delete at provider"],
+    reads: ["list", "thread", "messages", "history", "facets", "sync state"],
+    writes: ["moderate", "delete at provider", "sync now"],
   },
   connections: {
     reads: ["connections", "audit", "audit export", "sign-in delays"],

@@ -110,6 +110,22 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
       ),
     },
     {
+      name: "sync now",
+      pattern: "/api/sync",
+      share: 0.5,
+      method: "POST",
+      requests: build(
+        fc.constant("/api/sync"),
+        fc.constant(""),
+        sessionFor("staff"),
+        rawBody(
+          fc.constantFrom(...Object.values(fixture.connections)).map((connectionId) => ({ connectionId })),
+          fc.oneof(fc.record({ connectionId: hostileString }), nearlyValidObject(["connectionId"])),
+          2,
+        ),
+      ),
+    },
+    {
       name: "test connection",
       pattern: "/api/connections/test",
       share: 1,

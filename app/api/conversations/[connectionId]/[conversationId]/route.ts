@@ -5,7 +5,7 @@ import { badRequest } from "@/lib/api/errors";
 import { queryObject, readJsonBody, withApi } from "@/lib/api/handler";
 import { getHandle } from "@/lib/connections/runtime";
 import { deleteBodySchema, moderationBodySchema, threadQuerySchema } from "@/lib/conversations/api-schemas";
-import { CursorError } from "@/lib/conversations/cursor";
+import { CursorError } from "@/lib/conversations/thread-cursor";
 import { deleteAtProvider, moderateConversation } from "@/lib/conversations/moderation";
 import { getThread } from "@/lib/conversations/thread";
 import { getDatabase } from "@/lib/db/client";

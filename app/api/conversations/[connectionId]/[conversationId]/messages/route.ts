@@ -3,7 +3,7 @@ import { badRequest } from "@/lib/api/errors";
 import { queryObject, withApi } from "@/lib/api/handler";
 import { getHandle } from "@/lib/connections/runtime";
 import { threadQuerySchema } from "@/lib/conversations/api-schemas";
-import { CursorError } from "@/lib/conversations/cursor";
+import { CursorError } from "@/lib/conversations/thread-cursor";
 import { getMessagePage } from "@/lib/conversations/thread";
 import { getDatabase } from "@/lib/db/client";
 

@@ -1,0 +1,92 @@
+/**
+ * The sync job queue on pg-boss, on the database under test (PGlite through its adapter, or
+ * PostgreSQL with its own pool): one job per connection at a time, retried after a failure,
+ * surviving a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { startJobQueue, type JobQueue, type SyncJobData } from "./jobs";
+import { openTestDatabase } from "./test-database";
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database?.close());
+
+const queueName = (name: string) => `test-${name}-${Date.now()}`;
+
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("sync jobs on pg-boss", () => {
+  it("runs one job per connection at a time, others alongside, and retries a failed run", async () => {
+    const running = new Map<string, number>();
+    let overlap = 0;
+    const done: string[] = [];
+    let failedOnce = false;
+    const work = async (data: SyncJobData) => {
+      const now = (running.get(data.connectionId) ?? 0) + 1;
+      running.set(data.connectionId, now);
+      if (now > 1) overlap += 1;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      running.set(data.connectionId, now - 1);
+      if (data.connectionId === "c" && !failedOnce) {
+        failedOnce = true;
+        throw new Error("provider down");
+      }
+      done.push(data.connectionId);
+      return { again: false };
+    };
+    const queue = await startJobQueue(database, work, {
+      concurrency: 3,
+      pollingIntervalSeconds: 0.5,
+      queue: queueName("stately"),
+      retryDelaySeconds: 1,
+    });
+    try {
+      for (let index = 0; index < 4; index++) await queue.enqueue({ connectionId: "a" });
+      await queue.enqueue({ connectionId: "b" });
+      await queue.enqueue({ connectionId: "c" });
+      await until(() => done.includes("a") && done.includes("b") && done.includes("c"));
+      expect(overlap).toBe(0);
+      expect(done.filter((id) => id === "b")).toHaveLength(1);
+      // Four sends while at most one is queued and one running: never more than two runs of "a".
+      expect(done.filter((id) => id === "a").length).toBeLessThanOrEqual(2);
+      expect(failedOnce).toBe(true);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
+
+  it("keeps queued jobs across a restart", async () => {
+    const name = queueName("restart");
+    const idle = await startJobQueue(database, async () => ({ again: false }), {
+      concurrency: 0,
+      pollingIntervalSeconds: 0.5,
+      queue: name,
+    });
+    await idle.enqueue({ connectionId: "survivor" });
+    await idle.stop();
+    const done: string[] = [];
+    let restarted: JobQueue | null = null;
+    try {
+      restarted = await startJobQueue(
+        database,
+        async (data) => {
+          done.push(data.connectionId);
+          return { again: false };
+        },
+        { concurrency: 1, pollingIntervalSeconds: 0.5, queue: name },
+      );
+      await until(() => done.includes("survivor"));
+    } finally {
+      await restarted?.stop();
+    }
+  }, 60_000);
+});

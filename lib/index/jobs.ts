@@ -1,0 +1,99 @@
+/**
+ * Sync jobs on pg-boss (10.4.2: the newest release whose declared engines include Node 20, and
+ * CommonJS, so Next.js bundles it as-is). One queue, `index-sync`, with the `stately` policy keyed
+ * by connection id: at most one job of a connection queued and one running, so a connection is
+ * never synced twice at once, across every instance. Failed runs are retried with backoff; jobs
+ * live in the database, so they survive a restart.
+ *
+ * On PostgreSQL pg-boss has its own pool. On PGlite (one connection, one process) it goes through
+ * the embedded client: parameterless SQL may hold several statements, which only `exec` runs, and
+ * pg-boss needs the rows of every statement (toolchain-3.md).
+ */
+import "server-only";
+import PgBoss from "pg-boss";
+import type { PGlite } from "@electric-sql/pglite";
+import type { DatabaseHandle } from "@/lib/db/client";
+
+export const SYNC_QUEUE = "index-sync";
+
+export interface SyncJobData {
+  connectionId: string;
+  /** Force a reconciling listing (a person asked for a sync). */
+  reconcile?: boolean;
+}
+
+function pgliteAdapter(client: PGlite): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.flatMap((result) => result.rows) };
+    },
+  };
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  /** Queues a sync of one connection (no-op when one is already queued). */
+  enqueue(data: SyncJobData, startAfterSeconds?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobQueue(
+  database: DatabaseHandle,
+  work: (data: SyncJobData) => Promise<{ again: boolean; afterSeconds?: number }>,
+  options: {
+    concurrency: number;
+    pollingIntervalSeconds: number;
+    /** Tests use their own queue and shorter retries. */
+    queue?: string;
+    retryDelaySeconds?: number;
+  },
+): Promise<JobQueue> {
+  const queueName = options.queue ?? SYNC_QUEUE;
+  const common = { schema: "pgboss", schedule: false, supervise: true } as const;
+  const boss = database.pglite
+    ? new PgBoss({ ...common, db: pgliteAdapter(database.pglite) })
+    : new PgBoss({ ...common, connectionString: database.url ?? undefined, max: 4 });
+  boss.on("error", (error) => console.error("[index] job queue:", error.message));
+  await boss.start();
+  if (!(await boss.getQueue(queueName)))
+    await boss
+      .createQueue(queueName, {
+        name: queueName,
+        policy: "stately",
+        retryLimit: 8,
+        retryDelay: options.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+        expireInSeconds: 15 * 60,
+      })
+      .catch(async (error: unknown) => {
+        // Another instance created it between the check and here.
+        if (!(await boss.getQueue(queueName))) throw error;
+      });
+
+  const enqueue = async (data: SyncJobData, startAfterSeconds?: number) => {
+    await boss.send(queueName, data, {
+      singletonKey: data.connectionId,
+      ...(startAfterSeconds ? { startAfter: Math.ceil(startAfterSeconds) } : {}),
+    });
+  };
+
+  for (let worker = 0; worker < options.concurrency; worker++)
+    await boss.work<SyncJobData>(
+      queueName,
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds },
+      async ([job]) => {
+        if (!job) return;
+        const outcome = await work(job.data);
+        // More work (backfill, transcripts, a rate limit): queued behind this job, which stately allows.
+        if (outcome.again) await enqueue({ connectionId: job.data.connectionId }, outcome.afterSeconds);
+      },
+    );
+
+  return {
+    boss,
+    enqueue,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

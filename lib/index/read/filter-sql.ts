@@ -1,0 +1,104 @@
+/**
+ * Each filter of the registry (`lib/model/filters.ts`) as a SQL predicate over the index's columns
+ * (`c` the conversation, `o` its moderation overlay row). The record is exhaustive over the
+ * registry's keys, so a filter added there fails to compile until it has a predicate here. A row
+ * without the field (null) never matches a filter on it.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { View } from "@/lib/model/constants";
+import type { FilterKey } from "@/lib/model/filters";
+import type { ListQuery } from "@/lib/model/list-query";
+
+const inValues = (column: SQL, values: readonly string[]): SQL =>
+  sql`${column} in (${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )})`;
+
+/** Escapes `%`, `_` and `\` for LIKE. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** `q` as a lower-cased, unaccented LIKE pattern (SQL). */
+export function searchPattern(q: string): SQL {
+  return sql`'%' || f_unaccent(lower(${likeEscape(q)})) || '%'`;
+}
+
+/** `q` as a full-text query over unaccented text, `simple` configuration (no stemming). */
+export function searchTsQuery(q: string): SQL {
+  return sql`plainto_tsquery('simple'::regconfig, f_unaccent(${q}))`;
+}
+
+/** Conversations whose title, contact, responder (or overlay title) or any indexed message matches. */
+function searchPredicate(q: string): SQL {
+  const pattern = searchPattern(q);
+  const tsquery = searchTsQuery(q);
+  return sql`(
+    c.search_vector @@ ${tsquery}
+    or c.search_folded like ${pattern}
+    or (o.title is not null and f_unaccent(lower(o.title)) like ${pattern})
+    or (c.connection_id, c.id) in (
+      select m.connection_id, m.conversation_id from indexed_messages m
+      where m.vector @@ ${tsquery} or m.folded like ${pattern}
+    )
+  )`;
+}
+
+type Predicate = (query: ListQuery) => SQL | null;
+
+export const filterPredicates: Record<FilterKey, Predicate> = {
+  channel: (query) => (query.channel.length ? inValues(sql`c.channel_id`, query.channel) : null),
+  channelType: (query) =>
+    query.channelType.length ? inValues(sql`c.channel_type`, query.channelType) : null,
+  responder: (query) => (query.responder.length ? inValues(sql`c.responder_id`, query.responder) : null),
+  version: (query) => (query.version.length ? inValues(sql`c.version_id`, query.version) : null),
+  status: (query) => (query.status.length ? inValues(sql`c.status`, query.status) : null),
+  owner: (query) =>
+    query.owner.length
+      ? sql`(${inValues(sql`c.contact_id`, query.owner)} or ${inValues(sql`c.contact_identifier`, query.owner)})`
+      : null,
+  dateRange: (query) => {
+    const parts: SQL[] = [];
+    if (query.from) parts.push(sql`c.last_activity_at >= ${query.from}::timestamptz`);
+    if (query.to) parts.push(sql`c.last_activity_at <= ${query.to}::timestamptz`);
+    return parts.length ? sql.join(parts, sql` and `) : null;
+  },
+  search: (query) => (query.q ? searchPredicate(query.q) : null),
+};
+
+/** The effective flags, as `toConversationFromRow` computes them. */
+const important = sql`coalesce(c.native_important, o.important, false)`;
+const archived = sql`coalesce(c.native_archived, o.archived, false)`;
+const trashed = sql`coalesce(o.trashed, false)`;
+const removed = sql`(c.native_removed or coalesce(o.deleted_at_provider, false))`;
+
+/** The views, with the same flag semantics as a live read (trash always wins). */
+export function viewPredicate(view: View): SQL {
+  switch (view) {
+    case "inbox":
+      return sql`(not ${archived} and not ${trashed} and not ${removed})`;
+    case "important":
+      return sql`(${important} and not ${trashed})`;
+    case "archived":
+      return sql`(${archived} and not ${trashed})`;
+    case "trash":
+      return trashed;
+    case "all":
+      return sql`(not ${trashed})`;
+    default: {
+      const unreachable: never = view;
+      return unreachable;
+    }
+  }
+}
+
+/** Every predicate of a query (view and filters), joined with `and`. */
+export function wherePredicates(query: ListQuery): SQL[] {
+  const parts = [viewPredicate(query.view)];
+  for (const key of Object.keys(filterPredicates) as FilterKey[]) {
+    const predicate = filterPredicates[key](query);
+    if (predicate) parts.push(predicate);
+  }
+  return parts;
+}
