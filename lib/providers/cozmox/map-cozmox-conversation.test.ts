@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import seedChat from "./__fixtures__/seed-002-chat.json";
+import seedChat from "@/fixtures/seeds/seed-002-chat.json";
 import { mapCozmoxCost, mapCozmoxCostBreakdown } from "./map-cozmox-cost";
 import { mapCozmoxOwner, mapCozmoxSession, mapCozmoxSessionDetail } from "./map-cozmox-conversation";
 import { cozmoxCostSchema, cozmoxSessionSchema } from "./wire-schemas";

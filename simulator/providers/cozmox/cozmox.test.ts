@@ -230,7 +230,9 @@ describe("Cozmox simulator: chats", () => {
   });
 
   it("serves seed 002's example chat verbatim, in its own session", async () => {
-    const seed: unknown = JSON.parse(readFileSync(path.join(__dirname, "seed-002-chat.json"), "utf8"));
+    const seed: unknown = JSON.parse(
+      readFileSync(path.join(__dirname, "../../../fixtures/seeds/seed-002-chat.json"), "utf8"),
+    );
     expect((await call("/chat/%3Cstring%3E")).body).toEqual(seed);
     expect((await page("/chat?sessionId=%3Cstring%3E")).results).toEqual([seed]);
     expect((await call("/session/%3Cstring%3E")).body).toMatchObject({

@@ -7,7 +7,7 @@
 import { firstNames, hostileMessages, lastNames } from "../../core/content";
 import { createRandom, SIMULATOR_NOW, type Random } from "../../core/random";
 import { assistantDefinitions, type AssistantDefinition } from "./assistants";
-import seedChat from "./seed-002-chat.json";
+import seedChat from "../../../fixtures/seeds/seed-002-chat.json";
 
 const DATA_SEED = 0xc02a0;
 const SESSION_COUNT = 520;

@@ -5,7 +5,7 @@
  */
 import { transientAssistantConfig } from "./assistants";
 import type { ChatCostFigures, ChatSkeleton, SessionSkeleton } from "./data";
-import seedChat from "./seed-002-chat.json";
+import seedChat from "../../../fixtures/seeds/seed-002-chat.json";
 import { chatHistory, sessionTurns } from "./threads";
 
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
