@@ -1,5 +1,6 @@
 "use client";
 
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArchiveIcon,
@@ -103,7 +104,7 @@ export function SidebarNav({ connections, isAdmin }: { connections: ShellConnect
                   active={onList && currentConnection === connection.id}
                 >
                   <ProviderIcon provider={connection.provider} />
-                  <span className="min-w-0 flex-1 truncate">{connection.name}</span>
+                  <UntrustedText text={connection.name} className="min-w-0 flex-1 truncate" />
                   <span
                     className={cn(
                       "size-2 shrink-0 rounded-full",

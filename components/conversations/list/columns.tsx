@@ -116,6 +116,7 @@ export const conversationColumns: ColumnDef<Conversation>[] = [
       <LastActivityCell
         conversation={row.original}
         now={table.options.meta?.conversations?.now ?? Date.now()}
+        tabbable={table.options.meta?.conversations?.cursorIndex === row.index}
       />
     ),
   },
