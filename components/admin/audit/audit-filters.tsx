@@ -188,6 +188,7 @@ export function AuditFiltersBar({
         <TextFilter
           id="audit-conversation"
           label="Conversation id"
+          placeholder="Any part of the id"
           value={filters.conversation}
           onCommit={(conversation) => onChange({ conversation })}
         />
