@@ -13,11 +13,11 @@
  * simulator is its own program: it never imports lib/, and lib/ imports nothing of it but its demo
  * keys. Tests are left out: a test may reach across layers to set things up.
  */
-const TESTS = "(\\.test\\.tsx?$|^tests/|^e2e/|^bench/|^scripts/|test-support\\.ts$|/testing\\.ts$)";
+const TESTS = "(\\.test\\.tsx?$|^tests/|^e2e/|^bench/|^scripts/|test-support\\.ts$|test-kit\\.ts$|/testing\\.ts$)";
 
 /** Modules that are pure and safe in the browser: schemas, labels, pure helpers. */
 const BROWSER_SAFE_LIB =
-  "^lib/(model/|client/|utils\\.ts$|hooks/|conversations/(api-schemas|search-params)\\.ts$|connections/schemas\\.ts$|users/(roles|password-rules)\\.ts$|auth/permissions\\.ts$|audit/schemas\\.ts$)";
+  "^lib/(model/|client/|utils\\.ts$|hooks/|text/|conversations/(api-schemas|search-params)\\.ts$|connections/schemas\\.ts$|users/(roles|password-rules)\\.ts$|auth/permissions\\.ts$|audit/schemas\\.ts$)";
 
 const above = (layers) => `^(app|components)/|^lib/(${layers.join("|")})/`;
 

@@ -3,10 +3,14 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { ActorProvider, type ClientActor } from "./actor-context";
+import { MobileNav } from "./mobile-nav";
 import { SidebarNav, type ShellConnection } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
-/** The signed-in layout: a header, a sidebar of views and connections, and the page. */
+/**
+ * The signed-in layout: a header, a sidebar of views and connections, and the page. Below `md`
+ * the sidebar is hidden and the header's Menu button opens it in a sheet (`MobileNav`).
+ */
 export function AppShell({
   actor,
   connections,
@@ -25,7 +29,10 @@ export function AppShell({
         >
           Skip to content
         </a>
-        <header className="flex h-12 shrink-0 items-center gap-3 border-b px-3">
+        <header className="flex h-12 shrink-0 items-center gap-2 border-b px-3 md:gap-3">
+          <Suspense>
+            <MobileNav connections={connections} isAdmin={actor.role === "admin"} />
+          </Suspense>
           <Link
             href="/conversations"
             className="flex items-center gap-2 rounded-md font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"

@@ -2,11 +2,12 @@ import type { ProviderId } from "@/lib/model/conversation";
 import { providerLabels } from "@/lib/model/constants";
 import { cn } from "@/lib/utils";
 
+/** The provider colours of the theme (`providerColors` in `tailwind.config.ts`), under white text. */
 const styles: Record<ProviderId, string> = {
-  sigmamind: "bg-violet-600 text-white",
-  cozmox: "bg-sky-700 text-white",
-  zaia: "bg-emerald-700 text-white",
-  chatling: "bg-amber-700 text-white",
+  sigmamind: "bg-provider-sigmamind text-white",
+  cozmox: "bg-provider-cozmox text-white",
+  zaia: "bg-provider-zaia text-white",
+  chatling: "bg-provider-chatling text-white",
 };
 
 /** A small lettered badge standing for a provider (no vendor logos: they are not ours to ship). */

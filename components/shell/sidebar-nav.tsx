@@ -1,5 +1,6 @@
 "use client";
 
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArchiveIcon,
@@ -30,6 +31,13 @@ interface HealthAnswer {
   connections: { id: string; reachable: boolean; error: string | null }[];
 }
 
+/** How often the dots are checked again: soon while a connection fails, else once a minute. */
+export const FAILING_RECHECK_MS = 10_000;
+const HEALTHY_RECHECK_MS = 60_000;
+
+const anyFailing = (answer: HealthAnswer | undefined): boolean =>
+  answer?.connections.some((connection) => !connection.reachable) ?? false;
+
 const views = [
   { view: "inbox", label: "Inbox", Icon: InboxIcon },
   { view: "important", label: "Important", Icon: StarIcon },
@@ -38,10 +46,21 @@ const views = [
   { view: "all", label: "All", Icon: LayersIcon },
 ] as const;
 
-function NavLink({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
+function NavLink({
+  href,
+  active,
+  onNavigate,
+  children,
+}: {
+  href: string;
+  active: boolean;
+  onNavigate?: () => void;
+  children: ReactNode;
+}) {
   return (
     <Link
       href={href}
+      onClick={onNavigate}
       aria-current={active ? "page" : undefined}
       className={cn(
         "hover:bg-accent hover:text-accent-foreground focus-visible:ring-ring/50 flex items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none focus-visible:ring-[3px]",
@@ -53,8 +72,19 @@ function NavLink({ href, active, children }: { href: string; active: boolean; ch
   );
 }
 
-/** The sidebar: views, connections with their health, and (for admins) the admin pages. */
-export function SidebarNav({ connections, isAdmin }: { connections: ShellConnection[]; isAdmin: boolean }) {
+/**
+ * The sidebar: views, connections with their health, and (for admins) the admin pages. Also the
+ * content of the narrow-screen menu, which passes `onNavigate` to close itself on a tap.
+ */
+export function SidebarNav({
+  connections,
+  isAdmin,
+  onNavigate,
+}: {
+  connections: ShellConnection[];
+  isAdmin: boolean;
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const onList = pathname.startsWith("/conversations");
@@ -63,8 +93,11 @@ export function SidebarNav({ connections, isAdmin }: { connections: ShellConnect
   const health = useQuery({
     queryKey: ["health"],
     queryFn: () => apiFetch<HealthAnswer>("/api/health"),
-    refetchInterval: 60_000,
-    staleTime: 30_000,
+    // A failing connection is checked again soon, so its dot turns green once it recovers;
+    // healthy ones once a minute. Coming back to the tab checks at once.
+    refetchInterval: (query) => (anyFailing(query.state.data) ? FAILING_RECHECK_MS : HEALTHY_RECHECK_MS),
+    refetchOnWindowFocus: "always",
+    staleTime: 5_000,
   });
   const healthById = new Map(health.data?.connections.map((connection) => [connection.id, connection]) ?? []);
 
@@ -78,6 +111,7 @@ export function SidebarNav({ connections, isAdmin }: { connections: ShellConnect
           {views.map(({ view, label, Icon }) => (
             <li key={view}>
               <NavLink
+                onNavigate={onNavigate}
                 href={view === "inbox" ? "/conversations" : `/conversations?view=${view}`}
                 active={onList && currentView === view && !currentConnection}
               >
@@ -99,11 +133,12 @@ export function SidebarNav({ connections, isAdmin }: { connections: ShellConnect
             return (
               <li key={connection.id}>
                 <NavLink
+                  onNavigate={onNavigate}
                   href={`/conversations?connection=${connection.id}`}
                   active={onList && currentConnection === connection.id}
                 >
                   <ProviderIcon provider={connection.provider} />
-                  <span className="min-w-0 flex-1 truncate">{connection.name}</span>
+                  <UntrustedText text={connection.name} className="min-w-0 flex-1 truncate" />
                   <span
                     className={cn(
                       "size-2 shrink-0 rounded-full",
@@ -132,17 +167,29 @@ export function SidebarNav({ connections, isAdmin }: { connections: ShellConnect
           </h2>
           <ul className="space-y-0.5">
             <li>
-              <NavLink href="/admin/connections" active={pathname.startsWith("/admin/connections")}>
+              <NavLink
+                onNavigate={onNavigate}
+                href="/admin/connections"
+                active={pathname.startsWith("/admin/connections")}
+              >
                 <PlugIcon className="size-4" aria-hidden /> Connections
               </NavLink>
             </li>
             <li>
-              <NavLink href="/admin/users" active={pathname.startsWith("/admin/users")}>
+              <NavLink
+                onNavigate={onNavigate}
+                href="/admin/users"
+                active={pathname.startsWith("/admin/users")}
+              >
                 <UsersIcon className="size-4" aria-hidden /> Users
               </NavLink>
             </li>
             <li>
-              <NavLink href="/admin/audit" active={pathname.startsWith("/admin/audit")}>
+              <NavLink
+                onNavigate={onNavigate}
+                href="/admin/audit"
+                active={pathname.startsWith("/admin/audit")}
+              >
                 <ScrollTextIcon className="size-4" aria-hidden /> Audit log
               </NavLink>
             </li>

@@ -65,7 +65,9 @@ function conditions(filters: AuditFilters): SQL[] {
         : eq(auditLog.action, filters.action),
     );
   if (filters.connectionId) where.push(eq(auditLog.connectionId, filters.connectionId));
-  if (filters.conversationId) where.push(eq(auditLog.conversationId, filters.conversationId));
+  // Any part of the id finds it: people paste a prefix, or the part they could read in a URL.
+  if (filters.conversationId)
+    where.push(ilike(auditLog.conversationId, `%${escapeLike(filters.conversationId)}%`));
   if (filters.outcome) where.push(eq(auditLog.outcome, filters.outcome));
   if (filters.from) where.push(gte(auditLog.createdAt, new Date(filters.from)));
   if (filters.to) where.push(lte(auditLog.createdAt, new Date(filters.to)));

@@ -67,4 +67,7 @@ export interface AuditRow {
   after: unknown;
   outcome: string;
   error: string | null;
+  /** The actor's current name, and the conversation's title, where the server knows them. */
+  actorName?: string | null;
+  conversationTitle?: string | null;
 }

@@ -280,7 +280,17 @@ export async function deleteAtProvider(
     });
     await updateIndexAfterModeration(db, handle, conversationId, { deleted: kind }).catch(logIndexError);
   } catch (error) {
-    await recordAudit(db, { ...audit, outcome: "failure", error: errorMessage(error) });
+    // A delete made of several provider calls may have done part of its work: record which part.
+    const partial = isProviderError(error) ? error.details.partial : undefined;
+    await recordAudit(db, {
+      ...audit,
+      outcome: "failure",
+      error: errorMessage(error),
+      ...(partial && {
+        before: { deletedAtProvider: false },
+        after: { deletedAtProvider: "partial", partial },
+      }),
+    });
     throw error;
   }
 }

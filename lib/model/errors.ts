@@ -46,6 +46,24 @@ export const providerErrorCodes = [
 ] as const;
 export type ProviderErrorCode = (typeof providerErrorCodes)[number];
 
+/**
+ * What an action made of several provider calls got done before it failed (Cozmox deletes a
+ * conversation chat by chat): which items are done and which are not, by the provider's ids.
+ */
+export interface PartialOutcome {
+  /** What the ids name, in the provider's words ("chat"). */
+  unit: string;
+  done: readonly string[];
+  notDone: readonly string[];
+}
+
+export interface ProviderErrorDetails {
+  status?: number;
+  retryAfterSeconds?: number;
+  /** Set when part of the action succeeded; the audit log records it. */
+  partial?: PartialOutcome;
+}
+
 /** The one error adapters and the HTTP client throw for a provider call that did not succeed. */
 export class ProviderError extends Error {
   override readonly name = "ProviderError";
@@ -53,7 +71,7 @@ export class ProviderError extends Error {
     readonly code: ProviderErrorCode,
     readonly provider: ProviderId,
     message: string,
-    readonly details: { status?: number; retryAfterSeconds?: number } = {},
+    readonly details: ProviderErrorDetails = {},
   ) {
     super(message);
   }

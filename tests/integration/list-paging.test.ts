@@ -19,7 +19,7 @@ async function simulatorCounts(): Promise<number> {
   >;
   return (
     (stats.sigmamind?.chats ?? 0) +
-    (stats.cozmox?.sessions ?? 0) +
+    (stats.cozmox?.conversations ?? 0) +
     (stats.zaia?.chats ?? 0) +
     (stats.chatling?.conversations ?? 0)
   );

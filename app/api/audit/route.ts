@@ -1,7 +1,9 @@
-// GET /api/audit — the audit log, newest first, filterable and paged (admins)
+// GET /api/audit — the audit log, newest first, filterable and paged (admins); each row with its
+// actor's name and its conversation's title where known (`lib/conversations/audit-labels.ts`)
 import { queryObject, withApi } from "@/lib/api/handler";
 import { listAudit } from "@/lib/audit/audit-log";
 import { auditQuerySchema, toAuditFilters } from "@/lib/audit/schemas";
+import { labelAuditRows } from "@/lib/conversations/audit-labels";
 import { getDatabase } from "@/lib/db/client";
 
 export const runtime = "nodejs";
@@ -14,5 +16,6 @@ export const GET = withApi({ role: "admin" }, async ({ request }) => {
     beforeId: query.cursor === undefined ? undefined : Number(query.cursor),
     limit: query.limit,
   });
-  return Response.json(page, { headers: { "cache-control": "no-store" } });
+  const items = await labelAuditRows(db, page.items);
+  return Response.json({ ...page, items }, { headers: { "cache-control": "no-store" } });
 });

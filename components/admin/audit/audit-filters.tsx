@@ -1,5 +1,6 @@
 "use client";
 
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { XIcon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -173,7 +174,7 @@ export function AuditFiltersBar({
               <SelectItem value={ANY}>Any connection</SelectItem>
               {connections.map((connection) => (
                 <SelectItem key={connection.id} value={connection.id}>
-                  {connection.name}
+                  <UntrustedText text={connection.name} />
                 </SelectItem>
               ))}
               {filters.connection && !knownConnection ? (
@@ -187,6 +188,7 @@ export function AuditFiltersBar({
         <TextFilter
           id="audit-conversation"
           label="Conversation id"
+          placeholder="Any part of the id"
           value={filters.conversation}
           onCommit={(conversation) => onChange({ conversation })}
         />

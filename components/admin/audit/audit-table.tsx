@@ -3,6 +3,7 @@
 import { rowKey } from "@/lib/model/row-key";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
 import {
   Table,
   TableBody,
@@ -107,8 +108,15 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                 </time>
               </TableCell>
               <TableCell className="align-top whitespace-normal">
-                <span className="block max-w-44 min-w-36 [overflow-wrap:anywhere]">
-                  {row.actorEmail ?? <span className="text-muted-foreground">system</span>}
+                <span className="flex max-w-44 min-w-36 flex-col [overflow-wrap:anywhere]">
+                  {row.actorName ? <UntrustedText text={row.actorName} /> : null}
+                  {row.actorEmail ? (
+                    <span className={row.actorName ? "text-muted-foreground text-xs" : undefined}>
+                      {row.actorEmail}
+                    </span>
+                  ) : row.actorName ? null : (
+                    <span className="text-muted-foreground">system</span>
+                  )}
                 </span>
               </TableCell>
               <TableCell className="align-top">
@@ -126,19 +134,37 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <TableCell className="align-top whitespace-normal">
                 <div className="flex max-w-[12rem] flex-col gap-0.5">
                   <span>
-                    {row.connectionName ?? row.connectionId ?? (
+                    {row.connectionName || row.connectionId ? (
+                      <UntrustedText text={row.connectionName ?? row.connectionId ?? ""} />
+                    ) : (
                       <span className="text-muted-foreground">—</span>
                     )}
                   </span>
                   {row.connectionId && row.conversationId ? (
-                    <Link
-                      href={conversationHref(row.connectionId, row.conversationId)}
-                      className="text-primary truncate font-mono text-xs underline-offset-4 hover:underline"
-                      title={row.conversationId}
-                    >
-                      <span className="sr-only">Conversation </span>
-                      {row.conversationId}
-                    </Link>
+                    <>
+                      <Link
+                        href={conversationHref(row.connectionId, row.conversationId)}
+                        className={
+                          row.conversationTitle
+                            ? "text-primary line-clamp-2 text-sm underline-offset-4 hover:underline"
+                            : "text-primary truncate font-mono text-xs underline-offset-4 hover:underline"
+                        }
+                        title={row.conversationId}
+                      >
+                        <span className="sr-only">Conversation </span>
+                        <bdi>
+                          {row.conversationTitle
+                            ? untrustedLabel(row.conversationTitle, { plain: true })
+                            : untrustedLabel(row.conversationId)}
+                        </bdi>
+                      </Link>
+                      {row.conversationTitle ? (
+                        <span className="text-muted-foreground truncate font-mono text-xs">
+                          <span className="sr-only">Id </span>
+                          {untrustedLabel(row.conversationId)}
+                        </span>
+                      ) : null}
+                    </>
                   ) : null}
                 </div>
               </TableCell>

@@ -1,5 +1,6 @@
 "use client";
 
+import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
 import {
   ExternalLinkIcon,
   KeyRoundIcon,
@@ -97,13 +98,15 @@ function RowActions({
           id={actionsButtonId(connection.id)}
           variant="ghost"
           size="icon-sm"
-          aria-label={`Actions for ${connection.name}`}
+          aria-label={`Actions for ${untrustedLabel(connection.name)}`}
         >
           <MoreHorizontalIcon aria-hidden />
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-52">
-        <DropdownMenuLabel className="truncate">{connection.name}</DropdownMenuLabel>
+        <DropdownMenuLabel className="truncate">
+          <UntrustedText text={connection.name} />
+        </DropdownMenuLabel>
         <DropdownMenuItem asChild>
           <Link href={`/conversations?connection=${encodeURIComponent(connection.id)}`}>
             <ExternalLinkIcon aria-hidden /> View conversations
@@ -165,7 +168,7 @@ export function ConnectionsTable({
               <TableCell>
                 <div className="flex items-center gap-2">
                   <ProviderIcon provider={connection.provider} />
-                  <span className="font-medium">{connection.name}</span>
+                  <UntrustedText text={connection.name} className="font-medium" />
                 </div>
                 {/* Narrow screens drop the "Base URL" column; the address goes under the name. */}
                 <span

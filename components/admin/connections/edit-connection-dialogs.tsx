@@ -1,5 +1,6 @@
 "use client";
 
+import { untrustedLabel } from "@/components/ui/untrusted-text";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
@@ -63,7 +64,7 @@ export function RenameConnectionDialogContent({
   }
 
   return (
-    <DialogContent title={`Rename “${connection.name}”`} {...focus}>
+    <DialogContent title={`Rename “${untrustedLabel(connection.name)}”`} {...focus}>
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4">
         <FormField id="rename-connection" label="Name" error={error}>
           {(control) => (
@@ -113,7 +114,7 @@ export function BaseUrlDialogContent({
 
   return (
     <DialogContent
-      title={`Change the base URL of “${connection.name}”`}
+      title={`Change the base URL of “${untrustedLabel(connection.name)}”`}
       description="The stored key is tested at the new address before it is saved."
       {...focus}
     >
@@ -187,7 +188,7 @@ export function RotateKeyDialogContent({
 
   return (
     <DialogContent
-      title={`Rotate the key of “${connection.name}”`}
+      title={`Rotate the key of “${untrustedLabel(connection.name)}”`}
       description={`The current key ends in ${connection.keyHint.replace(/^…/, "")}. The new key replaces it for every request once saved.`}
       {...focus}
     >

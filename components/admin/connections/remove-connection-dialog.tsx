@@ -1,5 +1,6 @@
 "use client";
 
+import { untrustedLabel } from "@/components/ui/untrusted-text";
 import { useState } from "react";
 import {
   AlertDialogAction,
@@ -40,7 +41,7 @@ export function RemoveConnectionDialogContent({
 
   return (
     <AlertDialogContent
-      title={`Remove “${connection.name}”?`}
+      title={`Remove “${untrustedLabel(connection.name)}”?`}
       description="Parley forgets this connection and its stored key, and its conversations leave every list."
       onCloseAutoFocus={onCloseAutoFocus}
     >

@@ -1,12 +1,15 @@
 "use client";
 /**
- * The command palette (Ctrl/⌘+K): switch view, filter to one connection, act on the current
- * conversation (important, archive, rename, trash, open) and toggle the theme. Each item shows
- * its shortcut when it has one, from `shortcuts.ts`.
+ * The command palette (Ctrl/⌘+K): switch view, filter to one connection, find a conversation of
+ * the list by its title, act on the current conversation (important, archive, rename, trash,
+ * open) and toggle the theme. Each item shows its shortcut when it has one, from `shortcuts.ts`.
+ * Ranking (`palette-ranking.ts`) puts navigation above actions, and actions that change a
+ * conversation last, for a partial match.
  */
 import {
   ArchiveIcon,
   ExternalLinkIcon,
+  MessageSquareTextIcon,
   InboxIcon,
   LayersIcon,
   MoonIcon,
@@ -18,6 +21,7 @@ import {
   UndoIcon,
 } from "lucide-react";
 import { useTheme } from "next-themes";
+import { useState } from "react";
 import {
   CommandDialog,
   CommandEmpty,
@@ -30,6 +34,8 @@ import {
 import { views, type View } from "@/lib/model/constants";
 import type { Conversation } from "@/lib/model/conversation";
 import { viewLabels } from "@/components/conversations/list/views";
+import { untrustedLabel } from "@/components/ui/untrusted-text";
+import { kindKeyword, paletteFilter } from "./palette-ranking";
 import { shortcutById, type Shortcut } from "./shortcuts";
 
 export type PaletteAction = "important" | "archive" | "rename" | "trash" | "open";
@@ -57,6 +63,25 @@ export interface CommandPaletteProps {
   /** The conversation under the list's cursor; its actions are offered when set. */
   current: { conversation: Conversation; name: string } | null;
   onAction: (action: PaletteAction) => void;
+  /** The list's conversations, found by title once something is typed. */
+  conversations: { key: string; name: string; conversation: Conversation }[];
+  onOpenConversation: (conversation: Conversation) => void;
+}
+
+/** Characters typed before conversations are offered (an empty search lists commands only). */
+const CONVERSATION_SEARCH_MIN = 2;
+
+/**
+ * cmdk tells items apart by their value, so two conversations with one title get "(2)", "(3)"
+ * after it; ids stay out of the value, where they would match searches by accident.
+ */
+function distinctNames(conversations: CommandPaletteProps["conversations"]) {
+  const seen = new Map<string, number>();
+  return conversations.map((item) => {
+    const count = (seen.get(item.name) ?? 0) + 1;
+    seen.set(item.name, count);
+    return { ...item, value: count === 1 ? item.name : `${item.name} (${count})` };
+  });
 }
 
 function ShortcutHint({ id }: { id: Shortcut["id"] }) {
@@ -72,8 +97,11 @@ export function CommandPalette({
   onConnection,
   current,
   onAction,
+  conversations,
+  onOpenConversation,
 }: CommandPaletteProps) {
   const { resolvedTheme, setTheme } = useTheme();
+  const [search, setSearch] = useState("");
   const run = (action: () => void) => {
     onOpenChange(false);
     action();
@@ -83,16 +111,21 @@ export function CommandPalette({
     <CommandDialog
       open={open}
       onOpenChange={onOpenChange}
-      description="Switch view, filter, act on the current conversation."
+      description="Switch view, filter, find a conversation by title, act on the current conversation."
+      commandProps={{ filter: paletteFilter }}
     >
-      <CommandInput placeholder="Type a command or a view…" />
+      <CommandInput
+        placeholder="Type a command, a view or a title…"
+        value={search}
+        onValueChange={setSearch}
+      />
       <CommandList>
         <CommandEmpty>No command matches.</CommandEmpty>
         {current && flags ? (
           <CommandGroup heading={`Current: ${current.name}`}>
             <CommandItem
               value="Open conversation"
-              keywords={["action", "view", "read"]}
+              keywords={["action", "view", "read", kindKeyword("action")]}
               onSelect={() => run(() => onAction("open"))}
             >
               <ExternalLinkIcon aria-hidden="true" />
@@ -101,7 +134,7 @@ export function CommandPalette({
             </CommandItem>
             <CommandItem
               value={flags.important ? "Remove important" : "Mark important"}
-              keywords={["action", "star", "flag"]}
+              keywords={["action", "star", "flag", kindKeyword("action")]}
               onSelect={() => run(() => onAction("important"))}
             >
               <StarIcon aria-hidden="true" />
@@ -111,7 +144,7 @@ export function CommandPalette({
             {view !== "trash" ? (
               <CommandItem
                 value={flags.archived ? "Move back to inbox" : "Archive"}
-                keywords={["action", "unarchive", "done"]}
+                keywords={["action", "unarchive", "done", kindKeyword("destructive")]}
                 onSelect={() => run(() => onAction("archive"))}
               >
                 <ArchiveIcon aria-hidden="true" />
@@ -121,7 +154,7 @@ export function CommandPalette({
             ) : null}
             <CommandItem
               value="Rename"
-              keywords={["action", "title"]}
+              keywords={["action", "title", kindKeyword("action")]}
               onSelect={() => run(() => onAction("rename"))}
             >
               <PencilIcon aria-hidden="true" />
@@ -130,7 +163,7 @@ export function CommandPalette({
             </CommandItem>
             <CommandItem
               value={flags.trashed ? "Restore from trash" : "Move to trash"}
-              keywords={["action", "delete", "trash", "restore"]}
+              keywords={["action", "delete", "trash", "restore", kindKeyword("destructive")]}
               onSelect={() => run(() => onAction("trash"))}
             >
               {flags.trashed ? <UndoIcon aria-hidden="true" /> : <Trash2Icon aria-hidden="true" />}
@@ -146,7 +179,7 @@ export function CommandPalette({
               <CommandItem
                 key={candidate}
                 value={`Go to ${viewLabels[candidate]}`}
-                keywords={["view", viewLabels[candidate]]}
+                keywords={["view", viewLabels[candidate], kindKeyword("navigation")]}
                 onSelect={() => run(() => onView(candidate))}
                 data-current={candidate === view || undefined}
               >
@@ -162,7 +195,7 @@ export function CommandPalette({
         <CommandGroup heading="Connections">
           <CommandItem
             value="All connections"
-            keywords={["connection", "filter", "reset"]}
+            keywords={["connection", "filter", "reset", kindKeyword("navigation")]}
             onSelect={() => run(() => onConnection(null))}
           >
             <PlugIcon aria-hidden="true" />
@@ -171,19 +204,37 @@ export function CommandPalette({
           {connections.map((connection) => (
             <CommandItem
               key={connection.id}
-              value={`Only ${connection.name} ${connection.id}`}
-              keywords={["connection", "filter", connection.id]}
+              value={`Only ${untrustedLabel(connection.name)} ${connection.id}`}
+              keywords={["connection", "filter", connection.id, kindKeyword("navigation")]}
               onSelect={() => run(() => onConnection(connection.id))}
             >
               <PlugIcon aria-hidden="true" />
-              Only {connection.name}
+              Only <bdi>{untrustedLabel(connection.name)}</bdi>
             </CommandItem>
           ))}
         </CommandGroup>
+        {search.trim().length >= CONVERSATION_SEARCH_MIN && conversations.length > 0 ? (
+          <CommandGroup heading="Conversations">
+            {distinctNames(conversations).map(({ key, name, value, conversation }) => (
+              <CommandItem
+                key={key}
+                value={value}
+                keywords={["conversation", "open", kindKeyword("conversation")]}
+                onSelect={() => run(() => onOpenConversation(conversation))}
+              >
+                <MessageSquareTextIcon aria-hidden="true" />
+                <bdi className="min-w-0 truncate">{name}</bdi>
+                <span className="text-muted-foreground ml-auto shrink-0 text-xs">
+                  <bdi>{untrustedLabel(conversation.connectionName)}</bdi>
+                </span>
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ) : null}
         <CommandGroup heading="Appearance">
           <CommandItem
             value="Toggle theme"
-            keywords={["dark", "light", "mode", "appearance"]}
+            keywords={["dark", "light", "mode", "appearance", kindKeyword("setting")]}
             onSelect={() => run(() => setTheme(resolvedTheme === "dark" ? "light" : "dark"))}
           >
             {resolvedTheme === "dark" ? <SunIcon aria-hidden="true" /> : <MoonIcon aria-hidden="true" />}

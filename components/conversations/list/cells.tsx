@@ -7,11 +7,13 @@ import { filterValueLabel } from "@/lib/model/filter-labels";
 import { ArchiveIcon, BanIcon, StarIcon, Trash2Icon } from "lucide-react";
 import type { ReactNode } from "react";
 import { ProviderIcon } from "@/components/shell/provider-icon";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
 import { providerLabels } from "@/lib/model/constants";
 import type { Conversation, FlagHome } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
-import { formatCost, formatExactTime, formatRelativeTime, formatTokens } from "./format";
+import { conversationName, formatCost, formatTokens } from "./format";
 
 const muted = <span className="text-muted-foreground">—</span>;
 
@@ -23,19 +25,21 @@ export function flagHomeLabel(home: FlagHome, conversation: Pick<Conversation, "
 /** The connection (provider icon and name) and, under it, the channel type and name when known. */
 export function ConnectionCell({ conversation }: { conversation: Conversation }) {
   const channel = conversation.channel;
-  const channelText = [channel?.type ? filterValueLabel("channelType", channel.type) : null, channel?.name]
-    .filter(Boolean)
-    .join(" · ");
+  const channelText = untrustedLabel(
+    [channel?.type ? filterValueLabel("channelType", channel.type) : null, channel?.name]
+      .filter(Boolean)
+      .join(" · "),
+  );
   return (
     <span className="flex max-w-36 min-w-0 flex-col">
       <span className="flex min-w-0 items-center gap-1.5">
         <ProviderIcon provider={conversation.provider} />
-        <span className="truncate">{conversation.connectionName}</span>
+        <UntrustedText text={conversation.connectionName} className="truncate" />
       </span>
       {channelText ? (
         <span className="text-muted-foreground truncate text-xs" title={channelText}>
           <span className="sr-only">Channel: </span>
-          {channelText}
+          <bdi>{channelText}</bdi>
         </span>
       ) : null}
     </span>
@@ -47,7 +51,11 @@ export function ResponderCell({ conversation }: { conversation: Conversation }) 
   if (!responder?.name && !version) return muted;
   return (
     <span className="flex max-w-32 min-w-0 flex-col">
-      <span className="truncate">{responder?.name ?? "Unknown responder"}</span>
+      {responder?.name ? (
+        <UntrustedText text={responder.name} className="truncate" />
+      ) : (
+        <span className="truncate">Unknown responder</span>
+      )}
       {version?.number != null ? (
         <span className="text-muted-foreground text-xs">Version {version.number}</span>
       ) : null}
@@ -60,9 +68,9 @@ export function OwnerCell({ conversation }: { conversation: Conversation }) {
   if (!owner?.name && !owner?.identifier) return muted;
   return (
     <span className="flex max-w-36 min-w-0 flex-col">
-      <span className="truncate">{owner.name ?? owner.identifier}</span>
+      <UntrustedText text={owner.name ?? owner.identifier ?? ""} className="truncate" />
       {owner.name && owner.identifier && owner.identifier !== owner.name ? (
-        <span className="text-muted-foreground truncate text-xs">{owner.identifier}</span>
+        <UntrustedText text={owner.identifier} className="text-muted-foreground truncate text-xs" />
       ) : null}
     </span>
   );
@@ -71,25 +79,26 @@ export function OwnerCell({ conversation }: { conversation: Conversation }) {
 export function StatusCell({ conversation }: { conversation: Conversation }) {
   if (!conversation.status) return muted;
   return (
-    <span className="bg-muted rounded px-1.5 py-0.5 text-xs">
-      {filterValueLabel("status", conversation.status)}
-    </span>
+    <UntrustedText
+      text={filterValueLabel("status", conversation.status)}
+      className="bg-muted rounded px-1.5 py-0.5 text-xs"
+    />
   );
 }
 
-export function LastActivityCell({ conversation, now }: { conversation: Conversation; now: number }) {
+export function LastActivityCell({
+  conversation,
+  now,
+  tabbable,
+}: {
+  conversation: Conversation;
+  now: number;
+  /** Whether the time is in the tab order (only the current row's controls are). */
+  tabbable: boolean;
+}) {
   const iso = conversation.lastActivityAt ?? conversation.createdAt;
   if (!iso) return muted;
-  return (
-    <Tooltip>
-      <TooltipTrigger asChild>
-        <time dateTime={iso} className="text-muted-foreground whitespace-nowrap">
-          {formatRelativeTime(iso, now)}
-        </time>
-      </TooltipTrigger>
-      <TooltipContent>{formatExactTime(iso)}</TooltipContent>
-    </Tooltip>
-  );
+  return <TimeAgo iso={iso} now={now} focusable={tabbable} className="text-muted-foreground" />;
 }
 
 export function CostCell({ conversation }: { conversation: Conversation }) {
@@ -119,6 +128,7 @@ export interface FlagsCellProps {
 export function FlagsCell({ conversation, tabbable, onToggleImportant }: FlagsCellProps) {
   const { flags, flagHomes } = conversation;
   const importantHome = flagHomeLabel(flagHomes.important, conversation);
+  const name = conversationName(conversation);
   return (
     <span className="flex items-center gap-1">
       <Tooltip>
@@ -127,7 +137,7 @@ export function FlagsCell({ conversation, tabbable, onToggleImportant }: FlagsCe
             type="button"
             tabIndex={tabbable ? 0 : -1}
             aria-pressed={flags.important}
-            aria-label={`Important, ${importantHome}`}
+            aria-label={`Important: ${name} (${importantHome})`}
             onClick={onToggleImportant}
             className="hover:bg-accent focus-visible:ring-ring/50 inline-flex size-7 items-center justify-center rounded-md outline-none focus-visible:ring-[3px]"
           >

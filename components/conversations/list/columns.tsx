@@ -89,6 +89,7 @@ export const conversationColumns: ColumnDef<Conversation>[] = [
       <LastActivityCell
         conversation={row.original}
         now={table.options.meta?.conversations?.now ?? Date.now()}
+        tabbable={table.options.meta?.conversations?.cursorIndex === row.index}
       />
     ),
   },

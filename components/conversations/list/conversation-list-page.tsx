@@ -290,6 +290,12 @@ export function ConversationListPage() {
         }
         current={current ? { conversation: current, name: conversationName(current) } : null}
         onAction={(action) => handlers[action]()}
+        conversations={rows.map((row) => ({
+          key: rowKey(row),
+          name: conversationName(row),
+          conversation: row,
+        }))}
+        onOpenConversation={open}
       />
     </div>
   );

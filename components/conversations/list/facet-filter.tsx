@@ -5,6 +5,7 @@
  * stays focusable but `aria-disabled`, with the reason as its description and tooltip; one that
  * some connections cannot apply shows which will be left out.
  */
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { ChevronDownIcon, TriangleAlertIcon } from "lucide-react";
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -130,7 +131,7 @@ export function FacetFilter({
                     onCheckedChange={(checked) => toggle(option.value, checked === true)}
                   />
                   <Label htmlFor={id} className="min-w-0 flex-1 cursor-pointer font-normal">
-                    <span className="truncate">{option.label}</span>
+                    <UntrustedText text={option.label} className="truncate" />
                     {option.detail ? (
                       <span className="text-muted-foreground ml-auto shrink-0 text-xs">{option.detail}</span>
                     ) : null}

@@ -1,35 +1,10 @@
 /**
- * Display formats of the list: relative times ("3 h ago"), exact times for tooltips, costs
- * ("$0.0123" or "unknown", never "$0" for a provider without costs) and conversation names.
+ * Display formats of the list: costs ("$0.0123" or "unknown", never "$0" for a provider without
+ * costs) and conversation names. Times are written by `lib/text/time-format.ts`, as everywhere.
  */
 import { rowKey as makeRowKey } from "@/lib/model/row-key";
+import { untrustedLabel } from "@/components/ui/untrusted-text";
 import type { Conversation, Cost } from "@/lib/model/conversation";
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** A short relative time such as "just now", "5 min ago", "3 h ago", "2 d ago", "4 mo ago". */
-export function formatRelativeTime(iso: string, now: number = Date.now()): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return "unknown";
-  const elapsed = now - time;
-  if (elapsed < 0) return "in the future";
-  if (elapsed < MINUTE) return "just now";
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
-  if (elapsed < 30 * DAY) return `${Math.floor(elapsed / DAY)} d ago`;
-  if (elapsed < 365 * DAY) return `${Math.floor(elapsed / (30 * DAY))} mo ago`;
-  return `${Math.floor(elapsed / (365 * DAY))} y ago`;
-}
-
-const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-/** The exact time in the reader's locale and time zone, e.g. "Nov 20, 2026, 11:53:35 AM". */
-export function formatExactTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : exactFormat.format(time);
-}
 
 /** "$0.0123" when the provider reports a cost; "unknown" when it has none (never "$0"). */
 export function formatCost(cost: Cost | null): string {
@@ -42,13 +17,16 @@ export function formatTokens(cost: Cost | null): string | null {
   return `${cost.promptTokens ?? "?"} prompt + ${cost.completionTokens ?? "?"} completion tokens`;
 }
 
-/** The name a conversation goes by in the UI: its title, else its preview, else its id. */
+/**
+ * The name a conversation goes by in the UI: its title, else its preview, else its id; as plain
+ * text (markdown marks dropped, invisible controls shown, see `UntrustedText`).
+ */
 export function conversationName(conversation: Pick<Conversation, "title" | "preview" | "id">): string {
-  const title = conversation.title?.trim();
+  const title = untrustedLabel(conversation.title ?? "", { plain: true });
   if (title) return title;
-  const preview = conversation.preview?.trim();
+  const preview = untrustedLabel(conversation.preview ?? "", { plain: true });
   if (preview) return preview.length > 80 ? `${preview.slice(0, 77)}…` : preview;
-  return `Conversation ${conversation.id.slice(0, 8)}`;
+  return `Conversation ${untrustedLabel(conversation.id).slice(0, 8)}`;
 }
 
 /** The key that identifies a row across connections (also the `open` URL value). */

@@ -56,6 +56,9 @@ export function ListDialogs({ dialog, onDialogChange, onAction, ...palette }: Li
           onAction={(action) => afterOverlaysClose(() => onAction(action))}
           onView={(view) => afterOverlaysClose(() => palette.onView(view))}
           onConnection={(connection) => afterOverlaysClose(() => palette.onConnection(connection))}
+          onOpenConversation={(conversation) =>
+            afterOverlaysClose(() => palette.onOpenConversation(conversation))
+          }
         />
       ) : null}
       {used.shortcuts ? (

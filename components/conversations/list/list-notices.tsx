@@ -5,6 +5,7 @@
  * metadata only (a search did not cover its transcripts) and failed (with Retry). Each notice
  * names its connection; nothing is dropped silently.
  */
+import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
 import { CircleAlertIcon, InfoIcon, RotateCwIcon, TriangleAlertIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import type { Notice } from "@/lib/model/conversation";
@@ -61,7 +62,7 @@ export function ListNotices({
                 )}
               />
               <p className="min-w-0 flex-1">
-                <span className="font-medium">{notice.connectionName}</span>
+                <UntrustedText text={notice.connectionName} className="font-medium" />
                 <span className="text-muted-foreground"> · {kindLabels[notice.kind]}: </span>
                 {notice.message}
                 {notice.code ? <span className="text-muted-foreground"> ({notice.code})</span> : null}
@@ -73,7 +74,7 @@ export function ListNotices({
                   className="h-7"
                   onClick={onRetry}
                   disabled={retrying}
-                  aria-label={`Retry ${notice.connectionName}`}
+                  aria-label={`Retry ${untrustedLabel(notice.connectionName)}`}
                 >
                   <RotateCwIcon aria-hidden="true" className={cn(retrying && "animate-spin")} />
                   Retry

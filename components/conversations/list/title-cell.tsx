@@ -6,10 +6,12 @@
  * being renamed it holds the inline rename form.
  */
 import { ProviderIcon } from "@/components/shell/provider-icon";
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import type { Conversation } from "@/lib/model/conversation";
+import { formatRelativeTime } from "@/lib/text/time-format";
 import { flagHomeLabel } from "./cells";
 import type { ConversationTableMeta } from "./table-meta";
-import { conversationName, formatRelativeTime, rowKey } from "./format";
+import { conversationName, rowKey } from "./format";
 import { RenameForm } from "./rename-form";
 
 export function TitleCell({
@@ -50,17 +52,17 @@ export function TitleCell({
           meta.open(conversation);
         }}
       >
-        {name}
+        <bdi>{name}</bdi>
       </a>
       {conversation.title && conversation.preview ? (
-        <span className="text-muted-foreground truncate text-xs">{conversation.preview}</span>
+        <UntrustedText plain text={conversation.preview} className="text-muted-foreground truncate text-xs" />
       ) : null}
       <span className="text-muted-foreground flex min-w-0 items-center gap-1.5 text-xs @2xl:hidden">
         <ProviderIcon provider={conversation.provider} className="size-4 text-[8px]" />
-        <span className="truncate">{conversation.connectionName}</span>
+        <UntrustedText text={conversation.connectionName} className="truncate" />
         {activity ? (
           <time dateTime={activity} className="shrink-0 @md:hidden">
-            · {formatRelativeTime(activity, meta.now)}
+            · {formatRelativeTime(activity, meta.now) ?? "unknown"}
           </time>
         ) : null}
       </span>

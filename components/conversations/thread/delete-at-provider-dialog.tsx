@@ -5,6 +5,7 @@
  * is enabled. On success the caller leaves the thread; on failure the provider's reason is shown
  * in the dialog.
  */
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import {
@@ -66,7 +67,8 @@ export function DeleteAtProviderDialog({
           <>
             This cannot be undone. {provider}{" "}
             {kind === "hard" ? "deletes the conversation for good" : "removes the conversation"}, for everyone
-            using {conversation.connectionName}, not only in Parley. Moving it to trash instead can be undone.
+            using <UntrustedText text={conversation.connectionName} />, not only in Parley. Moving it to trash
+            instead can be undone.
           </>
         }
       >

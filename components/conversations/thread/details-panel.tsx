@@ -7,17 +7,12 @@
 import { useId, useState, type ReactNode } from "react";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Button } from "@/components/ui/button";
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { providerLabels } from "@/lib/model/constants";
 import type { ConversationDetail, CostItem } from "@/lib/model/conversation";
 import { flagHomeLabel } from "./flag-homes";
-import {
-  formatCount,
-  formatExactTime,
-  formatRelativeTime,
-  formatTokens,
-  formatUsd,
-  humanize,
-} from "./format";
+import { formatExactTime, formatRelativeTime } from "@/lib/text/time-format";
+import { formatCount, formatTokens, formatUsd, humanize } from "./format";
 import { Heading, type HeadingLevel } from "./heading";
 import { HistoryList } from "./history-list";
 
@@ -33,9 +28,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function TimeValue({ iso }: { iso: string | null }) {
   const exact = formatExactTime(iso);
   if (!iso || !exact) return <span className="text-muted-foreground">unknown</span>;
+  // The exact time in full, with the relative one the list shows for the same instant.
   return (
-    <time dateTime={iso} title={formatRelativeTime(iso) ?? undefined}>
-      {exact}
+    <time dateTime={iso}>
+      {exact} <span className="text-muted-foreground">({formatRelativeTime(iso)})</span>
     </time>
   );
 }
@@ -102,19 +98,23 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
         <Field label="Connection">
           <span className="inline-flex items-center gap-1.5">
             <ProviderIcon provider={conversation.provider} />
-            {conversation.connectionName}
+            <UntrustedText text={conversation.connectionName} />
           </span>
         </Field>
         <Field label="Provider">{providerLabels[conversation.provider]}</Field>
         {channel ? (
           <Field label="Channel">
-            {[channel.name, channel.type ? humanize(channel.type) : null].filter(Boolean).join(" · ") ||
-              channel.id}
+            <UntrustedText
+              text={
+                [channel.name, channel.type ? humanize(channel.type) : null].filter(Boolean).join(" · ") ||
+                (channel.id ?? "")
+              }
+            />
           </Field>
         ) : null}
         {responder ? (
           <Field label="Responder">
-            {responder.name ?? responder.id ?? "unknown"}
+            <UntrustedText text={responder.name ?? responder.id ?? "unknown"} />
             {responder.kind ? <span className="text-muted-foreground"> ({responder.kind})</span> : null}
           </Field>
         ) : null}
@@ -123,13 +123,17 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
         ) : null}
         {owner ? (
           <Field label="Contact">
-            {owner.name ?? owner.identifier ?? owner.id}
+            <UntrustedText text={owner.name ?? owner.identifier ?? owner.id ?? ""} />
             {owner.name && owner.identifier ? (
-              <div className="text-muted-foreground">{owner.identifier}</div>
+              <div className="text-muted-foreground">
+                <UntrustedText text={owner.identifier} />
+              </div>
             ) : null}
           </Field>
         ) : null}
-        <Field label="Status">{conversation.status ? humanize(conversation.status) : "unknown"}</Field>
+        <Field label="Status">
+          {conversation.status ? <UntrustedText text={humanize(conversation.status)} /> : "unknown"}
+        </Field>
         <Field label="Created">
           <TimeValue iso={conversation.createdAt} />
         </Field>
@@ -160,7 +164,7 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
           <dl>
             {section.fields.map((field, fieldIndex) => (
               <Field key={`${field.label}-${fieldIndex}`} label={field.label}>
-                {field.value}
+                <UntrustedText text={field.value} />
               </Field>
             ))}
           </dl>

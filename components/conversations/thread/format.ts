@@ -1,42 +1,10 @@
 /**
- * Formatting for the thread view: times (relative with the exact value kept for `<time>` and
- * tooltips), money that never turns "unknown" into $0, token counts and role names.
+ * Formatting for the thread view: money that never turns "unknown" into $0, token counts and role
+ * names. Times are written by `lib/text/time-format.ts` (`TimeAgo`), as in the list.
  */
 import type { Cost, Message, MessageRole } from "@/lib/model/conversation";
 
-const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 const numberFormat = new Intl.NumberFormat();
-
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-  ["second", 1],
-];
-
-/** The exact local date and time of an ISO timestamp, or null when it is missing or unreadable. */
-export function formatExactTime(iso: string | null): string | null {
-  if (!iso) return null;
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? null : exactFormat.format(time);
-}
-
-/** "3 hours ago", "yesterday"; relative to `now` so tests and renders agree on one instant. */
-export function formatRelativeTime(iso: string | null, now: number = Date.now()): string | null {
-  if (!iso) return null;
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return null;
-  const seconds = Math.round((time - now) / 1000);
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === "second")
-      return relativeFormat.format(Math.round(seconds / size), unit);
-  }
-  return null;
-}
 
 /**
  * US dollars with enough digits for sub-cent LLM costs ("$0.0040"); null is "unknown", never $0.

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { conversationQueries, type HistoryEntry } from "@/lib/client/conversation-queries";
-import { formatExactTime, formatRelativeTime } from "./format";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { Heading, type HeadingLevel } from "./heading";
 
 const actionWords: Record<string, string> = {
@@ -40,9 +40,7 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
         {title !== null ? <> to “{title}”</> : null}
       </p>
       <p className="text-muted-foreground mt-0.5 flex flex-wrap items-center gap-2 text-xs">
-        <time dateTime={entry.createdAt} title={formatExactTime(entry.createdAt) ?? undefined}>
-          {formatRelativeTime(entry.createdAt)}
-        </time>
+        <TimeAgo iso={entry.createdAt} />
         <Badge variant={failed ? "destructive-subtle" : "success"}>{failed ? "Failed" : "Done"}</Badge>
       </p>
       {failed && entry.error ? <p className="text-destructive mt-0.5 text-xs">{entry.error}</p> : null}

@@ -10,7 +10,8 @@ import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import type { Message, MessageRole } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
-import { formatExactTime, formatRelativeTime, roleLabel } from "./format";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { roleLabel } from "./format";
 import { costText, RatingNote, SourceList, ToolCallBlock, ToolResultBlock } from "./message-parts";
 import { SafeMarkdown } from "./safe-markdown";
 
@@ -56,8 +57,6 @@ export const MessageItem = memo(function MessageItem({
 }: MessageItemProps) {
   const Icon = roleIcons[message.role];
   const label = roleLabel(message);
-  const exact = formatExactTime(message.createdAt);
-  const relative = formatRelativeTime(message.createdAt);
   const isTool = message.role === "tool";
   return (
     <article
@@ -75,10 +74,8 @@ export const MessageItem = memo(function MessageItem({
       <header className="text-muted-foreground flex min-w-0 flex-wrap items-center gap-x-2 text-xs">
         <Icon className="size-3.5" aria-hidden />
         <span className="text-foreground font-medium">{label}</span>
-        {exact && message.createdAt ? (
-          <time dateTime={message.createdAt} title={exact}>
-            {relative}
-          </time>
+        {message.createdAt && !Number.isNaN(Date.parse(message.createdAt)) ? (
+          <TimeAgo iso={message.createdAt} />
         ) : (
           <span title="The provider gives no time for this message">#{position}</span>
         )}

@@ -5,6 +5,8 @@
  */
 import { ThumbsDownIcon, ThumbsUpIcon, WrenchIcon } from "lucide-react";
 import type { Cost, Source, ToolCall } from "@/lib/model/conversation";
+import { UntrustedText } from "@/components/ui/untrusted-text";
+import { revealBidiOverrides } from "@/lib/text/reveal-controls";
 import { formatTokens, formatUsd, prettyJson } from "./format";
 import { safeUrl } from "./safe-markdown";
 
@@ -18,15 +20,19 @@ export function ToolCallBlock({ call }: { call: ToolCall }) {
     <details className="bg-card mt-2 rounded-md border p-2" data-testid="tool-call">
       <summary className={summaryClass}>
         <WrenchIcon className="size-3.5" aria-hidden />
-        Tool call: <code className="font-mono">{call.name}</code>
+        Tool call: <UntrustedText text={call.name} className="font-mono" />
       </summary>
       <div className="mt-1 text-xs">
         <p className="text-muted-foreground">Arguments</p>
-        <pre className={preClass}>{prettyJson(call.arguments) || "(none)"}</pre>
+        <pre className={preClass} dir="auto">
+          {revealBidiOverrides(prettyJson(call.arguments)) || "(none)"}
+        </pre>
         {call.result !== null ? (
           <>
             <p className="text-muted-foreground mt-2">Result</p>
-            <pre className={preClass}>{prettyJson(call.result)}</pre>
+            <pre className={preClass} dir="auto">
+              {revealBidiOverrides(prettyJson(call.result))}
+            </pre>
           </>
         ) : null}
         {call.id ? <p className="text-muted-foreground mt-1">Call id: {call.id}</p> : null}
@@ -39,7 +45,9 @@ export function ToolResultBlock({ text, toolCallId }: { text: string; toolCallId
   return (
     <details className="bg-card mt-1 rounded-md border p-2" open={text.length < 400}>
       <summary className={summaryClass}>Tool result{toolCallId ? ` for call ${toolCallId}` : ""}</summary>
-      <pre className={preClass}>{prettyJson(text)}</pre>
+      <pre className={preClass} dir="auto">
+        {revealBidiOverrides(prettyJson(text))}
+      </pre>
     </details>
   );
 }

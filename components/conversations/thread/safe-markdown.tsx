@@ -8,13 +8,17 @@
  * - links open in a new tab with `rel="noopener noreferrer"`; a link whose address was removed
  *   renders as plain text;
  * - images are never loaded (tracking pixels, CSP): their alt text is shown, with a link when the
- *   address is a web address.
+ *   address is a web address;
+ * - bidi overrides, embeddings and isolates are shown as markers (`⟨U+202E⟩`) instead of
+ *   reordering the text, and the message is its own bidi isolate (`dir="auto"`), so a
+ *   right-to-left message never reorders the page around it.
  */
 import { memo, type ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import type { PluggableList } from "unified";
+import { revealBidiOverrides } from "@/lib/text/reveal-controls";
 import { rehypeHighlight, remarkRawHtmlAsText } from "./markdown-plugins";
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
@@ -100,14 +104,17 @@ export const SafeMarkdown = memo(function SafeMarkdown({
     ? [rehypeSanitize, [rehypeHighlight, { query: highlight }]]
     : plainRehypePlugins;
   return (
-    <div className="text-sm leading-relaxed break-words [overflow-wrap:anywhere] [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_li]:my-0.5 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:text-black [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5">
+    <div
+      dir="auto"
+      className="text-sm leading-relaxed break-words [overflow-wrap:anywhere] [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_li]:my-0.5 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:text-black [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5"
+    >
       <Markdown
         remarkPlugins={remarkPlugins}
         rehypePlugins={rehypePlugins}
         urlTransform={safeUrl}
         components={components}
       >
-        {text}
+        {revealBidiOverrides(text)}
       </Markdown>
     </div>
   );

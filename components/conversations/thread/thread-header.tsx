@@ -12,18 +12,23 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { ConversationDetail } from "@/lib/model/conversation";
+import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
 import { flagHomeLabel } from "./flag-homes";
 import { humanize } from "./format";
 import { Heading, type HeadingLevel } from "./heading";
 import { threadShortcuts } from "./thread-shortcuts";
 import { TitleEditor } from "./title-editor";
 
-/** The title to show: the title, else the start of the preview, else the id. */
+/**
+ * The title to show: the title, else the start of the preview, else the id; as plain text
+ * (markdown marks dropped, invisible controls shown, see `UntrustedText`).
+ */
 export function displayTitle(conversation: Pick<ConversationDetail, "title" | "preview" | "id">): string {
-  if (conversation.title) return conversation.title;
-  const preview = conversation.preview?.replace(/\s+/g, " ").trim();
+  const title = untrustedLabel(conversation.title ?? "", { plain: true });
+  if (title) return title;
+  const preview = untrustedLabel(conversation.preview ?? "", { plain: true });
   if (preview) return preview.length > 90 ? `${preview.slice(0, 89)}…` : preview;
-  return `Conversation ${conversation.id}`;
+  return `Conversation ${untrustedLabel(conversation.id)}`;
 }
 
 function NavButton({
@@ -144,14 +149,14 @@ export function ThreadHeader(props: ThreadHeaderProps) {
             id={props.titleId}
             className={`min-w-0 flex-1 text-lg font-semibold [overflow-wrap:anywhere] ${conversation.title ? "" : "text-muted-foreground italic"}`}
           >
-            {title}
+            <bdi>{title}</bdi>
           </Heading>
         )}
       </div>
       <div className="text-muted-foreground flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
         <span className="inline-flex items-center gap-1.5">
           <ProviderIcon provider={conversation.provider} />
-          <span className="text-foreground">{conversation.connectionName}</span>
+          <UntrustedText text={conversation.connectionName} className="text-foreground" />
         </span>
         {conversation.status ? (
           <Badge variant="outline">Status: {humanize(conversation.status)}</Badge>

@@ -1,35 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "@/lib/model/conversation";
-import { createHttpClient } from "@/lib/http/client";
 import type {
   ListRequest,
   NativeFilters,
   ProviderContext,
   ProviderConversation,
 } from "@/lib/providers/contract";
-import { ProviderError } from "@/lib/providers/errors";
 import { simulatorKeys } from "@/simulator/keys";
 import { resetSimulator, setFaults, startTestSimulator } from "@/simulator/testing";
 import { cozmoxAdapter } from "./adapter";
-import { createConnectionMemo } from "@/lib/connections/connection-memo";
+import { cozmoxTestContext, rejection } from "./adapter-test-kit";
 
 let simulator: Awaited<ReturnType<typeof startTestSimulator>>;
-let connections = 0;
 
-/** A fresh connection id per context, so one test's breaker state never leaks into another. */
-function contextFor(apiKey: string = simulatorKeys.cozmox.primary): ProviderContext {
-  connections += 1;
-  const baseUrl = `${simulator.url}/cozmox`;
-  const connectionId = `test-cozmox-${connections}`;
-  const http = createHttpClient({
-    provider: "cozmox",
-    connectionId,
-    baseUrl,
-    authHeaders: cozmoxAdapter.authHeaders(apiKey),
-    timeoutMs: 2000,
-  });
-  return { connectionId, baseUrl, http, memo: createConnectionMemo() };
-}
+const contextFor = (apiKey?: string): ProviderContext => cozmoxTestContext(simulator.url, { apiKey });
 
 function request(overrides: Partial<ListRequest> = {}): ListRequest {
   return { scope: null, filters: {}, sort: "recent", pageToken: null, pageSize: 25, ...overrides };
@@ -56,15 +40,6 @@ async function listAll(
   }
   expect(pageToken).toBeNull();
   return { items, total };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
 }
 
 const activity = (item: ProviderConversation): number => Date.parse(item.lastActivityAt ?? "");
@@ -108,12 +83,6 @@ describe("cozmoxAdapter: keys and failures", () => {
       cozmoxAdapter.listConversations(contextFor(), request({ pageToken: "bm90LWEtdG9rZW4" })),
     );
     expect(error.code).toBe("invalid_request");
-    const context = contextFor();
-    const single = await cozmoxAdapter.listConversations(context, request());
-    const mismatch = request({ pageToken: single.nextPageToken, filters: { responderIds: ["a", "b"] } });
-    expect((await rejection(cozmoxAdapter.listConversations(context, mismatch))).code).toBe(
-      "invalid_request",
-    );
   });
 });
 
@@ -189,7 +158,7 @@ describe("cozmoxAdapter: listing", () => {
 });
 
 describe("cozmoxAdapter: one conversation", () => {
-  it("gets a session with extras, a cost breakdown and the latest answer, without assistant configs", async () => {
+  it("gets a conversation with extras, a cost breakdown and the latest answer, without assistant configs", async () => {
     const context = contextFor();
     const [row] = (await cozmoxAdapter.listConversations(context, request({ pageSize: 1 }))).items;
     const detail = await cozmoxAdapter.getConversation(context, row?.id ?? "");
@@ -199,7 +168,7 @@ describe("cozmoxAdapter: one conversation", () => {
       lastActivityAt: row?.lastActivityAt,
     });
     expect(detail.preview).toEqual(expect.any(String));
-    expect(detail.extras.find((section) => section.title === "Session")?.fields).toContainEqual({
+    expect(detail.extras[0]?.fields).toContainEqual({
       label: "Chats",
       value: expect.stringMatching(/^\d+$/),
     });
@@ -217,13 +186,17 @@ describe("cozmoxAdapter: one conversation", () => {
     });
   });
 
-  it("reports an unknown session as not_found, for the detail and the thread", async () => {
+  it("reports an unknown session or chain as not_found, for the detail and the thread", async () => {
     const context = contextFor();
-    const missing = "00000000-0000-4000-8000-000000000000";
-    expect((await rejection(cozmoxAdapter.getConversation(context, missing))).code).toBe("not_found");
-    expect(
-      (await rejection(cozmoxAdapter.listMessages(context, missing, { offset: 0, limit: 10 }))).code,
-    ).toBe("not_found");
+    for (const missing of [
+      "00000000-0000-4000-8000-000000000000",
+      "chat:00000000-0000-4000-8000-000000000000",
+    ]) {
+      expect((await rejection(cozmoxAdapter.getConversation(context, missing))).code).toBe("not_found");
+      expect(
+        (await rejection(cozmoxAdapter.listMessages(context, missing, { offset: 0, limit: 10 }))).code,
+      ).toBe("not_found");
+    }
   });
 });
 
@@ -314,17 +287,29 @@ describe("cozmoxAdapter: facets and moderation", () => {
     expect(cozmoxAdapter.deleteAtProvider).toBeTypeOf("function");
   });
 
-  it("hard-deletes a session at the provider", async () => {
+  it("hard-deletes a session's conversation chat by chat (seed 002's DELETE /chat/{id})", async () => {
     const context = contextFor();
     const before = await cozmoxAdapter.listConversations(context, request());
-    const target = before.items[2]?.id ?? "";
-    await cozmoxAdapter.deleteAtProvider?.(context, target);
-    expect((await rejection(cozmoxAdapter.getConversation(context, target))).code).toBe("not_found");
+    const target = before.items.find((item) => !item.id.startsWith("chat:") && (item.messageCount ?? 0) > 2);
+    if (!target) throw new Error("no session conversation with several chats");
+    const detail = await cozmoxAdapter.getConversation(context, target.id);
+    const chats = Number(detail.extras[0]?.fields.find((field) => field.label === "Chats")?.value);
+    await cozmoxAdapter.deleteAtProvider?.(context, target.id);
+    expect(await simulatorStats()).toMatchObject({ deletedChats: chats, deletedSessions: 0 });
+    expect((await rejection(cozmoxAdapter.getConversation(context, target.id))).code).toBe("not_found");
     const after = await cozmoxAdapter.listConversations(context, request());
     expect(after.total).toBe((before.total ?? 0) - 1);
-    expect(after.items.map((item) => item.id)).not.toContain(target);
+    expect(after.items.map((item) => item.id)).not.toContain(target.id);
     expect(
-      (await rejection(cozmoxAdapter.deleteAtProvider?.(context, target) ?? Promise.resolve())).code,
+      (await rejection(cozmoxAdapter.deleteAtProvider?.(context, target.id) ?? Promise.resolve())).code,
     ).toBe("not_found");
   });
 });
+
+async function simulatorStats(): Promise<Record<string, number>> {
+  const stats = (await (await fetch(`${simulator.url}/__admin/stats`)).json()) as Record<
+    string,
+    Record<string, number>
+  >;
+  return stats.cozmox ?? {};
+}

@@ -1,23 +1,33 @@
 /**
- * The Cozmox adapter (seed 002: a white-label Vapi API). Parley's conversation is a Cozmox
- * session; its thread is the session's chats, oldest first, each adding its new input and output.
+ * The Cozmox adapter (seed 002: a white-label Vapi API). Seed 002 documents the chat: Parley's
+ * conversation is a group of chats (a session's, a `previousChatId` chain, or one chat alone; see
+ * `group-cozmox-chats.ts`), listed from the connection's chat index (`cozmox-chat-index.ts`). The
+ * sessions API decorates session conversations with a name, status and customer where Cozmox
+ * offers it; where it answers 404 or nothing, conversations are built from chats alone.
  *
- * Native: responder (`assistantId`), date range (`updatedAtGe`/`updatedAtLe` = last activity),
- * sort order, hard delete (`DELETE /session/{id}`). Status (session `status`), owner (the
- * session's customer) and search are on every row, so Parley's service scans for them.
- * Cozmox has no channels, versions, or flags Parley can set.
+ * Native (applied by this adapter over every conversation): responder (`assistantId`), date range
+ * (last activity), sort order, hard delete (`DELETE /chat/{id}` for each chat). Status (the
+ * session's), owner (its customer) and search are on every row, so Parley's service scans for
+ * them. Cozmox has no channels, versions, or flags Parley can set.
  *
  * @see https://docs.cozmox.cloud/api-reference/chats/list-chats
  * @see https://docs.cozmox.cloud/api-reference/chats/delete-chat
  */
 import type { Message } from "@/lib/model/conversation";
 import type { Capabilities, ProviderAdapter, ProviderContext } from "@/lib/providers/contract";
-import { isProviderError } from "@/lib/providers/errors";
-import { linkToolResults, mapCozmoxChatTurn, chatTurnMessages } from "./assemble-cozmox-thread";
-import { deleteSession, getAssistant, getSession, listAssistants, listChats, listSessions } from "./client";
-import { listCozmoxSessions } from "./list-cozmox-sessions";
-import { cozmoxStatuses, mapCozmoxSession, mapCozmoxSessionDetail } from "./map-cozmox-conversation";
-import { cozmoxMessageText } from "./map-cozmox-message";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
+import { assembleCozmoxChain } from "./assemble-cozmox-chain";
+import { linkToolResults, mapCozmoxChatTurn } from "./assemble-cozmox-thread";
+import { getAssistant, getChat, listAssistants, listChats } from "./client";
+import { cozmoxChatIndex, findCozmoxConversation } from "./cozmox-chat-index";
+import { deleteCozmoxConversation } from "./delete-cozmox-conversation";
+import { parseCozmoxConversationId } from "./group-cozmox-chats";
+import { listCozmoxConversations } from "./list-cozmox-conversations";
+import {
+  cozmoxStatuses,
+  mapCozmoxConversation,
+  mapCozmoxConversationDetail,
+} from "./map-cozmox-conversation";
 
 export const cozmoxCapabilities: Capabilities = {
   filters: {
@@ -88,7 +98,8 @@ export const cozmoxAdapter: ProviderAdapter = {
   },
 
   async verify(context) {
-    await listSessions(context, { limit: 1 });
+    // Chats are what seed 002 documents; `/session` may be absent on a working account.
+    await listChats(context, { limit: 1 });
   },
 
   async listScopes() {
@@ -96,38 +107,36 @@ export const cozmoxAdapter: ProviderAdapter = {
   },
 
   async listConversations(context, request) {
-    const [page, names] = await Promise.all([listCozmoxSessions(context, request), assistantNames(context)]);
+    const [page, names] = await Promise.all([
+      listCozmoxConversations(context, request),
+      assistantNames(context),
+    ]);
     return {
-      items: page.sessions.map((session) => mapCozmoxSession(session, names)),
+      items: page.entries.map((entry) => mapCozmoxConversation(entry, names)),
       nextPageToken: page.nextPageToken,
       total: page.total,
     };
   },
 
   async getConversation(context, id) {
-    // The session and its latest chat at once: one round trip instead of two.
-    const [session, latest] = await Promise.all([
-      getSession(context, id),
-      listChats(context, { sessionId: id, sortOrder: "DESC", page: 1, limit: 1 }),
-    ]);
-    const name = session.assistantId ? await assistantName(context, session.assistantId) : null;
-    const latestChat = latest.results[0];
-    const lastAnswer = latestChat ? chatTurnMessages(latestChat).output.at(-1) : undefined;
-    return mapCozmoxSessionDetail(session, {
-      assistantName: name,
-      chatCount: latest.metadata.totalItems,
-      preview: lastAnswer ? cozmoxMessageText(lastAnswer) : null,
-    });
+    const entry = await findCozmoxConversation(context, id);
+    const name = entry.assistantId ? await assistantName(context, entry.assistantId) : null;
+    return mapCozmoxConversationDetail(entry, name);
   },
 
   async listMessages(context, id, page) {
     const offset = Math.max(0, Math.floor(page.offset));
     const end = offset + Math.max(0, Math.floor(page.limit));
+    const ref = parseCozmoxConversationId(id);
+    if (ref.kind === "chain") {
+      const thread = await chainThread(context, id);
+      return { messages: thread.slice(offset, end), total: thread.length, hasMore: end < thread.length };
+    }
     const messages: Message[] = [];
     let complete = false;
     for (let chatPage = 1; chatPage <= MAX_THREAD_PAGES; chatPage++) {
       const { results, metadata } = await listChats(context, {
-        sessionId: id,
+        sessionId: ref.sessionId,
         sortOrder: "ASC",
         page: chatPage,
         limit: THREAD_CHATS_PER_PAGE,
@@ -142,8 +151,9 @@ export const cozmoxAdapter: ProviderAdapter = {
       }
       if (messages.length > end) break;
     }
-    // An unknown session lists no chats; asking for it turns that into not_found.
-    if (complete && messages.length === 0) await getSession(context, id);
+    // A conversation is its chats: a session without any is not one Parley can show.
+    if (complete && messages.length === 0)
+      throw new ProviderError("not_found", "cozmox", "Cozmox has no chats for this conversation");
     const thread = linkToolResults(messages);
     return {
       messages: thread.slice(offset, end),
@@ -166,6 +176,27 @@ export const cozmoxAdapter: ProviderAdapter = {
   },
 
   async deleteAtProvider(context, id) {
-    await deleteSession(context, id);
+    await deleteCozmoxConversation(context, id);
   },
 };
+
+/**
+ * A chain's thread from its latest chat, which holds the whole history. If that chat was deleted
+ * since the index was read, the index is read again once.
+ */
+async function chainThread(context: ProviderContext, id: string): Promise<Message[]> {
+  for (let attempt = 0; ; attempt++) {
+    const entry =
+      attempt === 0
+        ? await findCozmoxConversation(context, id)
+        : (await cozmoxChatIndex(context)).byId.get(id);
+    const latest = entry?.chats.at(-1);
+    if (!entry || !latest)
+      throw new ProviderError("not_found", "cozmox", "Cozmox has no chats for this conversation");
+    try {
+      return assembleCozmoxChain(id, await getChat(context, latest.id), entry.chats);
+    } catch (error) {
+      if (attempt > 0 || !isProviderError(error) || error.code !== "not_found") throw error;
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import seedChat from "./__fixtures__/seed-002-chat.json";
+import seedChat from "@/fixtures/seeds/seed-002-chat.json";
 import { assembleCozmoxThread, chatTurnMessages, flattenCozmoxInput } from "./assemble-cozmox-thread";
 import { cozmoxChatSchema, cozmoxInputSchema, type CozmoxChat } from "./wire-schemas";
 

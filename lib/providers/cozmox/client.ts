@@ -10,17 +10,17 @@
  *
  * @see https://docs.cozmox.cloud/api-reference/chats/list-chats
  */
-import { parseWire } from "@/lib/providers/errors";
+import { isProviderError, parseWire } from "@/lib/providers/errors";
 import type { ProviderContext } from "@/lib/providers/contract";
 import {
   cozmoxAssistantListSchema,
   cozmoxAssistantSchema,
   cozmoxChatPageSchema,
+  cozmoxChatSchema,
   cozmoxSessionPageSchema,
-  cozmoxSessionSchema,
   type CozmoxAssistant,
+  type CozmoxChat,
   type CozmoxChatPage,
-  type CozmoxSession,
   type CozmoxSessionPage,
 } from "./wire-schemas";
 
@@ -57,22 +57,46 @@ export async function listSessions(
   return parseWire("cozmox", "GET /session", cozmoxSessionPageSchema, response.body);
 }
 
-/** `GET /session/{id}`. */
-export async function getSession(context: ProviderContext, id: string): Promise<CozmoxSession> {
-  const response = await context.http.request({ method: "GET", path: `/session/${pathId(id)}` });
-  return parseWire("cozmox", "GET /session/{id}", cozmoxSessionSchema, response.body);
+/**
+ * `GET /session`, or null where the account has no sessions API: seed 002 does not document
+ * `/session`, so a 404 there means "not offered", not a failure.
+ */
+export async function listSessionsIfOffered(
+  context: ProviderContext,
+  query: CozmoxSessionQuery,
+): Promise<CozmoxSessionPage | null> {
+  try {
+    return await listSessions(context, query);
+  } catch (error) {
+    if (isProviderError(error) && error.code === "not_found") return null;
+    throw error;
+  }
 }
 
-/** `DELETE /session/{id}`: hard delete of the session and its chats; answers with the deleted session. */
-export async function deleteSession(context: ProviderContext, id: string): Promise<CozmoxSession> {
-  const response = await context.http.request({ method: "DELETE", path: `/session/${pathId(id)}` });
-  return parseWire("cozmox", "DELETE /session/{id}", cozmoxSessionSchema, response.body);
-}
-
-/** `GET /chat`: chats (turns), usually of one session. */
+/** `GET /chat`: chats, of the whole org or of one session. */
 export async function listChats(context: ProviderContext, query: CozmoxChatQuery): Promise<CozmoxChatPage> {
   const response = await context.http.request({ method: "GET", path: "/chat", query: { ...query } });
   return parseWire("cozmox", "GET /chat", cozmoxChatPageSchema, response.body);
+}
+
+/** `GET /chat/{id}`. */
+export async function getChat(context: ProviderContext, id: string): Promise<CozmoxChat> {
+  const response = await context.http.request({ method: "GET", path: `/chat/${pathId(id)}` });
+  return parseWire("cozmox", "GET /chat/{id}", cozmoxChatSchema, response.body);
+}
+
+/**
+ * `DELETE /chat/{id}` (seed 002): a hard delete that answers with the whole deleted chat. Retried
+ * like a read when the answer is lost: a repeat finds the chat gone (404), which callers count as
+ * deleted.
+ */
+export async function deleteChat(context: ProviderContext, id: string): Promise<CozmoxChat> {
+  const response = await context.http.request({
+    method: "DELETE",
+    path: `/chat/${pathId(id)}`,
+    idempotent: true,
+  });
+  return parseWire("cozmox", "DELETE /chat/{id}", cozmoxChatSchema, response.body);
 }
 
 /** `GET /assistant`: a bare array of the org's assistants. */

@@ -1,15 +1,20 @@
 /**
- * Maps a Cozmox session (Vapi `Session`) into Parley's conversation. A session is the
- * conversation; its chats are the turns. Cozmox stores no important, archived or title flags that
- * Parley can change, so `native` flags are null and `removed` is false (deletes are hard).
+ * Maps a Cozmox conversation (chats grouped by session or by `previousChatId`, see
+ * `group-cozmox-chats.ts`) into Parley's conversation. The chats are the truth: cost, times,
+ * counts and preview come from them. A session, where `/session` offers it, adds a name, a status
+ * and a customer; without it (or for a chain) the name is the first named chat's.
+ *
+ * Cozmox stores no important, archived or title flags that Parley can change, so `native` flags
+ * are null and `removed` is false (deletes are hard).
  *
  * @see https://docs.cozmox.cloud/api-reference/chats/list-chats
  * @see https://docs.vapi.ai/api-reference/sessions/list (the session shape Cozmox mirrors)
  */
-import type { DetailField, DetailSection, Owner } from "@/lib/model/conversation";
+import type { CostItem, DetailField, DetailSection, Owner } from "@/lib/model/conversation";
 import type { ProviderConversation, ProviderConversationDetail } from "@/lib/providers/contract";
+import type { CozmoxConversationEntry } from "./cozmox-chat-index";
 import { mapCozmoxCost, mapCozmoxCostBreakdown } from "./map-cozmox-cost";
-import type { CozmoxCustomer, CozmoxSession } from "./wire-schemas";
+import type { CozmoxCost, CozmoxCustomer } from "./wire-schemas";
 
 /** Cozmox session statuses, as the status facet offers them. */
 export const cozmoxStatuses = [
@@ -20,11 +25,8 @@ export const cozmoxStatuses = [
 const present = (value: string | null | undefined): value is string =>
   typeof value === "string" && value.trim() !== "";
 
-const isoOrNull = (value: string | null | undefined): string | null => {
-  if (!present(value)) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-};
+const isoOrNull = (time: number): string | null =>
+  Number.isFinite(time) ? new Date(time).toISOString() : null;
 
 /**
  * The customer as owner. Its id (the owner filter's value) is the email, else the phone number:
@@ -38,37 +40,44 @@ export function mapCozmoxOwner(customer: CozmoxCustomer | null | undefined): Own
   return { id: handle, name, identifier: handle };
 }
 
-export function mapCozmoxSession(
-  session: CozmoxSession,
+/** Every cost item of the conversation's chats, and the sum of their totals. */
+function chatCosts(entry: CozmoxConversationEntry): { cost: number | null; costs: CozmoxCost[] } {
+  const totals = entry.chats.flatMap((chat) => (chat.cost === null ? [] : [chat.cost]));
+  return {
+    cost: totals.length === 0 ? null : Math.round(totals.reduce((sum, usd) => sum + usd, 0) * 1e9) / 1e9,
+    costs: entry.chats.flatMap((chat) => chat.costs),
+  };
+}
+
+/** Messages in the thread: each session chat's new turn, or the whole history a chain's latest chat holds. */
+function messageCount(entry: CozmoxConversationEntry): number {
+  if (entry.ref.kind === "session") return entry.chats.reduce((sum, chat) => sum + chat.turnMessages, 0);
+  return entry.chats.at(-1)?.historyLength ?? 0;
+}
+
+export function mapCozmoxConversation(
+  entry: CozmoxConversationEntry,
   assistantNames: ReadonlyMap<string, string>,
 ): ProviderConversation {
-  const assistantId = present(session.assistantId) ? session.assistantId : null;
+  const { session, assistantId } = entry;
+  const chatName = entry.chats.find((chat) => chat.name !== null)?.name ?? null;
   return {
-    id: session.id,
-    title: present(session.name) ? session.name : null,
-    preview: null,
+    id: entry.id,
+    title: present(session?.name) ? session.name : chatName,
+    preview: entry.chats.at(-1)?.lastAnswer ?? null,
     channel: null,
     responder: assistantId
       ? { id: assistantId, name: assistantNames.get(assistantId) ?? null, kind: "assistant" }
       : null,
     version: null,
-    owner: mapCozmoxOwner(session.customer),
-    status: present(session.status) ? session.status : null,
-    createdAt: isoOrNull(session.createdAt),
-    lastActivityAt: isoOrNull(session.updatedAt),
-    messageCount: null,
-    cost: mapCozmoxCost(session),
+    owner: mapCozmoxOwner(session?.customer),
+    status: present(session?.status) ? session.status : null,
+    createdAt: isoOrNull(entry.createdAtMs),
+    lastActivityAt: isoOrNull(entry.lastActivityMs),
+    messageCount: messageCount(entry),
+    cost: mapCozmoxCost(chatCosts(entry)),
     native: { important: null, archived: null, removed: false },
   };
-}
-
-/** What the detail view adds from other calls: the latest chat and the assistant. */
-export interface CozmoxSessionExtras {
-  assistantName: string | null;
-  /** Number of chats (turns) in the session, from the chat list's `totalItems`. */
-  chatCount: number | null;
-  /** Text of the latest answer. */
-  preview: string | null;
 }
 
 function section(
@@ -81,26 +90,35 @@ function section(
   return kept.length === 0 ? [] : [{ title, fields: kept }];
 }
 
-export function mapCozmoxSessionDetail(
-  session: CozmoxSession,
-  extras: CozmoxSessionExtras,
+export function mapCozmoxConversationDetail(
+  entry: CozmoxConversationEntry,
+  assistantName: string | null,
 ): ProviderConversationDetail {
   const names = new Map<string, string>();
-  if (present(session.assistantId) && present(extras.assistantName))
-    names.set(session.assistantId, extras.assistantName);
-  const conversation = mapCozmoxSession(session, names);
-  const customer = session.customer;
+  if (entry.assistantId !== null && present(assistantName)) names.set(entry.assistantId, assistantName);
+  const conversation = mapCozmoxConversation(entry, names);
+  const customer = entry.session?.customer;
+  const costBreakdown: CostItem[] = mapCozmoxCostBreakdown(chatCosts(entry).costs);
+  const assistant = assistantName ?? entry.assistantId;
+  const extras =
+    entry.ref.kind === "session"
+      ? section("Session", [
+          ["Status", entry.session?.status],
+          ["Assistant", assistant],
+          ["Chats", entry.chats.length],
+          ["Session id", entry.ref.sessionId],
+        ])
+      : section(entry.chats.length === 1 ? "Chat" : "Chained chats", [
+          ["Assistant", assistant],
+          ["Chats", entry.chats.length],
+          ["First chat id", entry.ref.rootChatId],
+          ["Latest chat id", entry.chats.length > 1 ? entry.chats.at(-1)?.id : null],
+        ]);
   return {
     ...conversation,
-    preview: extras.preview,
-    costBreakdown: mapCozmoxCostBreakdown(session.costs),
+    costBreakdown,
     extras: [
-      ...section("Session", [
-        ["Status", session.status],
-        ["Assistant", extras.assistantName ?? session.assistantId],
-        ["Chats", extras.chatCount],
-        ["Session id", session.id],
-      ]),
+      ...extras,
       ...section("Customer", [
         ["Name", customer?.name],
         ["Email", customer?.email],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import seedChat from "./__fixtures__/seed-002-chat.json";
+import seedChat from "@/fixtures/seeds/seed-002-chat.json";
 import { cozmoxMessageText, mapCozmoxMessage, mapCozmoxRole } from "./map-cozmox-message";
 import { cozmoxMessageSchema, type CozmoxMessage } from "./wire-schemas";
 

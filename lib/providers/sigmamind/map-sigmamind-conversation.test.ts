@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWire, ProviderError } from "@/lib/providers/errors";
-import seedChatJson from "./__fixtures__/seed-000-chat.json";
+import seedChatJson from "@/fixtures/seeds/seed-000-chat.json";
 import {
   mapSigmamindConversation,
   mapSigmamindConversationDetail,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseWire } from "@/lib/providers/errors";
-import seedChatJson from "./__fixtures__/seed-000-chat.json";
-import seedCreatedJson from "./__fixtures__/seed-001-create-chat-response.json";
+import seedChatJson from "@/fixtures/seeds/seed-000-chat.json";
+import seedCreatedJson from "@/fixtures/seeds/seed-001-create-chat-response.json";
 import {
   mapSigmamindItems,
   mapSigmamindRole,

@@ -80,23 +80,23 @@ describe("Cozmox simulator: seed data", () => {
     const store = new CozmoxStore(first);
     const used = process.cpuUsage(started);
     expect((used.user + used.system) / 1000).toBeLessThan(300);
-    expect(store.stats()).toMatchObject({ sessions: 521 });
+    expect(store.stats()).toMatchObject({ conversations: 521, sessions: 349 });
     expect(generateCozmoxData()).toEqual(first);
   });
 
-  it("spreads sessions over the 120 days before the simulator's now, with 1 to 12 chats (and one of 250)", () => {
-    const { sessions: all } = generateCozmoxData();
-    const generated = all.filter((session) => session.source === "generated");
+  it("spreads conversations over the 120 days before the simulator's now, with 1 to 12 chats (and one of 250)", () => {
+    const { conversations: all } = generateCozmoxData();
+    const generated = all.filter((conversation) => conversation.source === "generated");
     const now = Date.parse("2026-11-20T12:00:00.000Z");
-    for (const session of generated) {
-      expect(session.updatedAtMs).toBeLessThanOrEqual(now);
-      expect(session.createdAtMs).toBeGreaterThan(now - 121 * 86_400_000);
-      expect(session.createdAtMs).toBeLessThanOrEqual(session.updatedAtMs);
-      expect(session.name === undefined || session.name.length <= 40).toBe(true);
+    for (const conversation of generated) {
+      expect(conversation.updatedAtMs).toBeLessThanOrEqual(now);
+      expect(conversation.createdAtMs).toBeGreaterThan(now - 121 * 86_400_000);
+      expect(conversation.createdAtMs).toBeLessThanOrEqual(conversation.updatedAtMs);
+      expect(conversation.name === undefined || conversation.name.length <= 40).toBe(true);
     }
-    const counts = generated.map((session) => session.chats.length);
+    const counts = generated.map((conversation) => conversation.chats.length);
     expect(counts.filter((count) => count === 250)).toHaveLength(1);
     expect(counts.filter((count) => count !== 250).every((count) => count >= 1 && count <= 12)).toBe(true);
-    expect(new Set(generated.map((session) => session.assistantId)).size).toBe(5);
+    expect(new Set(generated.map((conversation) => conversation.assistantId)).size).toBe(5);
   });
 });

@@ -56,6 +56,9 @@ async function all(pathBase: string, limit = 250): Promise<Json[]> {
   }
 }
 
+/** Sessions the org lists: 348 generated ones and seed 002's (the other 172 conversations are chains). */
+const SESSIONS = 349;
+
 const time = (row: Json, key: "createdAt" | "updatedAt"): number => Date.parse(String(row[key]));
 const ids = (rows: readonly Json[]): string[] => rows.map((row) => String(row.id));
 
@@ -131,7 +134,7 @@ describe("Cozmox simulator: auth and errors", () => {
 describe("Cozmox simulator: sessions", () => {
   it("lists with Vapi's envelope, 100 a page by default, newest activity first", async () => {
     const first = await page("/session");
-    expect(first.metadata).toEqual({ itemsPerPage: 100, totalItems: 521, currentPage: 1 });
+    expect(first.metadata).toEqual({ itemsPerPage: 100, totalItems: SESSIONS, currentPage: 1 });
     expect(first.results).toHaveLength(100);
     const times = first.results.map((row) => time(row, "updatedAt"));
     expect(times).toEqual([...times].sort((left, right) => right - left));
@@ -142,7 +145,7 @@ describe("Cozmox simulator: sessions", () => {
 
   it("pages to the end without duplicates, and ASC is the exact reverse of DESC", async () => {
     const newest = await all("/session");
-    expect(new Set(ids(newest)).size).toBe(521);
+    expect(new Set(ids(newest)).size).toBe(SESSIONS);
     const oldest = await all("/session?sortOrder=ASC", 300);
     expect(ids(oldest)).toEqual(ids(newest).reverse());
     expect((await page("/session?page=99&limit=100")).results).toEqual([]);
@@ -154,7 +157,7 @@ describe("Cozmox simulator: sessions", () => {
     const assistantId = String(assistants[1]?.id);
     const rows = await all(`/session?assistantId=${assistantId}`);
     expect(rows.length).toBeGreaterThan(10);
-    expect(rows.length).toBeLessThan(521);
+    expect(rows.length).toBeLessThan(SESSIONS);
     expect(rows.every((row) => row.assistantId === assistantId)).toBe(true);
     expect((await page("/session?assistantId=unknown")).metadata.totalItems).toBe(0);
   });
@@ -178,7 +181,7 @@ describe("Cozmox simulator: sessions", () => {
       ),
     ).toBe(true);
     const le = await all(`/session?updatedAtLe=${pivotTime}`);
-    expect(le.length + gt.length).toBe(521);
+    expect(le.length + gt.length).toBe(SESSIONS);
   });
 
   it("gets one session and hard-deletes it with its chats until reset", async () => {
@@ -193,7 +196,7 @@ describe("Cozmox simulator: sessions", () => {
     expect((await call(`/session/${id}`)).status).toBe(404);
     expect((await call(`/session/${id}`, { method: "DELETE" })).status).toBe(404);
     expect((await page(`/chat?sessionId=${id}`)).metadata.totalItems).toBe(0);
-    expect((await page("/session?limit=1")).metadata.totalItems).toBe(520);
+    expect((await page("/session?limit=1")).metadata.totalItems).toBe(SESSIONS - 1);
 
     await resetSimulator(simulator.url);
     expect((await call(`/session/${id}`)).body).toEqual(target);
@@ -230,7 +233,9 @@ describe("Cozmox simulator: chats", () => {
   });
 
   it("serves seed 002's example chat verbatim, in its own session", async () => {
-    const seed: unknown = JSON.parse(readFileSync(path.join(__dirname, "seed-002-chat.json"), "utf8"));
+    const seed: unknown = JSON.parse(
+      readFileSync(path.join(__dirname, "../../../fixtures/seeds/seed-002-chat.json"), "utf8"),
+    );
     expect((await call("/chat/%3Cstring%3E")).body).toEqual(seed);
     expect((await page("/chat?sessionId=%3Cstring%3E")).results).toEqual([seed]);
     expect((await call("/session/%3Cstring%3E")).body).toMatchObject({
@@ -308,6 +313,13 @@ describe("Cozmox simulator: assistants and data", () => {
     const stats = z
       .record(z.string(), rowSchema)
       .parse(await (await fetch(`${simulator.url}/__admin/stats`)).json());
-    expect(stats.cozmox).toMatchObject({ assistants: 4, sessions: 521, deletedSessions: 0, deletedChats: 0 });
+    expect(stats.cozmox).toMatchObject({
+      assistants: 4,
+      sessions: SESSIONS,
+      conversations: 521,
+      chains: 172,
+      deletedSessions: 0,
+      deletedChats: 0,
+    });
   });
 });

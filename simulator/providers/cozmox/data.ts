@@ -1,28 +1,31 @@
 /**
- * The simulated Cozmox org: assistants, ~520 sessions and the skeletons of their chats (ids,
- * timestamps, costs). Everything comes from one fixed seed, so every run serves the same data.
- * Message content is not made here: `threads.ts` builds it lazily per session from `contentSeed`,
- * which keeps start-up fast even with a 250-chat session.
+ * The simulated Cozmox org: assistants, conversations and the skeletons of their chats (ids,
+ * timestamps, costs). Everything is a function of a conversation count and a seed, so every run
+ * serves the same data and a scale mode can ask for more with the same call.
+ *
+ * A conversation is chats grouped the three ways seed 002's `Chat` allows:
+ * - `session`: chats sharing a `sessionId` (a Vapi session, served by `/session` too);
+ * - `chain`: chats linked by `previousChatId`, each carrying the whole history before it;
+ * - a chain of one chat: a chat with neither (a one-off chat).
+ *
+ * Message content is not made here: `threads.ts` builds it lazily per conversation from
+ * `contentSeed`, which keeps start-up fast even with a 250-chat session.
  */
-import { firstNames, hostileMessages, lastNames } from "../../core/content";
+import { hostileMessages } from "../../core/content";
 import { createRandom, SIMULATOR_NOW, type Random } from "../../core/random";
 import { assistantDefinitions, type AssistantDefinition } from "./assistants";
-import seedChat from "./seed-002-chat.json";
+import { customerPool, type Customer } from "./customers";
+import seedChat from "../../../fixtures/seeds/seed-002-chat.json";
 
-const DATA_SEED = 0xc02a0;
-const SESSION_COUNT = 520;
+/** The demo org: 520 generated conversations plus the seed's own, from this seed. */
+export const DEFAULT_COZMOX_SEED = 0xc02a0;
+export const DEFAULT_COZMOX_CONVERSATIONS = 520;
 const DAY_MS = 86_400_000;
 /** Vapi sessions expire after 24 hours by default; only sessions younger than that are `active`. */
 const SESSION_EXPIRY_MS = DAY_MS;
 const LONG_SESSION_CHATS = 250;
 
 export const SEED_SESSION_ID = seedChat.sessionId;
-
-export interface Customer {
-  number?: string;
-  name?: string;
-  email?: string;
-}
 
 /** One chat's costs: the `ModelCost` and `ChatCost` items and the `cost` total. */
 export interface ChatCostFigures {
@@ -38,8 +41,11 @@ export interface ChatCostFigures {
 
 export interface ChatSkeleton {
   id: string;
-  sessionId: string;
-  /** 0-based position within the session, oldest first. */
+  /** Set on chats of a `session` conversation only (Vapi: mutually exclusive with `previousChatId`). */
+  sessionId: string | undefined;
+  /** The chat before this one in a `chain` conversation; absent on its first chat. */
+  previousChatId: string | undefined;
+  /** 0-based position within the conversation, oldest first. */
   position: number;
   /** Times in epoch ms; formatted only when a chat is served. */
   createdAtMs: number;
@@ -50,9 +56,14 @@ export interface ChatSkeleton {
 
 export type MessageStyle = "openai" | "transcript";
 
-export interface SessionSkeleton {
-  /** `generated` sessions get content from `threads.ts`; `seed-002` serves the seed's chat verbatim. */
+/** How a conversation's chats are tied together on the wire. */
+export type ChatGrouping = "session" | "chain";
+
+export interface ConversationSkeleton {
+  /** `generated` conversations get content from `threads.ts`; `seed-002` serves the seed's chat verbatim. */
   source: "generated" | "seed-002";
+  grouping: ChatGrouping;
+  /** The session id for `session` conversations; the first chat's id for `chain` ones. */
   id: string;
   orgId: string;
   createdAt: string;
@@ -63,7 +74,7 @@ export interface SessionSkeleton {
   status: "active" | "completed" | undefined;
   assistantId: string | undefined;
   customer: Customer | undefined;
-  /** The assistant whose model answers (also for sessions without `assistantId`). */
+  /** The assistant whose model answers (also for conversations without `assistantId`). */
   assistant: AssistantDefinition;
   /** Chats carry only an inline `assistant` config, no `assistantId`. */
   transientOnly: boolean;
@@ -77,7 +88,13 @@ export interface SessionSkeleton {
 export interface CozmoxData {
   orgId: string;
   assistants: readonly AssistantDefinition[];
-  sessions: SessionSkeleton[];
+  conversations: ConversationSkeleton[];
+}
+
+export interface CozmoxDataOptions {
+  /** Generated conversations (seed 002's own session comes on top). */
+  conversations?: number;
+  seed?: number;
 }
 
 const sessionTopics = [
@@ -100,13 +117,6 @@ const sessionTopics = [
   "배송 조회",
   "Upgrade to **Team** plan",
   "API `plan` endpoint",
-] as const;
-
-const specialCustomerNames = [
-  "فاطمة الزهراء",
-  "王小明",
-  "Zoë 🌸 Brontë",
-  "Robert'); DROP TABLE customers;--",
 ] as const;
 
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
@@ -139,33 +149,6 @@ function weightedAssistant(random: Random): AssistantDefinition {
   return random.pick(assistantDefinitions);
 }
 
-function phoneNumber(random: Random): string {
-  return `+1${random.pick(["415", "212", "646", "312", "206"])}555${random.digits(4)}`;
-}
-
-/** A pool of returning customers, so one person owns several sessions (the owner filter groups them). */
-function customerPool(random: Random): Customer[] {
-  const pool: Customer[] = specialCustomerNames.map((name, index) => ({
-    name,
-    email: `customer.${index + 1}@example.com`,
-  }));
-  for (let index = 0; index < 150; index++) {
-    const name = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
-    const local = name
-      .normalize("NFD")
-      .replace(/[^\w\s]/g, "")
-      .toLowerCase()
-      .replace(/\s+/g, ".");
-    const email = `${local}${index}@example.com`;
-    const roll = random.next();
-    if (roll < 0.4) pool.push({ name, email });
-    else if (roll < 0.65) pool.push({ number: phoneNumber(random) });
-    else if (roll < 0.85) pool.push({ name, number: phoneNumber(random) });
-    else pool.push({ email });
-  }
-  return pool;
-}
-
 function chatCount(random: Random): number {
   return Math.min(12, 1 + Math.floor(random.next() ** 1.6 * 12));
 }
@@ -186,8 +169,11 @@ function chatCost(random: Random, assistant: AssistantDefinition, position: numb
   };
 }
 
-interface SessionPlan {
+interface ConversationPlan {
   index: number;
+  grouping: ChatGrouping;
+  /** A chain cut to its first chat: a one-off chat with neither `sessionId` nor `previousChatId`. */
+  singleChat: boolean;
   id: string;
   name: string | undefined;
   chats: number;
@@ -197,10 +183,23 @@ interface SessionPlan {
   openingMessage: string | undefined;
 }
 
-/** The first sessions are the showcase: recent, so the demo inbox opens on them. */
-function planSession(index: number, random: Random): SessionPlan {
-  const plan: SessionPlan = {
+/**
+ * Which conversations are chains rather than sessions. Decided by position alone (no random draw),
+ * so adding the groupings left every id, time and text of the data as it was: #8 is a chain and #9
+ * a one-off chat in the showcase, then every third conversation is a chain (those that drew one
+ * chat are one-off chats).
+ */
+function groupingOf(index: number): Pick<ConversationPlan, "grouping" | "singleChat"> {
+  if (index === 8) return { grouping: "chain", singleChat: false };
+  if (index === 9) return { grouping: "chain", singleChat: true };
+  return { grouping: index >= 10 && index % 3 === 1 ? "chain" : "session", singleChat: false };
+}
+
+/** The first conversations are the showcase: recent, so the demo inbox opens on them. */
+function planConversation(index: number, random: Random): ConversationPlan {
+  const plan: ConversationPlan = {
     index,
+    ...groupingOf(index),
     id: uuid(random),
     name: random.chance(0.75) ? random.pick(sessionTopics) : undefined,
     chats: chatCount(random),
@@ -225,12 +224,12 @@ function planSession(index: number, random: Random): SessionPlan {
   return plan;
 }
 
-function buildSession(
-  plan: SessionPlan,
+function buildConversation(
+  plan: ConversationPlan,
   random: Random,
   orgId: string,
   customers: readonly Customer[],
-): SessionSkeleton {
+): ConversationSkeleton {
   const assistant = weightedAssistant(random);
   const withCosts = random.chance(0.95);
   const offsets: { start: number; end: number }[] = [];
@@ -255,30 +254,41 @@ function buildSession(
   const firstChatMs = endMs - span;
   const createdAtMs = firstChatMs - random.int(50, 500);
 
-  const chats: ChatSkeleton[] = offsets.map((offset, position) => ({
-    id: uuid(random),
-    sessionId: plan.id,
-    position,
-    createdAtMs: firstChatMs + offset.start,
-    updatedAtMs: firstChatMs + offset.end,
-    assistantId: plan.transientOnly ? undefined : assistant.id,
-    cost: withCosts && random.chance(0.97) ? chatCost(random, assistant, position) : undefined,
-  }));
+  const inSession = plan.grouping === "session";
+  const chats: ChatSkeleton[] = [];
+  for (const [position, offset] of offsets.entries()) {
+    chats.push({
+      id: uuid(random),
+      sessionId: inSession ? plan.id : undefined,
+      previousChatId: inSession ? undefined : chats[position - 1]?.id,
+      position,
+      createdAtMs: firstChatMs + offset.start,
+      updatedAtMs: firstChatMs + offset.end,
+      assistantId: plan.transientOnly ? undefined : assistant.id,
+      cost: withCosts && random.chance(0.97) ? chatCost(random, assistant, position) : undefined,
+    });
+  }
+  // Cut after drawing, so the draws (and every later conversation) stay as they were.
+  if (plan.singleChat) chats.length = 1;
   const updatedAtMs = chats[chats.length - 1]?.updatedAtMs ?? createdAtMs;
   const expired = SIMULATOR_NOW - updatedAtMs > SESSION_EXPIRY_MS;
   const status = random.chance(0.08) ? undefined : expired || random.chance(0.15) ? "completed" : "active";
+  const customer = random.chance(0.7) ? random.pick(customers) : undefined;
   return {
     source: "generated",
-    id: plan.id,
+    grouping: plan.grouping,
+    // A chain has no id of its own; its first chat names it.
+    id: inSession ? plan.id : (chats[0]?.id ?? plan.id),
     orgId,
     createdAt: iso(createdAtMs),
     updatedAt: iso(updatedAtMs),
     createdAtMs,
     updatedAtMs,
+    // A session holds name, status and customer; a chain's name is served on its first chat.
     name: plan.name,
-    status,
+    status: inSession ? status : undefined,
     assistantId: plan.transientOnly ? undefined : assistant.id,
-    customer: random.chance(0.7) ? random.pick(customers) : undefined,
+    customer: inSession ? customer : undefined,
     assistant,
     transientOnly: plan.transientOnly,
     style: plan.style,
@@ -288,14 +298,18 @@ function buildSession(
   };
 }
 
-/** The session that holds seed 002's example chat, with the ids and times the seed gives. */
-function seedSession(): SessionSkeleton {
+/**
+ * The session that holds seed 002's example chat, with the ids and times the seed gives. The seed
+ * also prints `previousChatId` (equal to its own id); the session groups it, as `sessionId` does.
+ */
+function seedSession(): ConversationSkeleton {
   const createdAtMs = Date.parse(seedChat.createdAt);
   const updatedAtMs = Date.parse(seedChat.updatedAt);
   const [modelCost] = seedChat.costs;
   const chat: ChatSkeleton = {
     id: seedChat.id,
     sessionId: seedChat.sessionId,
+    previousChatId: undefined,
     position: 0,
     createdAtMs,
     updatedAtMs,
@@ -311,6 +325,7 @@ function seedSession(): SessionSkeleton {
   };
   return {
     source: "seed-002",
+    grouping: "session",
     id: seedChat.sessionId,
     orgId: seedChat.orgId,
     createdAt: seedChat.createdAt,
@@ -334,15 +349,20 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-/** Builds the whole org. Pure: the same call always returns equal data. */
-export function generateCozmoxData(): CozmoxData {
-  const random = createRandom(DATA_SEED);
+/**
+ * Builds the whole org: `conversations` generated ones from `seed`, then seed 002's session. Pure:
+ * the same options always return equal data, and a larger count keeps the smaller one's
+ * conversations as its first ones.
+ */
+export function generateCozmoxData(options: CozmoxDataOptions = {}): CozmoxData {
+  const count = options.conversations ?? DEFAULT_COZMOX_CONVERSATIONS;
+  const random = createRandom(options.seed ?? DEFAULT_COZMOX_SEED);
   const orgId = uuid(random);
   const customers = customerPool(random);
-  const sessions: SessionSkeleton[] = [];
-  for (let index = 0; index < SESSION_COUNT; index++) {
-    sessions.push(buildSession(planSession(index, random), random, orgId, customers));
+  const conversations: ConversationSkeleton[] = [];
+  for (let index = 0; index < count; index++) {
+    conversations.push(buildConversation(planConversation(index, random), random, orgId, customers));
   }
-  sessions.push(seedSession());
-  return { orgId, assistants: assistantDefinitions, sessions };
+  conversations.push(seedSession());
+  return { orgId, assistants: assistantDefinitions, conversations };
 }

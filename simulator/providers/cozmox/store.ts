@@ -2,9 +2,12 @@
  * The simulated org's state: the immutable seed data plus the hard deletes made since the last
  * reset. Cozmox has no rename, archive or flag endpoints for chats or sessions in Parley's scope,
  * so deletes are the only change; `reset()` forgets them and the seed data is back exactly.
+ *
+ * Only `session` conversations are sessions: `/session` never lists a chain or a one-off chat,
+ * whose chats are reachable through `/chat` alone.
  */
 import { assistantWire } from "./assistants";
-import type { ChatSkeleton, CozmoxData, SessionSkeleton } from "./data";
+import type { ChatSkeleton, ConversationSkeleton, CozmoxData } from "./data";
 import { paginated, withinRanges, type ListQuery } from "./query";
 import { chatWire, sessionWire } from "./wire";
 
@@ -20,24 +23,31 @@ function byRecency<T extends { id: string }>(time: (row: T) => number): (left: T
   return (left, right) => time(right) - time(left) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
 }
 
+interface ChatEntry {
+  conversation: ConversationSkeleton;
+  chat: ChatSkeleton;
+}
+
 export class CozmoxStore {
-  private readonly sessionsById = new Map<string, SessionSkeleton>();
-  private readonly chatsById = new Map<string, { session: SessionSkeleton; chat: ChatSkeleton }>();
+  private readonly sessionsById = new Map<string, ConversationSkeleton>();
+  private readonly chatsById = new Map<string, ChatEntry>();
   /** Sessions ordered by `updatedAt` descending (last activity), the default list order. */
-  private readonly sessionsByRecency: readonly SessionSkeleton[];
+  private readonly sessionsByRecency: readonly ConversationSkeleton[];
   /** Chats ordered by `createdAt` descending (chats never change after their turn). */
   private readonly chatsByRecency: readonly ChatSkeleton[];
   private readonly deletedSessions = new Set<string>();
   private readonly deletedChats = new Set<string>();
 
   constructor(private readonly data: CozmoxData) {
-    for (const session of data.sessions) {
-      this.sessionsById.set(session.id, session);
-      for (const chat of session.chats) this.chatsById.set(chat.id, { session, chat });
+    for (const conversation of data.conversations) {
+      if (conversation.grouping === "session") this.sessionsById.set(conversation.id, conversation);
+      for (const chat of conversation.chats) this.chatsById.set(chat.id, { conversation, chat });
     }
-    this.sessionsByRecency = [...data.sessions].sort(byRecency((session) => session.updatedAtMs));
-    this.chatsByRecency = data.sessions
-      .flatMap((session) => session.chats)
+    this.sessionsByRecency = [...this.sessionsById.values()].sort(
+      byRecency((session) => session.updatedAtMs),
+    );
+    this.chatsByRecency = data.conversations
+      .flatMap((conversation) => conversation.chats)
       .sort(byRecency((chat) => chat.createdAtMs));
   }
 
@@ -47,14 +57,17 @@ export class CozmoxStore {
   }
 
   private isLive(chat: ChatSkeleton): boolean {
-    return !this.deletedChats.has(chat.id) && !this.deletedSessions.has(chat.sessionId);
+    return (
+      !this.deletedChats.has(chat.id) &&
+      (chat.sessionId === undefined || !this.deletedSessions.has(chat.sessionId))
+    );
   }
 
-  private liveChats(session: SessionSkeleton): ChatSkeleton[] {
-    return session.chats.filter((chat) => this.isLive(chat));
+  private liveChats(conversation: ConversationSkeleton): ChatSkeleton[] {
+    return conversation.chats.filter((chat) => this.isLive(chat));
   }
 
-  private liveSession(id: string): SessionSkeleton | undefined {
+  private liveSession(id: string): ConversationSkeleton | undefined {
     return this.deletedSessions.has(id) ? undefined : this.sessionsById.get(id);
   }
 
@@ -103,12 +116,12 @@ export class CozmoxStore {
   private chatToWire(chat: ChatSkeleton): Wire {
     const entry = this.chatsById.get(chat.id);
     if (!entry) throw new Error(`unknown chat ${chat.id}`);
-    return chatWire(entry.session, chat);
+    return chatWire(entry.conversation, chat);
   }
 
   getChat(id: string): Wire | undefined {
     const entry = this.chatsById.get(id);
-    return entry && this.isLive(entry.chat) ? chatWire(entry.session, entry.chat) : undefined;
+    return entry && this.isLive(entry.chat) ? chatWire(entry.conversation, entry.chat) : undefined;
   }
 
   /** Hard delete of one chat (seed 002); answers with the deleted chat. */
@@ -135,12 +148,20 @@ export class CozmoxStore {
     return assistant && assistantWire(assistant, this.data.orgId);
   }
 
+  /**
+   * Sizes for tests and the admin endpoint. `conversations` counts those with a chat left, which
+   * is what a client building conversations from `/chat` can see; `sessions` what `/session` lists.
+   */
   stats(): Record<string, number> {
-    const sessions = this.data.sessions.filter((session) => !this.deletedSessions.has(session.id));
+    const live = this.data.conversations.map((conversation) => this.liveChats(conversation).length);
     return {
       assistants: this.data.assistants.length,
-      sessions: sessions.length,
-      chats: sessions.reduce((sum, session) => sum + this.liveChats(session).length, 0),
+      sessions: [...this.sessionsById.keys()].filter((id) => !this.deletedSessions.has(id)).length,
+      conversations: live.filter((chats) => chats > 0).length,
+      chains: this.data.conversations.filter(
+        (conversation, index) => conversation.grouping === "chain" && (live[index] ?? 0) > 0,
+      ).length,
+      chats: live.reduce((sum, chats) => sum + chats, 0),
       deletedSessions: this.deletedSessions.size,
       deletedChats: this.deletedChats.size,
     };

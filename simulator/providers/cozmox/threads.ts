@@ -1,6 +1,6 @@
 /**
- * Lazily generated chat content. A session's turns are a pure function of its `contentSeed`, made
- * on first use and cached, so the 250-chat session costs nothing until someone reads it.
+ * Lazily generated chat content. A conversation's turns are a pure function of its `contentSeed`,
+ * made on first use and cached, so the 250-chat session costs nothing until someone reads it.
  *
  * Each turn is one Cozmox chat: the new user `input` (a string, a message array, or the mixed
  * form of seed 002's example) and the `output` messages. Most sessions use OpenAI-style messages
@@ -9,7 +9,7 @@
  */
 import { assistantText, firstNames, systemNotes, userText } from "../../core/content";
 import { createRandom, type Random } from "../../core/random";
-import type { ChatSkeleton, SessionSkeleton } from "./data";
+import type { ChatSkeleton, ConversationSkeleton } from "./data";
 
 export type WireMessage = Record<string, unknown>;
 
@@ -72,33 +72,33 @@ const toolScenarios: readonly ToolScenario[] = [
   },
 ];
 
-const cache = new WeakMap<SessionSkeleton, Turn[]>();
+const cache = new WeakMap<ConversationSkeleton, Turn[]>();
 
-/** The turns of a generated session, one per chat skeleton (cached). */
-export function sessionTurns(session: SessionSkeleton): Turn[] {
-  let turns = cache.get(session);
+/** The turns of a generated conversation, one per chat skeleton (cached). */
+export function conversationTurns(conversation: ConversationSkeleton): Turn[] {
+  let turns = cache.get(conversation);
   if (!turns) {
-    turns = generateTurns(session);
-    cache.set(session, turns);
+    turns = generateTurns(conversation);
+    cache.set(conversation, turns);
   }
   return turns;
 }
 
-function firstUserText(session: SessionSkeleton, random: Random): string {
-  return session.openingMessage ?? userText(random);
+function firstUserText(conversation: ConversationSkeleton, random: Random): string {
+  return conversation.openingMessage ?? userText(random);
 }
 
 function laterUserText(random: Random): string {
   return random.chance(0.5) ? userText(random) : random.pick(followUps);
 }
 
-function generateTurns(session: SessionSkeleton): Turn[] {
-  const random = createRandom(session.contentSeed);
-  return session.chats.map((chat) => {
-    const text = chat.position === 0 ? firstUserText(session, random) : laterUserText(random);
+function generateTurns(conversation: ConversationSkeleton): Turn[] {
+  const random = createRandom(conversation.contentSeed);
+  return conversation.chats.map((chat) => {
+    const text = chat.position === 0 ? firstUserText(conversation, random) : laterUserText(random);
     const base =
-      session.style === "transcript"
-        ? transcriptTurn(session, chat, text, random)
+      conversation.style === "transcript"
+        ? transcriptTurn(conversation, chat, text, random)
         : openAiTurn(chat, text, random);
     return {
       ...base,
@@ -106,11 +106,11 @@ function generateTurns(session: SessionSkeleton): Turn[] {
       assistantOverrides: random.chance(0.1)
         ? {
             variableValues: {
-              customerName: session.customer?.name ?? random.pick(firstNames),
+              customerName: conversation.customer?.name ?? random.pick(firstNames),
             },
           }
         : undefined,
-      transientAssistant: session.transientOnly || random.chance(0.15),
+      transientAssistant: conversation.transientOnly || random.chance(0.15),
     };
   });
 }
@@ -176,12 +176,12 @@ function openAiOutput(random: Random): WireMessage[] {
 }
 
 function transcriptTurn(
-  session: SessionSkeleton,
+  conversation: ConversationSkeleton,
   chat: ChatSkeleton,
   text: string,
   random: Random,
 ): TurnContent {
-  const fromStart = (ms: number) => Math.round((ms - session.createdAtMs) / 10) / 100;
+  const fromStart = (ms: number) => Math.round((ms - conversation.createdAtMs) / 10) / 100;
   const userTime = chat.createdAtMs;
   const userDuration = random.int(800, 4_000);
   const botTime = Math.max(userTime + 1, chat.updatedAtMs - random.int(200, 500));
@@ -211,29 +211,37 @@ function transcriptTurn(
   };
 }
 
-/** The context a chat's `messages` carries: the last HISTORY_WINDOW earlier messages, then its input. */
+/**
+ * The context a chat's `messages` carries, then its own input. In a conversation, the last
+ * HISTORY_WINDOW earlier messages (a model's context window); in a chain, everything before it,
+ * because `previousChatId` hands the previous chat's messages and output on whole (Vapi: "The
+ * messages from the previous chat will be used as context"), so the latest chat of a chain holds
+ * the whole conversation.
+ */
 export function chatHistory(
-  session: SessionSkeleton,
+  conversation: ConversationSkeleton,
   turns: readonly Turn[],
   position: number,
 ): WireMessage[] {
+  const window = conversation.grouping === "chain" ? Number.POSITIVE_INFINITY : HISTORY_WINDOW;
   const earlier: WireMessage[] = [];
   let index = position - 1;
-  for (; index >= 0 && earlier.length < HISTORY_WINDOW; index--) {
+  for (; index >= 0 && earlier.length < window; index--) {
     const turn = turns[index];
     if (turn) earlier.unshift(...turn.inputMessages, ...turn.output);
   }
-  const wholeSessionFits = index < 0 && earlier.length <= HISTORY_WINDOW;
+  const wholeConversationFits = index < 0 && earlier.length <= window;
   const prompt =
-    session.style === "transcript" && wholeSessionFits
+    conversation.style === "transcript" && wholeConversationFits
       ? [
           {
             role: "system",
-            message: session.assistant.systemPrompt,
-            time: session.createdAtMs,
+            message: conversation.assistant.systemPrompt,
+            time: conversation.createdAtMs,
             secondsFromStart: 0,
           },
         ]
       : [];
-  return [...prompt, ...earlier.slice(-HISTORY_WINDOW), ...(turns[position]?.inputMessages ?? [])];
+  const context = window === Number.POSITIVE_INFINITY ? earlier : earlier.slice(-window);
+  return [...prompt, ...context, ...(turns[position]?.inputMessages ?? [])];
 }

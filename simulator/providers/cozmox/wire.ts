@@ -4,9 +4,9 @@
  * API does; seed 002's chat is served exactly as the seed prints it.
  */
 import { transientAssistantConfig } from "./assistants";
-import type { ChatCostFigures, ChatSkeleton, SessionSkeleton } from "./data";
-import seedChat from "./seed-002-chat.json";
-import { chatHistory, sessionTurns } from "./threads";
+import type { ChatCostFigures, ChatSkeleton, ConversationSkeleton } from "./data";
+import seedChat from "../../../fixtures/seeds/seed-002-chat.json";
+import { chatHistory, conversationTurns } from "./threads";
 
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 
@@ -63,7 +63,7 @@ function sessionCosts(chats: readonly ChatSkeleton[]): { cost?: number; costs?: 
 }
 
 export function sessionWire(
-  session: SessionSkeleton,
+  session: ConversationSkeleton,
   liveChats: readonly ChatSkeleton[],
 ): Record<string, unknown> {
   const { cost, costs } = sessionCosts(liveChats);
@@ -81,24 +81,27 @@ export function sessionWire(
   });
 }
 
-export function chatWire(session: SessionSkeleton, chat: ChatSkeleton): Record<string, unknown> {
-  if (session.source === "seed-002") return seedChat;
-  const turns = sessionTurns(session);
+export function chatWire(conversation: ConversationSkeleton, chat: ChatSkeleton): Record<string, unknown> {
+  if (conversation.source === "seed-002") return seedChat;
+  const turns = conversationTurns(conversation);
   const turn = turns[chat.position];
   if (!turn) throw new Error(`no content for chat ${chat.id}`);
-  const { pricing, systemPrompt, name } = session.assistant;
+  const { pricing, systemPrompt, name } = conversation.assistant;
   return compact({
     id: chat.id,
-    orgId: session.orgId,
+    orgId: conversation.orgId,
     createdAt: new Date(chat.createdAtMs).toISOString(),
     updatedAt: new Date(chat.updatedAtMs).toISOString(),
     assistantId: chat.assistantId,
     assistant: turn.transientAssistant ? transientAssistantConfig(name, pricing, systemPrompt) : undefined,
     assistantOverrides: turn.assistantOverrides,
-    name: turn.name,
+    // A chain has no conversation to hold its name: its first chat carries it.
+    name:
+      conversation.grouping === "chain" && chat.position === 0 ? (conversation.name ?? turn.name) : turn.name,
     sessionId: chat.sessionId,
+    previousChatId: chat.previousChatId,
     input: turn.input,
-    messages: chatHistory(session, turns, chat.position),
+    messages: chatHistory(conversation, turns, chat.position),
     output: turn.output,
     costs: chat.cost && chatCosts(chat.cost),
     cost: chat.cost?.totalUsd,

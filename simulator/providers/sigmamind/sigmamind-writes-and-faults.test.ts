@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../core/server";
 import { simulatorKeys } from "../../keys";
 import { resetSimulator, setFaults, startTestSimulator } from "../../testing";
-import seedChat from "./__fixtures__/seed-000-chat.json";
-import seedCreateRequest from "./__fixtures__/seed-001-create-chat-request.json";
-import seedCreateResponse from "./__fixtures__/seed-001-create-chat-response.json";
+import seedChat from "../../../fixtures/seeds/seed-000-chat.json";
+import seedCreateRequest from "../../../fixtures/seeds/seed-001-create-chat-request.json";
+import seedCreateResponse from "../../../fixtures/seeds/seed-001-create-chat-response.json";
 import { chatSchema, chatPageSchema, createdChatSchema, errorSchema, readBody } from "./test-support";
 import type { WireChat } from "./wire";
 

@@ -3,7 +3,7 @@ import { SIMULATOR_NOW } from "../../core/random";
 import type { RunningSimulator } from "../../core/server";
 import { simulatorKeys } from "../../keys";
 import { resetSimulator, startTestSimulator } from "../../testing";
-import seedChat from "./__fixtures__/seed-000-chat.json";
+import seedChat from "../../../fixtures/seeds/seed-000-chat.json";
 import { createSigmamindProvider } from "./index";
 import { chatPageSchema, errorSchema, readBody } from "./test-support";
 import type { WireChat, WireChatPage } from "./wire";
