@@ -13,7 +13,8 @@
  * simulator is its own program: it never imports lib/, and lib/ imports nothing of it but its demo
  * keys. Tests are left out: a test may reach across layers to set things up.
  */
-const TESTS = "(\\.test\\.tsx?$|^tests/|^e2e/|^bench/|^scripts/|test-support\\.ts$|test-kit\\.ts$|/testing\\.ts$)";
+const TESTS =
+  "(\\.test\\.tsx?$|^tests/|^e2e/|^bench/|^scripts/|test-support\\.ts$|test-kit\\.ts$|/testing\\.ts$)";
 
 /** Modules that are pure and safe in the browser: schemas, labels, pure helpers. */
 const BROWSER_SAFE_LIB =
