@@ -7,6 +7,8 @@ import fc from "fast-check";
 import { z } from "zod";
 import { testConnectionSchema } from "@/lib/connections/schemas";
 import { deleteBodySchema, moderationBodySchema } from "@/lib/conversations/api-schemas";
+import { MAX_PARAM_LENGTH } from "@/lib/api/handler";
+import { containsUnstorableText } from "@/lib/api/unstorable-text";
 import { writeBodies } from "./fuzz-bodies";
 import {
   hostileString,
@@ -39,16 +41,39 @@ const userAdminOperations = [
 ] as const;
 
 /** Whether a request gets past the session, origin, body and connection checks into moderation. */
-function reachesModeration(fixture: FuzzFixture, request: FuzzRequest, body: z.ZodType): boolean {
+/** The path's ids, decoded as the route sees them (null when a segment cannot be decoded). */
+function pathIds(request: FuzzRequest): string[] | null {
+  try {
+    return request.path.split("/").slice(3, 5).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `withApi` audits a refusal of this conversation write: an id over 512 characters, or a
+ * role the route does not admit (`adminOnly`), is recorded before any body is read; otherwise the
+ * request reaches moderation when its connection exists and its body parses.
+ */
+function reachesModeration(
+  fixture: FuzzFixture,
+  request: FuzzRequest,
+  body: z.ZodType,
+  adminOnly = false,
+): boolean {
   if (request.crossSite || (request.session !== "staff" && request.session !== "admin")) return false;
-  const connection = decodeURIComponent(request.path.split("/")[3] ?? "");
+  const ids = pathIds(request);
+  if (!ids || containsUnstorableText(ids)) return false;
+  if (ids.some((id) => id.length > MAX_PARAM_LENGTH)) return true;
+  if (adminOnly && request.session === "staff") return true;
+  const connection = ids[0] ?? "";
   return (
     Object.values(fixture.connections).includes(connection) && body.safeParse(parsedBody(request)).success
   );
 }
 
-/** The sign-in route audits every attempt whose body names an email (see app/api/auth/[...all]). */
-const signInEmail = z.object({ email: z.string().trim().max(320) }).loose();
+/** The sign-in route audits every attempt whose body names an email (see lib/api/sign-in-request.ts). */
+const signInEmail = z.object({ email: z.string().min(1) }).loose();
 export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
   const {
     moderationBody,
@@ -175,7 +200,7 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
       pattern: "/api/conversations/:connectionId/:conversationId",
       share: 0.25,
       method: "DELETE",
-      auditsRefusal: (request) => reachesModeration(fixture, request, deleteBodySchema),
+      auditsRefusal: (request) => reachesModeration(fixture, request, deleteBodySchema, true),
       requests: fc.oneof(
         {
           weight: 1,
