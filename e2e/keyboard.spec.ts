@@ -54,7 +54,7 @@ test("keyboard-only triage of three conversations: j/k, s, e, #, z", async ({ st
 
     // s: important, then z.
     const key7 = (await seventh.getAttribute("data-row-key")) ?? "";
-    const star = seventh.getByRole("button", { name: "Important, in Parley" });
+    const star = seventh.getByRole("button", { name: /^Important: .+ \(in Parley\)$/ });
     const wasImportant = (await star.getAttribute("aria-pressed")) === "true";
     touched.set(key7, { important: wasImportant });
     await page.keyboard.press("s");

@@ -41,7 +41,7 @@ test.describe("conversation list", () => {
     // Providers without costs say "unknown", never $0.
     await expect(page.locator("tbody td").filter({ hasText: /^\$0\.0000$/ })).toHaveCount(0);
     await expect(
-      page.getByRole("button", { name: /^Important, in (Parley|Chatling)$/ }).first(),
+      page.getByRole("button", { name: /^Important: .+ \(in (Parley|Chatling)\)$/ }).first(),
     ).toBeVisible();
     await expectNoSeriousAxeViolations(page);
   });

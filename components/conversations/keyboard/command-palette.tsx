@@ -21,7 +21,7 @@ import {
   UndoIcon,
 } from "lucide-react";
 import { useTheme } from "next-themes";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import {
   CommandDialog,
   CommandEmpty,
@@ -107,6 +107,76 @@ export function CommandPalette({
     action();
   };
   const flags = current?.conversation.flags;
+  const currentActions: {
+    action: PaletteAction;
+    value: string;
+    keywords: string[];
+    icon: ReactNode;
+  }[] = flags
+    ? [
+        {
+          action: "open",
+          value: "Open conversation",
+          keywords: ["action", "view", "read", kindKeyword("action")],
+          icon: <ExternalLinkIcon aria-hidden="true" />,
+        },
+        {
+          action: "important",
+          value: flags.important ? "Remove important" : "Mark important",
+          keywords: ["action", "star", "flag", kindKeyword("action")],
+          icon: <StarIcon aria-hidden="true" />,
+        },
+        ...(view !== "trash"
+          ? [
+              {
+                action: "archive" as const,
+                value: flags.archived ? "Move back to inbox" : "Archive",
+                keywords: ["action", "unarchive", "done", kindKeyword("destructive")],
+                icon: <ArchiveIcon aria-hidden="true" />,
+              },
+            ]
+          : []),
+        {
+          action: "rename",
+          value: "Rename",
+          keywords: ["action", "title", kindKeyword("action")],
+          icon: <PencilIcon aria-hidden="true" />,
+        },
+        {
+          action: "trash",
+          value: flags.trashed ? "Restore from trash" : "Move to trash",
+          keywords: ["action", "delete", "trash", "restore", kindKeyword("destructive")],
+          icon: flags.trashed ? <UndoIcon aria-hidden="true" /> : <Trash2Icon aria-hidden="true" />,
+        },
+      ]
+    : [];
+  // cmdk sorts items inside a group but (in 1.1.1) not the groups themselves, so the group of
+  // actions on the current conversation goes first only while nothing is typed or one of its
+  // items outranks every view; otherwise it goes last and Enter runs the best navigation.
+  const best = (items: readonly { value: string; keywords: string[] }[]) =>
+    Math.max(0, ...items.map((item) => paletteFilter(item.value, search, item.keywords)));
+  const viewItems = views.map((candidate) => ({
+    value: `Go to ${viewLabels[candidate]}`,
+    keywords: ["view", viewLabels[candidate], kindKeyword("navigation")],
+  }));
+  const currentFirst = search.trim() === "" || best(currentActions) >= best(viewItems);
+  const currentGroup =
+    current && currentActions.length > 0 ? (
+      <CommandGroup heading={`Current: ${current.name}`}>
+        {currentActions.map((item) => (
+          <CommandItem
+            key={item.action}
+            value={item.value}
+            keywords={item.keywords}
+            onSelect={() => run(() => onAction(item.action))}
+          >
+            {item.icon}
+            {item.value}
+            <ShortcutHint id={item.action} />
+          </CommandItem>
+        ))}
+      </CommandGroup>
+    ) : null;
   return (
     <CommandDialog
       open={open}
@@ -121,57 +191,7 @@ export function CommandPalette({
       />
       <CommandList>
         <CommandEmpty>No command matches.</CommandEmpty>
-        {current && flags ? (
-          <CommandGroup heading={`Current: ${current.name}`}>
-            <CommandItem
-              value="Open conversation"
-              keywords={["action", "view", "read", kindKeyword("action")]}
-              onSelect={() => run(() => onAction("open"))}
-            >
-              <ExternalLinkIcon aria-hidden="true" />
-              Open conversation
-              <ShortcutHint id="open" />
-            </CommandItem>
-            <CommandItem
-              value={flags.important ? "Remove important" : "Mark important"}
-              keywords={["action", "star", "flag", kindKeyword("action")]}
-              onSelect={() => run(() => onAction("important"))}
-            >
-              <StarIcon aria-hidden="true" />
-              {flags.important ? "Remove important" : "Mark important"}
-              <ShortcutHint id="important" />
-            </CommandItem>
-            {view !== "trash" ? (
-              <CommandItem
-                value={flags.archived ? "Move back to inbox" : "Archive"}
-                keywords={["action", "unarchive", "done", kindKeyword("destructive")]}
-                onSelect={() => run(() => onAction("archive"))}
-              >
-                <ArchiveIcon aria-hidden="true" />
-                {flags.archived ? "Move back to inbox" : "Archive"}
-                <ShortcutHint id="archive" />
-              </CommandItem>
-            ) : null}
-            <CommandItem
-              value="Rename"
-              keywords={["action", "title", kindKeyword("action")]}
-              onSelect={() => run(() => onAction("rename"))}
-            >
-              <PencilIcon aria-hidden="true" />
-              Rename
-              <ShortcutHint id="rename" />
-            </CommandItem>
-            <CommandItem
-              value={flags.trashed ? "Restore from trash" : "Move to trash"}
-              keywords={["action", "delete", "trash", "restore", kindKeyword("destructive")]}
-              onSelect={() => run(() => onAction("trash"))}
-            >
-              {flags.trashed ? <UndoIcon aria-hidden="true" /> : <Trash2Icon aria-hidden="true" />}
-              {flags.trashed ? "Restore from trash" : "Move to trash"}
-              <ShortcutHint id="trash" />
-            </CommandItem>
-          </CommandGroup>
-        ) : null}
+        {currentFirst ? currentGroup : null}
         <CommandGroup heading="Views">
           {views.map((candidate) => {
             const Icon = viewIcons[candidate];
@@ -179,7 +199,7 @@ export function CommandPalette({
               <CommandItem
                 key={candidate}
                 value={`Go to ${viewLabels[candidate]}`}
-                keywords={["view", viewLabels[candidate], kindKeyword("navigation")]}
+                keywords={viewItems[views.indexOf(candidate)]?.keywords}
                 onSelect={() => run(() => onView(candidate))}
                 data-current={candidate === view || undefined}
               >
@@ -241,6 +261,7 @@ export function CommandPalette({
             Toggle theme ({resolvedTheme === "dark" ? "switch to light" : "switch to dark"})
           </CommandItem>
         </CommandGroup>
+        {currentFirst ? null : currentGroup}
       </CommandList>
     </CommandDialog>
   );

@@ -39,8 +39,14 @@ export function ThreadFindBar({
       ? `No matches${partial ? " in loaded messages" : ""}`
       : `Match ${formatCount(current + 1)} of ${formatCount(matchCount)}${partial ? " in loaded messages" : ""}`;
   return (
-    <div role="search" aria-label="Find in thread" className="flex min-w-0 flex-1 items-center gap-1">
-      <div className="relative min-w-0 flex-1 basis-40">
+    // A row of its own on narrow screens (the jump buttons wrap below it); the status text gives
+    // way before the field or the ▲/▼ buttons do, so nothing overlaps at 390 px.
+    <div
+      role="search"
+      aria-label="Find in thread"
+      className="flex w-full min-w-0 items-center gap-1 sm:w-auto sm:flex-1"
+    >
+      <div className="relative min-w-24 flex-1 basis-40">
         <SearchIcon
           className="text-muted-foreground pointer-events-none absolute top-1/2 left-2 size-4 -translate-y-1/2"
           aria-hidden
@@ -65,12 +71,18 @@ export function ThreadFindBar({
           className="h-8 pl-8"
         />
       </div>
-      <span id={statusId} role="status" className="text-muted-foreground shrink-0 text-xs tabular-nums">
+      <span
+        id={statusId}
+        role="status"
+        title={status || undefined}
+        className="text-muted-foreground min-w-0 shrink truncate text-xs tabular-nums"
+      >
         {status}
       </span>
       <Button
         variant="ghost"
         size="icon-sm"
+        className="shrink-0"
         aria-label="Previous match"
         disabled={matchCount === 0}
         onClick={onPrevious}
@@ -80,6 +92,7 @@ export function ThreadFindBar({
       <Button
         variant="ghost"
         size="icon-sm"
+        className="shrink-0"
         aria-label="Next match"
         disabled={matchCount === 0}
         onClick={onNext}
