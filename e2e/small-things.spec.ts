@@ -41,7 +41,8 @@ test("the palette goes to Archived on “arch” and opens a conversation found 
   await gotoList(page, "?view=all");
   const name = (await rows(page).nth(3).locator("td a").first().innerText()).trim();
   await page.keyboard.press("Control+k");
-  await page.keyboard.type(name.slice(0, 14));
+  await expect(palette.getByRole("combobox")).toBeFocused();
+  await palette.getByRole("combobox").fill(name.slice(0, 14));
   const option = palette.getByRole("option", {
     name: new RegExp(`^${name.slice(0, 14).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
   });
