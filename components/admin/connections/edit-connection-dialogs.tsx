@@ -90,32 +90,38 @@ export function BaseUrlDialogContent({
   ...focus
 }: { connection: ConnectionView; onSaved: (connection: ConnectionView) => void } & DialogFocusProps) {
   const [baseUrl, setBaseUrl] = useState(connection.baseUrl);
+  // A stored key is never sent to an address it was not saved for: the key is entered again,
+  // tested at the new address, and saved with it.
+  const [apiKey, setApiKey] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | null>(null);
   const choice = providerChoice(connection.provider);
   const saver = useTestedSave({
     test: () =>
       testConnectionKey({
         provider: connection.provider,
         baseUrl: baseUrl.trim(),
-        connectionId: connection.id,
+        apiKey: apiKey.trim(),
       }),
-    save: async () => onSaved(await updateConnection(connection.id, { baseUrl: baseUrl.trim() })),
+    save: async () =>
+      onSaved(await updateConnection(connection.id, { baseUrl: baseUrl.trim(), apiKey: apiKey.trim() })),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!baseUrl.trim()) {
-      setError("Enter the provider's base URL.");
-      return;
-    }
-    setError(null);
+    const urlProblem = baseUrl.trim() ? null : "Enter the provider's base URL.";
+    const keyProblem =
+      apiKey.trim().length < 8 ? "Enter the connection's API key again (at least 8 characters)." : null;
+    setError(urlProblem);
+    setKeyError(keyProblem);
+    if (urlProblem || keyProblem) return;
     saver.submit();
   }
 
   return (
     <DialogContent
       title={`Change the base URL of “${untrustedLabel(connection.name)}”`}
-      description="The stored key is tested at the new address before it is saved."
+      description="Enter the key again: it is tested at the new address before both are saved (a stored key is never sent to another address)."
       {...focus}
     >
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
@@ -135,6 +141,21 @@ export function BaseUrlDialogContent({
               className="font-mono"
               onChange={(event) => {
                 setBaseUrl(event.target.value);
+                saver.invalidate();
+              }}
+            />
+          )}
+        </FormField>
+        <FormField id="connection-base-url-key" label="API key" error={keyError}>
+          {(control) => (
+            <Input
+              {...control}
+              type="password"
+              value={apiKey}
+              autoComplete="new-password"
+              spellCheck={false}
+              onChange={(event) => {
+                setApiKey(event.target.value);
                 saver.invalidate();
               }}
             />
