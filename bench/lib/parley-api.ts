@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { apiErrorSchema, moderationStateSchema } from "@/lib/conversations/api-schemas";
+import { syncStatusSchema, type SyncStatus } from "@/lib/model/sync-status";
 import {
   conversationPageSchema,
   providerIdSchema,
@@ -153,3 +154,28 @@ export async function demoConnections(baseUrl: string): Promise<ProviderConnecti
 /** `/api/conversations/:connectionId/:conversationId`, both encoded. */
 export const conversationPath = (connectionId: string, conversationId: string) =>
   `/api/conversations/${encodeURIComponent(connectionId)}/${encodeURIComponent(conversationId)}`;
+
+/**
+ * Waits until every connection's first listing is in the index (`GET /api/sync` says `listed`), so
+ * a run that reads the list starts from every provider's rows and not from a half-built index.
+ */
+export async function waitForFirstSync(api: ParleyApi, timeoutMs = 120_000): Promise<SyncStatus> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await api.get("/api/sync", syncStatusSchema);
+    if (status.connections.length > 0 && status.connections.every((connection) => connection.listed))
+      return status;
+    if (Date.now() > deadline) {
+      const waiting = status.connections
+        .filter((connection) => !connection.listed)
+        .map(
+          (connection) =>
+            `${connection.connectionName} (${connection.state}: ${connection.lastError ?? "no error"})`,
+        );
+      throw new Error(
+        `the first sync did not list every connection in ${timeoutMs} ms: ${waiting.join(", ")}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

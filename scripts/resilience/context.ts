@@ -74,6 +74,18 @@ export function parseList(answer: ApiAnswer | null): ConversationPage | null {
 }
 
 /** The failed notices of a list answer, optionally of one provider. */
+/**
+ * Notices that say a connection is in trouble: `failing` (its last sync failed; the list shows
+ * its indexed rows as of the last success) or `failed` (a live read failed).
+ */
+export function troubleNotices(page: ConversationPage | null, provider?: ProviderId) {
+  return (page?.notices ?? []).filter(
+    (notice) =>
+      (notice.kind === "failed" || notice.kind === "failing") &&
+      (provider === undefined || notice.provider === provider),
+  );
+}
+
 export function failedNotices(page: ConversationPage | null, provider?: ProviderId) {
   return (page?.notices ?? []).filter(
     (notice) => notice.kind === "failed" && (provider === undefined || notice.provider === provider),

@@ -11,9 +11,10 @@
  * RESILIENCE_PHASES (comma-separated: load, faults, restart, postgres; all by default) runs a subset
  * while working on one; PARLEY_USE_EXISTING_BUILD=1 skips the freshness check of `.next`.
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { ensureProductionBuild } from "@/bench/lib/build";
-import { demoAccounts, demoConnections, ParleyApi, signIn } from "@/bench/lib/parley-api";
+import { demoAccounts, demoConnections, ParleyApi, signIn, waitForFirstSync } from "@/bench/lib/parley-api";
 import { assertPortsFree, stopAll, stopChildrenOnExit } from "@/bench/lib/processes";
 import { removeDataDir, startParleyProcess, startSimulatorProcess } from "@/bench/lib/stack";
 import { ChatlingGate } from "./chatling-gate";
@@ -32,7 +33,12 @@ const STAFF_SESSIONS = 4;
 const CHATLING_RATE_LIMIT = 1_000_000;
 
 /** The environment every Parley of this suite runs with: short timeouts so faults resolve quickly. */
-const parleyEnv = { PARLEY_PROVIDER_TIMEOUT_MS: "2500", PARLEY_BREAKER_HALF_OPEN_MS: "1000" };
+const parleyEnv = {
+  PARLEY_PROVIDER_TIMEOUT_MS: "2500",
+  PARLEY_BREAKER_HALF_OPEN_MS: "1000",
+  // Faults show as failing syncs: sync often so they show (and clear) within seconds.
+  PARLEY_SYNC_INTERVAL_S: "5",
+};
 
 function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -74,6 +80,7 @@ async function phase(
 }
 
 async function main(): Promise<number> {
+  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   stopChildrenOnExit();
   const started = Date.now();
   const short = process.env.PARLEY_RESILIENCE_SHORT === "1";
@@ -131,6 +138,8 @@ async function main(): Promise<number> {
   const runMark = parley.process.mark();
   let loadSummary: Record<string, unknown> = {};
 
+  // The list is the index: hand out conversations once every connection's first listing is in.
+  await waitForFirstSync(firstStaff);
   const plan = await planLoad(context);
   await phase(
     checks,
