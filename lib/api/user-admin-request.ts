@@ -2,7 +2,8 @@
  * Wraps better-auth's admin endpoints for user management. Before better-auth runs, it reads the
  * body with zod (refusing bad input with Parley's `{error}` shape), enforces the password length on
  * user creation (better-auth checks it only on sign-up and password changes) and refuses to demote,
- * deactivate or remove the last active administrator. After it runs, it writes exactly one audit
+ * deactivate or remove the last active administrator (the database enforces the same rule, so two
+ * administrators demoting each other at once cannot both win). After it runs, it writes exactly one audit
  * row per request with the target, its state before and after, and the outcome. Passwords are
  * never recorded.
  *
@@ -196,6 +197,13 @@ export async function handleUserAdminRequest(
 
   const response = await passThrough(request);
   const answer = await readJson(response);
+  // The check above can race another administrator's change; the database refuses the loser
+  // (drizzle/0005_last_admin_guard.sql), and the answer says why rather than better-auth's 500.
+  if (!response.ok && change && target && isActiveAdmin(target) && (await activeAdminCount(db)) <= 1) {
+    const message = lastAdminRefusal(change);
+    await audit({ targetId, before, after: requested(body), ok: false, error: message });
+    return errorResponse(409, "conflict", message);
+  }
   if (!response.ok) {
     await audit({
       targetId,

@@ -89,4 +89,26 @@ describe("sync jobs on pg-boss", () => {
       await restarted?.stop();
     }
   }, 60_000);
+
+  it("a sync asked for now runs now, even when the next interval's sync is already queued for later", async () => {
+    const runs: SyncJobData[] = [];
+    const queue = await startJobQueue(
+      database,
+      async (data) => {
+        runs.push(data);
+        return { again: false };
+      },
+      { concurrency: 1, pollingIntervalSeconds: 0.5, queue: queueName("now") },
+    );
+    try {
+      await queue.enqueue({ connectionId: "later" }, 600);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(runs).toHaveLength(0);
+      await queue.enqueue({ connectionId: "later", reconcile: true });
+      await until(() => runs.length > 0);
+      expect(runs).toEqual([{ connectionId: "later", reconcile: true }]);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
 });

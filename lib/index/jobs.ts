@@ -73,10 +73,20 @@ export async function startJobQueue(
       });
 
   const enqueue = async (data: SyncJobData, startAfterSeconds?: number) => {
-    await boss.send(queueName, data, {
+    const id = await boss.send(queueName, data, {
       singletonKey: data.connectionId,
       ...(startAfterSeconds ? { startAfter: Math.ceil(startAfterSeconds) } : {}),
     });
+    if (id !== null || startAfterSeconds) return;
+    // The stately policy keeps one queued job per connection, and there nearly always is one: the
+    // next interval's, due later. A sync asked for now (Refresh) moves that job to now instead of
+    // being dropped, and carries its request (a reconciling listing) with it. pg-boss has no call
+    // for this; its job table (v10: name, singleton_key, state, start_after, data) is stable.
+    await boss.getDb().executeSql(
+      `UPDATE pgboss.job SET start_after = now(), data = data || $3::jsonb
+          WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
+      [queueName, data.connectionId, JSON.stringify(data)],
+    );
   };
 
   for (let worker = 0; worker < options.concurrency; worker++)

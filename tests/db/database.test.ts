@@ -192,6 +192,54 @@ describe("schema and repositories", () => {
   });
 });
 
+describe("the database keeps an active administrator", () => {
+  it("refuses to demote, deactivate or remove the last one, also when two admins demote each other at once", async () => {
+    const { user } = await import("@/lib/db/schema");
+    const { eq, inArray } = await import("drizzle-orm");
+    // TRUNCATE fires no row triggers: start from no users at all, so only this test's count.
+    await handle.db.execute(sql`truncate table "user" cascade`);
+    const now = new Date();
+    const admin = (id: string) => ({
+      id,
+      name: id,
+      email: `${id}@guard.test`,
+      role: "admin",
+      createdAt: now,
+      updatedAt: now,
+    });
+    await handle.db
+      .insert(user)
+      .values([admin("guard-a"), admin("guard-b"), { ...admin("guard-staff"), role: "staff" }]);
+    const demote = (id: string) => handle.db.update(user).set({ role: "staff" }).where(eq(user.id, id));
+
+    // Two demotions at once (on PostgreSQL, on two pooled connections): exactly one may win.
+    const outcomes = await Promise.allSettled([demote("guard-a"), demote("guard-b")]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(
+      String(
+        (refused as PromiseRejectedResult).reason?.cause?.message ??
+          (refused as PromiseRejectedResult).reason,
+      ),
+    ).toMatch(/last active administrator/);
+    const [last] = await handle.db.select({ id: user.id }).from(user).where(eq(user.role, "admin"));
+    expect(last).toBeDefined();
+    const lastId = last?.id ?? "";
+    await expect(handle.db.update(user).set({ banned: true }).where(eq(user.id, lastId))).rejects.toThrow();
+    await expect(handle.db.delete(user).where(eq(user.id, lastId))).rejects.toThrow();
+    // Changes that leave an administrator, and changes to other users, go through.
+    await handle.db.update(user).set({ name: "Renamed" }).where(eq(user.id, lastId));
+    await handle.db.delete(user).where(eq(user.id, "guard-staff"));
+    await handle.db
+      .update(user)
+      .set({ role: "admin" })
+      .where(inArray(user.id, ["guard-a", "guard-b"]));
+    await handle.db.update(user).set({ banned: true }).where(eq(user.id, lastId));
+    expect((await handle.db.select({ id: user.id }).from(user).where(eq(user.banned, false))).length).toBe(1);
+    await handle.db.execute(sql`truncate table "user" cascade`);
+  });
+});
+
 describe("the embedded database's one-process rule", () => {
   it("refuses a second process on the same data directory with a clear message", async () => {
     const { lockDataDirectory } = await import("@/lib/db/client");
