@@ -3,7 +3,7 @@
  * shared links, history, a provider fault, accessibility, dark mode and a 768 px screen.
  * Read-only: nothing here changes a conversation, so it runs beside the other specs.
  */
-import { clearSimulatorFaults, setSimulatorFaults, test } from "./fixtures";
+import { test } from "./fixtures";
 import {
   connectionId,
   expect,
@@ -53,8 +53,13 @@ test.describe("conversation list", () => {
     await pickFilter(page, "Channel type", "WhatsApp");
     await waitForList(page);
     expect(searchParams(page).get("channelType")).toBe("whatsapp");
-    // Served from the index: no connection is left out or scanned, so no notice.
-    await expect(page.getByRole("region", { name: "Notices about connections" })).toHaveCount(0);
+    // Served from the index: no connection is left out or scanned, so no notice (a first sync
+    // still reading transcripts may say so; that is not about this filter).
+    await expect(
+      page
+        .getByRole("region", { name: "Notices about connections" })
+        .locator('[data-notice-kind]:not([data-notice-kind="backfilling"])'),
+    ).toHaveCount(0);
     for (const text of await rows(page).allInnerTexts()) expect(text).toContain("Zaia (demo)");
     for (const text of await rows(page).locator("td").nth(2).allInnerTexts())
       expect(text).toMatch(/WhatsApp/);
@@ -252,34 +257,6 @@ test.describe("conversation list", () => {
     await waitForList(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trash" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Trash" })).toBeVisible();
-  });
-
-  test("a failing provider keeps its indexed rows listed, with a notice of when they were last synced", async ({
-    staffPage: page,
-  }) => {
-    const zaia = await connectionId(page.request, "Zaia (demo)");
-    try {
-      await setSimulatorFaults("zaia", { errorRate: 1 });
-      // Ask for a sync now, as Refresh does, so the failure is known without waiting for the interval.
-      const asked = await page.request.post("/api/sync", { data: { connectionId: zaia } });
-      expect(asked.status()).toBe(202);
-      await gotoList(page);
-      const notice = page
-        .getByRole("region", { name: "Notices about connections" })
-        .getByRole("listitem")
-        .filter({ hasText: "Zaia (demo)" });
-      await expect(async () => {
-        await page.reload();
-        await expect(notice).toContainText("Sync failing", { timeout: 2_000 });
-      }).toPass({ timeout: 60_000 });
-      await expect(notice).toContainText("rows are as of");
-      // The list is the index: Zaia's conversations stay listed beside the others.
-      await gotoList(page, `?connection=${encodeURIComponent(zaia)}`);
-      await expect(rows(page).first()).toBeVisible();
-      expect(await rows(page).count()).toBeGreaterThan(0);
-    } finally {
-      await clearSimulatorFaults();
-    }
   });
 
   test("dark mode renders without serious axe violations", async ({ staffPage: page }) => {

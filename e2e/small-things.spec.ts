@@ -126,13 +126,21 @@ test("the health dot turns green again after a provider recovers, without a relo
     .getByRole("link", { name: /Zaia \(demo\)/ });
   await setSimulatorFaults("zaia", { errorRate: 1 });
   try {
-    // The server remembers a check for ten seconds (so polling cannot hammer a provider): load
-    // again until a check made after the fault says failing. Only the recovery must need no reload.
+    // The server remembers a check for ten seconds (so polling cannot hammer a provider): wait
+    // until a check made after the fault says so, then load. Only the recovery must need no reload.
+    await expect
+      .poll(
+        async () => {
+          const health = (await (await page.request.get("/api/health")).json()) as {
+            connections?: { name: string; reachable: boolean }[];
+          };
+          return health.connections?.find((connection) => connection.name === "Zaia (demo)")?.reachable;
+        },
+        { timeout: 60_000, intervals: [2_000] },
+      )
+      .toBe(false);
     await page.goto("/conversations");
-    await expect(async () => {
-      await page.reload();
-      await expect(zaiaLink).toContainText("failing", { timeout: 5_000 });
-    }).toPass({ timeout: 60_000 });
+    await expect(zaiaLink).toContainText("failing", { timeout: 45_000 });
   } finally {
     await clearSimulatorFaults();
   }

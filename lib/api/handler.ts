@@ -10,7 +10,7 @@ import { readActor, type Actor } from "@/lib/auth/actor";
 import { getDatabase } from "@/lib/db/client";
 import { log } from "@/lib/logger";
 import type { Role } from "@/lib/auth/permissions";
-import { DomainError, isProviderError } from "@/lib/model/errors";
+import { isDomainError, isProviderError } from "@/lib/model/errors";
 import { ApiError, badRequest, httpForDomainError, statusForProviderError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, containsUnstorableText } from "./unstorable-text";
 import { isSameOriginRequest } from "./origin";
@@ -40,7 +40,7 @@ export function errorResponse(
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.headers);
-  if (error instanceof DomainError) {
+  if (isDomainError(error)) {
     const { status, code } = httpForDomainError(error.kind);
     const retryAfter = error.details.retryAfterSeconds;
     return errorResponse(

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { getConfig, providerAddressPolicy } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
-import { DomainError, invalid, isProviderError, notFound } from "@/lib/model/errors";
+import { type DomainError, invalid, isDomainError, isProviderError, notFound } from "@/lib/model/errors";
 import { getAdapter } from "@/lib/providers/registry";
 import { checkBaseUrlResolved } from "./base-url";
 import { forgetRuntime, handleFor } from "./runtime";
@@ -149,7 +149,7 @@ export async function testConnection(
   try {
     baseUrl = await validBaseUrl(input.baseUrl);
   } catch (error) {
-    if (error instanceof DomainError) return refuse(error);
+    if (isDomainError(error)) return refuse(error);
     throw error;
   }
   let apiKey = input.apiKey;

@@ -9,7 +9,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { Database } from "@/lib/db/client";
-import { DomainError, forbidden, invalid, isProviderError, unsupported } from "@/lib/model/errors";
+import { forbidden, invalid, isDomainError, isProviderError, unsupported } from "@/lib/model/errors";
 import type { ModerationBody, ModerationState } from "./api-schemas";
 import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import type { Conversation, FlagHomes } from "@/lib/model/conversation";
@@ -42,7 +42,7 @@ export function moderationAction(body: ModerationBody): string {
 }
 
 function errorMessage(error: unknown): string {
-  if (isProviderError(error) || error instanceof DomainError) return error.message;
+  if (isProviderError(error) || isDomainError(error)) return error.message;
   return "unexpected error";
 }
 

@@ -37,7 +37,7 @@ import {
 import { getConfig, providerAddressPolicy } from "@/lib/config";
 import { log, scrubSecrets } from "@/lib/logger";
 import { providerLabels, type ProviderId } from "@/lib/model/constants";
-import { ProviderError } from "@/lib/model/errors";
+import { isProviderError, ProviderError } from "@/lib/model/errors";
 import { guardedFetch } from "./guarded-fetch";
 import { describeNetworkFailure } from "./network-errors";
 import { ResponseTooLargeError, readCappedText } from "./read-capped";
@@ -116,7 +116,7 @@ export function createConnectionPolicies(options: PolicyOptions = {}): Connectio
   const config = getConfig();
   return {
     breaker: circuitBreaker(
-      handleWhen((error) => error instanceof ProviderError && error.code === "unavailable"),
+      handleWhen((error) => isProviderError(error) && error.code === "unavailable"),
       {
         halfOpenAfter: options.halfOpenAfterMs ?? config.breakerHalfOpenMs,
         breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
@@ -312,7 +312,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         handleWhen(
           (error) =>
             idempotent &&
-            error instanceof ProviderError &&
+            isProviderError(error) &&
             (error.code === "unavailable" ||
               (error.code === "rate_limited" &&
                 (error.details.retryAfterSeconds ?? 0) <= maxRetryAfterSeconds)),
@@ -323,7 +323,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             const failure = context.result;
             if (
               "error" in failure &&
-              failure.error instanceof ProviderError &&
+              isProviderError(failure.error) &&
               failure.error.code === "rate_limited"
             ) {
               return Math.max(0, failure.error.details.retryAfterSeconds ?? 1) * 1000;
@@ -352,7 +352,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         return await policy.execute(({ signal }) => withinBudget(signal));
       } catch (error) {
-        if (error instanceof ProviderError) throw error;
+        if (isProviderError(error)) throw error;
         if (error instanceof TaskCancelledError)
           throw new ProviderError(
             "unavailable",

@@ -3,6 +3,11 @@
  * `DomainError` kind and a `ProviderError` code to a status, and the conversations service turns a
  * `ProviderError` into a per-connection notice, so one failing provider never fails a whole page.
  * Messages are written for people and never contain keys, request headers or socket addresses.
+ *
+ * Test for them with `isDomainError`/`isProviderError`, not `instanceof`: the production server
+ * (dist/server.mjs, where sync jobs run) and Next.js's route bundles each hold a copy of this
+ * module, and one connection's runtime is shared between them (lib/process-state), so an error
+ * thrown by one copy's class must still be recognised by the other. A registered symbol brands them.
  */
 import { providerLabels, type ProviderId } from "./constants";
 
@@ -17,8 +22,15 @@ export const domainErrorKinds = [
 ] as const;
 export type DomainErrorKind = (typeof domainErrorKinds)[number];
 
+const domainErrorBrand = Symbol.for("parley.domain-error");
+const providerErrorBrand = Symbol.for("parley.provider-error");
+
+const branded = (error: unknown, brand: symbol): boolean =>
+  typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[brand] === true;
+
 export class DomainError extends Error {
   override readonly name = "DomainError";
+  readonly [domainErrorBrand] = true;
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
@@ -67,6 +79,7 @@ export interface ProviderErrorDetails {
 /** The one error adapters and the HTTP client throw for a provider call that did not succeed. */
 export class ProviderError extends Error {
   override readonly name = "ProviderError";
+  readonly [providerErrorBrand] = true;
   constructor(
     readonly code: ProviderErrorCode,
     readonly provider: ProviderId,
@@ -78,7 +91,11 @@ export class ProviderError extends Error {
 }
 
 export function isProviderError(error: unknown): error is ProviderError {
-  return error instanceof ProviderError;
+  return branded(error, providerErrorBrand);
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return branded(error, domainErrorBrand);
 }
 
 /** A person-readable provider name for messages. */
