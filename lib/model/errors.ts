@@ -64,9 +64,17 @@ export interface ProviderErrorDetails {
   partial?: PartialOutcome;
 }
 
+/**
+ * Marks provider errors across copies of this module: Next.js bundles modules per route, and a
+ * connection runtime kept on `globalThis` (`lib/process-state.ts`) may have been built by another
+ * bundle than the code catching its errors (a sync job), where `instanceof` would say no.
+ */
+const PROVIDER_ERROR = Symbol.for("parley.ProviderError");
+
 /** The one error adapters and the HTTP client throw for a provider call that did not succeed. */
 export class ProviderError extends Error {
   override readonly name = "ProviderError";
+  readonly [PROVIDER_ERROR] = true;
   constructor(
     readonly code: ProviderErrorCode,
     readonly provider: ProviderId,
@@ -78,7 +86,12 @@ export class ProviderError extends Error {
 }
 
 export function isProviderError(error: unknown): error is ProviderError {
-  return error instanceof ProviderError;
+  return (
+    error instanceof ProviderError ||
+    (typeof error === "object" &&
+      error !== null &&
+      (error as Record<symbol, unknown>)[PROVIDER_ERROR] === true)
+  );
 }
 
 /** A person-readable provider name for messages. */
