@@ -20,7 +20,9 @@ interface ApiPage {
 
 /** Four words in a row from a message of one of the connection's newest threads. */
 async function phraseFromAThread(request: APIRequestContext, connection: string): Promise<string> {
-  const list = (await (await request.get(`/api/conversations?connection=${connection}&limit=10`)).json()) as ApiPage;
+  const list = (await (
+    await request.get(`/api/conversations?connection=${connection}&limit=10`)
+  ).json()) as ApiPage;
   for (const item of list.items) {
     const thread = await request.get(
       `/api/conversations/${encodeURIComponent(item.connectionId)}/${encodeURIComponent(item.id)}?limit=50`,
@@ -62,7 +64,9 @@ test("a search finds words said inside a thread and opens the thread at that mes
   await expect
     .poll(
       async () => {
-        const answer = (await (await page.request.get(`/api/conversations${search}&limit=25`)).json()) as ApiPage;
+        const answer = (await (
+          await page.request.get(`/api/conversations${search}&limit=25`)
+        ).json()) as ApiPage;
         for (const item of answer.items) {
           const match = item.matches?.find((entry) => entry.field === "message" && entry.messageId);
           if (match?.messageId) {
@@ -90,7 +94,12 @@ test("a search finds words said inside a thread and opens the thread at that mes
   await expect(linked).toHaveAttribute("data-linked", "");
   await expect(linked.locator("mark[data-search-match]").first()).toBeVisible();
   const marked = (await linked.locator("mark[data-search-match]").allInnerTexts()).join(" ").toLowerCase();
-  expect(phrase.toLowerCase().split(" ").some((word) => marked.includes(word))).toBe(true);
+  expect(
+    phrase
+      .toLowerCase()
+      .split(" ")
+      .some((word) => marked.includes(word)),
+  ).toBe(true);
 });
 
 test("a conversation added at the provider shows as 'N new' after Refresh, keeping the selection", async ({
@@ -119,7 +128,12 @@ test("a conversation added at the provider shows as 'N new' after Refresh, keepi
     await expect(rowByKey(page, `${zaia}~${id}`)).toBeVisible();
     await expect(banner).toBeHidden();
     await expect(rowByKey(page, selectedKey ?? "").getByRole("checkbox")).toBeChecked();
-    await expect(page.getByTestId("connection-freshness").filter({ hasText: /synced/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId("connection-freshness")
+        .filter({ hasText: /synced/ })
+        .first(),
+    ).toBeVisible();
   } finally {
     await fetch(`${simulatorUrl}/__admin/conversations/zaia`, {
       method: "POST",
@@ -148,7 +162,10 @@ test("a provider whose sync fails keeps its rows, with their age, and Retry sync
     await expect(rows(page).first()).toBeVisible();
     await expect(rows(page).first().getByTestId("last-confirmed")).toContainText(/Last confirmed/);
     await expect(
-      page.getByRole("navigation", { name: "Main" }).getByText(/sync failing/).first(),
+      page
+        .getByRole("navigation", { name: "Main" })
+        .getByText(/sync failing/)
+        .first(),
     ).toBeVisible();
 
     await clearSimulatorFaults();
