@@ -101,9 +101,8 @@ export function ConnectionFreshness({
   return (
     <div className="flex min-w-0 flex-col gap-1 pr-1 pb-1 pl-8" data-testid="connection-freshness">
       <div className="text-muted-foreground flex min-w-0 items-center gap-1 text-xs">
-        <span className="min-w-0 flex-1 truncate" aria-live="polite">
-          {status}
-        </span>
+        {/* Not a live region: the age changes every few seconds on every connection. */}
+        <span className="min-w-0 flex-1 truncate">{status}</span>
         <Button
           variant="ghost"
           size="icon-sm"
