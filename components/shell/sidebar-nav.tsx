@@ -18,7 +18,9 @@ import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import type { ProviderId } from "@/lib/model/conversation";
 import { apiFetch } from "@/lib/client/api-client";
+import { useSyncStatus } from "@/lib/client/sync";
 import { cn } from "@/lib/utils";
+import { ConnectionFreshness } from "./connection-freshness";
 import { ProviderIcon } from "./provider-icon";
 
 export interface ShellConnection {
@@ -100,6 +102,8 @@ export function SidebarNav({
     staleTime: 5_000,
   });
   const healthById = new Map(health.data?.connections.map((connection) => [connection.id, connection]) ?? []);
+  const sync = useSyncStatus();
+  const syncById = new Map(sync.status.data?.connections.map((entry) => [entry.connectionId, entry]) ?? []);
 
   return (
     <nav aria-label="Main" className="flex flex-col gap-6 p-3">
@@ -152,6 +156,12 @@ export function SidebarNav({
                     {status === "failing" ? `failing: ${state?.error ?? ""}` : status}
                   </span>
                 </NavLink>
+                <ConnectionFreshness
+                  connectionId={connection.id}
+                  connectionName={connection.name}
+                  sync={syncById.get(connection.id)}
+                  refreshing={connection.id in sync.requests}
+                />
               </li>
             );
           })}

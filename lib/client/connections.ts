@@ -63,7 +63,7 @@ export function createConnection(input: {
 
 export function updateConnection(
   id: string,
-  changes: { name?: string; baseUrl?: string; apiKey?: string },
+  changes: { name?: string; baseUrl?: string; apiKey?: string; indexTranscripts?: boolean },
 ): Promise<ConnectionView> {
   return apiFetch<ConnectionView>(`/api/connections/${encodeURIComponent(id)}`, {
     method: "PATCH",

@@ -47,7 +47,17 @@ export const conversationKeys = {
   history: (connectionId: string, conversationId: string) =>
     [...conversationKeys.thread(connectionId, conversationId), "history"] as const,
   facets: (connectionIds: readonly string[]) => ["facets", [...connectionIds].sort()] as const,
+  /** The newest rows of a list after a sync (`generation`), for the "N new conversations" banner. */
+  newer: (params: ListParams, generation: string) =>
+    [...conversationKeys.all, "newer", params, generation] as const,
+  /** Each connection's sync state (`GET /api/sync`). */
+  syncStatus: () => ["sync", "status"] as const,
+  /** Syncs asked for from this browser and not finished yet (client state kept in the cache). */
+  syncRequests: () => ["sync", "requests"] as const,
 };
+
+/** How many of a view's newest rows the banner looks at (the API's largest page). */
+export const NEWER_PROBE_LIMIT = 100;
 
 /** One row of a conversation's history: its audit rows. */
 export type HistoryEntry = AuditRow;
@@ -89,6 +99,16 @@ export const conversationQueries = {
         apiFetch<{ items: HistoryEntry[] }>(`${conversationPath(connectionId, conversationId)}/history`, {
           signal,
         }),
+    }),
+  /** The first page of the same list, as large as the API allows, after the sync `generation`. */
+  newer: (params: ListParams, generation: string) =>
+    queryOptions({
+      queryKey: conversationKeys.newer(params, generation),
+      queryFn: ({ signal }) =>
+        apiFetch<ConversationPage>(listApiUrl({ ...params, cursor: null, limit: NEWER_PROBE_LIMIT }), {
+          signal,
+        }),
+      staleTime: Infinity,
     }),
   facets: (connectionIds: readonly string[]) =>
     queryOptions({

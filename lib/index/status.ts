@@ -22,6 +22,7 @@ export async function syncStatus(db: Database, intervalSeconds: number): Promise
         state: status?.state ?? "backfilling",
         listed: status?.listed ?? false,
         lastSuccessAt: status?.lastSuccessAt ?? null,
+        lastAttemptAt: status?.lastAttemptAt ?? null,
         lastError: status?.lastError ?? null,
         conversations: {
           indexed: status?.conversationsIndexed ?? 0,

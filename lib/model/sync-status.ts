@@ -13,6 +13,8 @@ export const connectionSyncSchema = z.object({
   /** True once the first listing is complete: every conversation is in the list (transcripts may follow). */
   listed: z.boolean(),
   lastSuccessAt: z.string().nullable(),
+  /** When the last sync (successful or not) started: a sync asked for now is done once this moves and the state is no longer `syncing`. */
+  lastAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
   /** Conversations in the index out of those the provider reports (or a full listing found). */
   conversations: countSchema,

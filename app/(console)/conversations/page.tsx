@@ -1,8 +1,16 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AccessDeniedNotice } from "@/components/conversations/list/access-denied-notice";
 import { ConversationListPage } from "@/components/conversations/list/conversation-list-page";
 import { ListSkeleton } from "@/components/conversations/list/list-skeleton";
+import { conversationQueries, listApiUrl, type ListParams } from "@/lib/client/conversation-queries";
+import { createQueryClient } from "@/lib/client/query-client";
+import { listQuerySchema } from "@/lib/conversations/api-schemas";
+import { loadListSearchParams } from "@/lib/conversations/search-params";
+import { getDatabase } from "@/lib/db/client";
+import { listConversations } from "@/lib/index/queries";
+import type { ConversationPage } from "@/lib/model/conversation";
 
 export const metadata: Metadata = { title: "Conversations" };
 
@@ -18,20 +26,43 @@ function withoutDenied(params: SearchParams): string {
 }
 
 /**
+ * What `GET /api/conversations` answers for the same URL state, read from the index directly: the
+ * browser's request URL (`listApiUrl`) is parsed by the route's own schema, and the answer goes
+ * through JSON as the route's does, so the cache holds exactly what the browser would have fetched.
+ */
+async function firstPageFromIndex(params: ListParams): Promise<ConversationPage> {
+  const url = new URL(listApiUrl(params), "http://parley.invalid");
+  const query = listQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const page = await listConversations(await getDatabase(), query);
+  return JSON.parse(JSON.stringify(page)) as ConversationPage;
+}
+
+/**
  * The conversation list. Everything on it is driven by the URL (view, filters, page, the open
- * conversation) and fetched in the browser, so the server only sends the frame; the Suspense
- * boundary is required by the URL-state hooks (they read `useSearchParams`). A person sent here
- * from a page their role may not open (`?denied=admin`) is told why.
+ * conversation, nuqs `listSearchParams`); the server parses the same parameters and fills React
+ * Query's cache for the list query with the browser's own options (`conversationQueries.list`),
+ * so the first HTML already holds the rows and the browser does not fetch them again. A failed
+ * read is left to the browser, which shows it with Retry. The Suspense boundary is required by
+ * the URL-state hooks. A person sent here from a page their role may not open (`?denied=admin`)
+ * is told why.
  */
 export default async function ConversationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
+  const { open: _open, ...listParams } = loadListSearchParams(params);
+  const queryClient = createQueryClient();
+  await queryClient.prefetchQuery({
+    ...conversationQueries.list(listParams),
+    queryFn: () => firstPageFromIndex(listParams),
+  });
   return (
     <div className="flex h-full min-h-0 flex-col">
       {params.denied === "admin" ? <AccessDeniedNotice dismissHref={withoutDenied(params)} /> : null}
       <div className="min-h-0 flex-1">
-        <Suspense fallback={<ListSkeleton />}>
-          <ConversationListPage />
-        </Suspense>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <Suspense fallback={<ListSkeleton />}>
+            <ConversationListPage />
+          </Suspense>
+        </HydrationBoundary>
       </div>
     </div>
   );

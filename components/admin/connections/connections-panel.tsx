@@ -26,6 +26,7 @@ import {
   RotateKeyDialogContent,
 } from "./edit-connection-dialogs";
 import { errorText } from "../form-error";
+import { IndexTranscriptsDialogContent } from "./index-transcripts-dialog";
 import { RemoveConnectionDialogContent } from "./remove-connection-dialog";
 
 const ADD_BUTTON_ID = "add-connection";
@@ -170,6 +171,19 @@ export function ConnectionsPanel({ simulatorUrl }: { simulatorUrl: string | null
             connection={current}
             onCloseAutoFocus={returnFocusTo(current.id)}
             onSaved={(saved) => finishEdit(`Key rotated for “${saved.name}” (now ${saved.keyHint})`)}
+          />
+        ) : null}
+        {current && editing?.action === "transcripts" ? (
+          <IndexTranscriptsDialogContent
+            connection={current}
+            onCloseAutoFocus={returnFocusTo(current.id)}
+            onSaved={(saved) =>
+              finishEdit(
+                saved.indexTranscripts
+                  ? `“${saved.name}” indexes transcripts again`
+                  : `“${saved.name}” keeps metadata only; its stored transcripts were deleted`,
+              )
+            }
           />
         ) : null}
       </Dialog>

@@ -3,6 +3,7 @@
 import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
 import {
   ExternalLinkIcon,
+  FileTextIcon,
   KeyRoundIcon,
   LinkIcon,
   MoreHorizontalIcon,
@@ -33,7 +34,7 @@ import {
 import { formatDateTime, formatRelative } from "../format";
 import type { ConnectionHealthView, ConnectionView } from "@/lib/client/connections";
 
-export type ConnectionAction = "rename" | "base-url" | "rotate" | "remove";
+export type ConnectionAction = "rename" | "base-url" | "rotate" | "transcripts" | "remove";
 
 /** The id of a row's actions button, so a dialog opened from its menu can give focus back. */
 export function actionsButtonId(connectionId: string): string {
@@ -121,6 +122,9 @@ function RowActions({
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => onAction("rotate")}>
           <KeyRoundIcon aria-hidden /> Rotate key…
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => onAction("transcripts")}>
+          <FileTextIcon aria-hidden /> Transcripts…
         </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem variant="destructive" onSelect={() => onAction("remove")}>

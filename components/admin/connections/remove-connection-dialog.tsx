@@ -12,8 +12,9 @@ import { removeConnection, type ConnectionView } from "@/lib/client/connections"
 import { FormError, errorText } from "../form-error";
 
 /**
- * Confirms removing a connection and says exactly what goes with it: the key and Parley's
- * moderation overlay for its conversations. The audit rows stay; nothing is deleted at the provider.
+ * Confirms removing a connection and says exactly what goes with it: the key, its rows in Parley's
+ * index (conversations and transcripts) and Parley's moderation overlay for its conversations. The
+ * audit rows stay; nothing is deleted at the provider.
  */
 export function RemoveConnectionDialogContent({
   connection,
@@ -46,6 +47,10 @@ export function RemoveConnectionDialogContent({
       onCloseAutoFocus={onCloseAutoFocus}
     >
       <ul className="text-muted-foreground list-disc space-y-1 pl-5 text-sm">
+        <li>
+          Its indexed conversations and transcripts are purged from Parley&apos;s database (the index that
+          serves the list and search).
+        </li>
         <li>
           Its moderation overlay (important/archived/trash/titles kept in Parley) is deleted; audit rows are
           kept.

@@ -4,11 +4,15 @@
  * actions, paging, and the conversation open beside the list. All of its state is in the URL
  * (`use-list-state.ts`); this component wires the pieces together.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useQueryState } from "nuqs";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   useListHotkeys,
   type ListShortcutHandlers,
 } from "@/components/conversations/keyboard/use-list-hotkeys";
+import { MESSAGE_PARAM } from "@/components/conversations/thread/thread-links";
+import { syncQueries, useSyncNow } from "@/lib/client/sync";
 import type { Conversation } from "@/lib/model/conversation";
 import { decodeOpenKey } from "@/lib/conversations/search-params";
 import { cn } from "@/lib/utils";
@@ -22,12 +26,14 @@ import { ListDialogs, type PaletteRequest } from "./list-dialogs";
 import { ListEmptyState } from "./list-empty-state";
 import { ListNotices } from "./list-notices";
 import { ListToolbar } from "./list-toolbar";
+import { NewConversationsBanner } from "./new-conversations-banner";
 import { PaginationBar } from "./pagination-bar";
 import { SortToggle } from "./sort-toggle";
 import { useListActions } from "./use-list-actions";
 import { useListData } from "./use-list-data";
 import { useListFacets } from "./use-list-facets";
 import { clearedFilters, useListState } from "./use-list-state";
+import { useNewConversations } from "./use-new-conversations";
 import { useMediaQuery } from "./use-media-query";
 import { useRowCursor } from "./use-row-cursor";
 import { useRowSelection } from "./use-row-selection";
@@ -62,6 +68,15 @@ export function ConversationListPage() {
   const [renamingKey, setRenamingKey] = useState<string | null>(null);
   const [dialog, setDialog] = useState<PaletteRequest>(null);
   const [now, setNow] = useState(() => Date.now());
+  const [linkedMessage, setLinkedMessage] = useQueryState(MESSAGE_PARAM);
+  const fresh = useNewConversations(params, data.query);
+  const { syncNow } = useSyncNow();
+  const syncRequests = useQuery(syncQueries.requests()).data;
+  const syncing = useMemo(() => new Set(Object.keys(syncRequests ?? {})), [syncRequests]);
+  const failingConnections = useMemo(
+    () => new Set(data.notices.filter((notice) => notice.kind === "failing").map((n) => n.connectionId)),
+    [data.notices],
+  );
 
   const openTarget = decodeOpenKey(state.open);
   const openKey = openTarget
@@ -90,21 +105,32 @@ export function ConversationListPage() {
     [list.listQueryString],
   );
 
+  // `?message=` belongs to the open conversation: opening another one or closing drops it.
   const open = useCallback(
-    (conversation: Conversation) => {
+    (conversation: Conversation, messageId: string | null = null) => {
       closedKey.current = null;
       cursor.moveToKey(rowKey(conversation));
+      if (messageId !== linkedMessage) void setLinkedMessage(messageId);
       if (rowKey(conversation) !== openKey) void list.setOpen(conversation);
     },
-    [cursor, list, openKey],
+    [cursor, list, openKey, linkedMessage, setLinkedMessage],
+  );
+
+  const messageHref = useCallback(
+    (conversation: Conversation, messageId: string) => {
+      const href = fullPageHref(conversation);
+      return `${href}${href.includes("?") ? "&" : "?"}${MESSAGE_PARAM}=${encodeURIComponent(messageId)}`;
+    },
+    [fullPageHref],
   );
 
   const close = useCallback(() => {
     if (!openKey || closedKey.current === openKey) return;
     closedKey.current = openKey;
+    if (linkedMessage) void setLinkedMessage(null);
     void list.setOpen(null);
     cursor.focusCursor();
-  }, [cursor, list, openKey]);
+  }, [cursor, list, openKey, linkedMessage, setLinkedMessage]);
 
   const step = (delta: number) => {
     if (rows.length === 0) return;
@@ -112,7 +138,10 @@ export function ConversationListPage() {
       cursor.cursorIndex < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, cursor.cursorIndex + delta));
     cursor.moveTo(index, { focus: true });
     const row = rows[index];
-    if (openKey && row && rowKey(row) !== openKey) void list.setOpen(row, { replace: true });
+    if (openKey && row && rowKey(row) !== openKey) {
+      if (linkedMessage) void setLinkedMessage(null);
+      void list.setOpen(row, { replace: true });
+    }
   };
 
   const finishRename = (conversation: Conversation | null) => {
@@ -159,7 +188,10 @@ export function ConversationListPage() {
     renamingKey,
     now,
     fullPageHref,
-    open,
+    open: (conversation) => open(conversation),
+    openAtMessage: open,
+    messageHref,
+    failingConnections,
     toggleImportant: (conversation) => void actions.toggleImportant(conversation),
     saveRename: (conversation, title) => {
       finishRename(conversation);
@@ -211,12 +243,19 @@ export function ConversationListPage() {
               }}
             />
           </div>
+          <NewConversationsBanner
+            newRows={fresh.newRows}
+            busy={fresh.refreshing}
+            onShow={fresh.showNewRows}
+          />
           <div className="min-h-0 flex-1 overflow-auto px-4 pt-2" data-testid="list-scroller">
             <div className="mb-2 empty:hidden">
               <ListNotices
                 notices={data.notices}
                 onRetry={() => void data.query.refetch()}
                 retrying={data.query.isFetching}
+                onSync={(connectionId) => syncNow(connectionId)}
+                syncing={syncing}
               />
             </div>
             {data.emptyReason ? (

@@ -13,6 +13,11 @@ export interface ConversationTableMeta {
   now: number;
   fullPageHref: (conversation: Conversation) => string;
   open: (conversation: Conversation) => void;
+  /** Opens a conversation beside the list at one message (a search match), and its link. */
+  openAtMessage: (conversation: Conversation, messageId: string) => void;
+  messageHref: (conversation: Conversation, messageId: string) => string;
+  /** Connections whose last sync failed: their rows say when they were last confirmed. */
+  failingConnections: ReadonlySet<string>;
   toggleImportant: (conversation: Conversation) => void;
   saveRename: (conversation: Conversation, title: string | null) => void;
   cancelRename: () => void;

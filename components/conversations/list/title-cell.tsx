@@ -3,15 +3,18 @@
  * The conversation cell: its name as a link to the full-page thread (a plain click opens it beside
  * the list instead; Ctrl/⌘-click or middle-click still opens the page), the preview under it, and
  * in narrow layouts the connection and last activity that have no column there. While the row is
- * being renamed it holds the inline rename form.
+ * being renamed it holds the inline rename form. A search result shows where it matched (a link to
+ * the matching message), and a row of a connection whose sync fails says when it was last confirmed.
  */
 import { ProviderIcon } from "@/components/shell/provider-icon";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { UntrustedText } from "@/components/ui/untrusted-text";
 import type { Conversation } from "@/lib/model/conversation";
 import { formatRelativeTime } from "@/lib/text/time-format";
 import { flagHomeLabel } from "./cells";
 import type { ConversationTableMeta } from "./table-meta";
 import { conversationName, rowKey } from "./format";
+import { MatchSnippet, primaryMatch } from "./match-snippet";
 import { RenameForm } from "./rename-form";
 
 export function TitleCell({
@@ -36,6 +39,9 @@ export function TitleCell({
     );
   }
   const activity = conversation.lastActivityAt ?? conversation.createdAt;
+  const match = primaryMatch(conversation);
+  const matchedMessage = match?.messageId ?? null;
+  const stale = meta.failingConnections.has(conversation.connectionId) && conversation.confirmedAt;
   return (
     <div className="flex min-w-0 flex-col gap-0.5">
       <a
@@ -54,8 +60,22 @@ export function TitleCell({
       >
         <bdi>{name}</bdi>
       </a>
-      {conversation.title && conversation.preview ? (
+      {match ? (
+        <MatchSnippet
+          match={match}
+          href={matchedMessage ? meta.messageHref(conversation, matchedMessage) : null}
+          tabbable={tabbable}
+          onOpen={() => {
+            if (matchedMessage) meta.openAtMessage(conversation, matchedMessage);
+          }}
+        />
+      ) : conversation.title && conversation.preview ? (
         <UntrustedText plain text={conversation.preview} className="text-muted-foreground truncate text-xs" />
+      ) : null}
+      {stale ? (
+        <span className="text-warning text-xs" data-testid="last-confirmed">
+          Last confirmed <TimeAgo iso={stale} now={meta.now} focusable={tabbable} />
+        </span>
       ) : null}
       <span className="text-muted-foreground flex min-w-0 items-center gap-1.5 text-xs @2xl:hidden">
         <ProviderIcon provider={conversation.provider} className="size-4 text-[8px]" />

@@ -3,11 +3,14 @@
  * - `remarkRawHtmlAsText` turns raw HTML in the source into literal text, so `<script>` or
  *   `<img onerror>` typed by a customer shows up as what they typed instead of vanishing (and is
  *   never parsed as HTML: there is no rehype-raw anywhere).
- * - `rehypeHighlight` wraps occurrences of the find-in-thread query in `<mark>`; it runs after
- *   sanitizing, on text nodes only, so it cannot introduce markup from the content.
+ * - `rehypeHighlight` wraps occurrences of the find-in-thread query in `<mark>`, and
+ *   `rehypeMarkWords` the words of a list search (case and accents ignored, as the index matches
+ *   them); both run after sanitizing, on text nodes only, so they cannot introduce markup from the
+ *   content.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from "hast";
 import type { Nodes as MdastNodes, Paragraph, Root as MdastRoot, Text } from "mdast";
+import { findRanges } from "@/lib/text/search-folding";
 
 const flowParents = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 
@@ -75,5 +78,47 @@ export function rehypeHighlight(options: HighlightOptions) {
   const needle = options.query.toLocaleLowerCase();
   return (tree: HastRoot) => {
     if (needle) highlightChildren(tree, needle);
+  };
+}
+
+function markRanges(value: string, needles: readonly string[]): ElementContent[] {
+  const ranges = findRanges(value, needles);
+  if (ranges.length === 0) return [{ type: "text", value }];
+  const parts: ElementContent[] = [];
+  let from = 0;
+  for (const range of ranges) {
+    if (range.start > from) parts.push({ type: "text", value: value.slice(from, range.start) });
+    parts.push({
+      type: "element",
+      tagName: "mark",
+      properties: { dataSearchMatch: "" },
+      children: [{ type: "text", value: value.slice(range.start, range.end) }],
+    });
+    from = range.end;
+  }
+  if (from < value.length) parts.push({ type: "text", value: value.slice(from) });
+  return parts;
+}
+
+function markChildren(node: HastRoot | Element, needles: readonly string[]): void {
+  const next: (HastContent | ElementContent)[] = [];
+  for (const child of node.children) {
+    if (child.type === "text") next.push(...markRanges(child.value, needles));
+    else {
+      if (child.type === "element" && child.tagName !== "mark") markChildren(child, needles);
+      next.push(child);
+    }
+  }
+  node.children = next as typeof node.children;
+}
+
+/** Options of {@link rehypeMarkWords}: folded needles (`searchNeedles` of the list's search). */
+export interface MarkWordsOptions {
+  needles: readonly string[];
+}
+
+export function rehypeMarkWords(options: MarkWordsOptions) {
+  return (tree: HastRoot) => {
+    if (options.needles.length > 0) markChildren(tree, options.needles);
   };
 }

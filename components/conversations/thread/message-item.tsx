@@ -44,6 +44,8 @@ export interface MessageItemProps {
   isCurrentMatch: boolean;
   /** The message a `?message=` link points at. */
   isLinked: boolean;
+  /** Words of the list search that led here (`searchNeedles`), marked in the linked message. */
+  searchNeedles?: readonly string[];
   onCopyLink: (message: Message) => void;
 }
 
@@ -53,6 +55,7 @@ export const MessageItem = memo(function MessageItem({
   highlight,
   isCurrentMatch,
   isLinked,
+  searchNeedles,
   onCopyLink,
 }: MessageItemProps) {
   const Icon = roleIcons[message.role];
@@ -94,7 +97,7 @@ export const MessageItem = memo(function MessageItem({
       {isTool ? (
         <ToolResultBlock text={message.text} toolCallId={message.toolCallId} />
       ) : message.text ? (
-        <SafeMarkdown text={message.text} highlight={highlight || undefined} />
+        <SafeMarkdown text={message.text} highlight={highlight || undefined} searchNeedles={searchNeedles} />
       ) : null}
       {message.toolCalls.map((call, index) => (
         <ToolCallBlock key={call.id ?? index} call={call} />

@@ -7,10 +7,11 @@
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDownToLineIcon, ArrowUpToLineIcon } from "lucide-react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { Message } from "@/lib/model/conversation";
+import { searchNeedles } from "@/lib/text/search-folding";
 import { formatCount } from "./format";
 import { MessageItem } from "./message-item";
 import { MessageLoaderRow } from "./message-loader-row";
@@ -26,6 +27,8 @@ export interface MessagesPaneProps {
   conversationId: string;
   /** The message a `?message=` link asks for, or null. */
   linkedMessageId: string | null;
+  /** The list's search (`q`) that led to the linked message: its words are marked there. */
+  searchQuery?: string;
 }
 
 /** Start loading the next page when this close to the end of what is loaded. */
@@ -40,8 +43,15 @@ async function copyMessageLink(link: string): Promise<void> {
   }
 }
 
-export function MessagesPane({ data, connectionId, conversationId, linkedMessageId }: MessagesPaneProps) {
+export function MessagesPane({
+  data,
+  connectionId,
+  conversationId,
+  linkedMessageId,
+  searchQuery = "",
+}: MessagesPaneProps) {
   const { messages, hasMore, total, loadMore, setKeepLoading } = data;
+  const needles = useMemo(() => (searchQuery.trim() ? searchNeedles(searchQuery) : []), [searchQuery]);
   const find = useFindInThread(messages);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [jumpingToEnd, setJumpingToEnd] = useState(false);
@@ -194,6 +204,7 @@ export function MessagesPane({ data, connectionId, conversationId, linkedMessage
                       highlight={find.needle}
                       isCurrentMatch={item.index === currentMessageIndex}
                       isLinked={item.index === linkedIndex}
+                      searchNeedles={item.index === linkedIndex ? needles : undefined}
                       onCopyLink={onCopyLink}
                     />
                   ) : (

@@ -19,7 +19,7 @@ import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import type { PluggableList } from "unified";
 import { revealBidiOverrides } from "@/lib/text/reveal-controls";
-import { rehypeHighlight, remarkRawHtmlAsText } from "./markdown-plugins";
+import { rehypeHighlight, rehypeMarkWords, remarkRawHtmlAsText } from "./markdown-plugins";
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 
@@ -92,17 +92,25 @@ const components: Components = {
 const remarkPlugins: PluggableList = [remarkGfm, remarkRawHtmlAsText];
 const plainRehypePlugins: PluggableList = [rehypeSanitize];
 
-/** Markdown from a provider, sanitized; `highlight` marks find-in-thread matches. */
+/**
+ * Markdown from a provider, sanitized; `highlight` marks find-in-thread matches, `searchNeedles`
+ * the words of the list search that led to this message.
+ */
 export const SafeMarkdown = memo(function SafeMarkdown({
   text,
   highlight,
+  searchNeedles,
 }: {
   text: string;
   highlight?: string;
+  searchNeedles?: readonly string[];
 }) {
-  const rehypePlugins: PluggableList = highlight
-    ? [rehypeSanitize, [rehypeHighlight, { query: highlight }]]
-    : plainRehypePlugins;
+  let rehypePlugins: PluggableList = plainRehypePlugins;
+  if (highlight || searchNeedles?.length) {
+    rehypePlugins = [rehypeSanitize];
+    if (searchNeedles?.length) rehypePlugins.push([rehypeMarkWords, { needles: searchNeedles }]);
+    if (highlight) rehypePlugins.push([rehypeHighlight, { query: highlight }]);
+  }
   return (
     <div
       dir="auto"

@@ -7,7 +7,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { PanelRightIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useQueryStates } from "nuqs";
+import { useQueryState, useQueryStates } from "nuqs";
 import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { useActor } from "@/components/shell/actor-context";
@@ -23,7 +23,7 @@ import { DetailsPanel } from "./details-panel";
 import { MessagesPane } from "./messages-pane";
 import { ModerationToolbar, type ModerationCommand } from "./moderation-toolbar";
 import { ThreadHeader } from "./thread-header";
-import { conversationsHref, threadHref } from "./thread-links";
+import { conversationsHref, MESSAGE_PARAM, threadHref } from "./thread-links";
 import { useConversationNeighbours, type NeighbourTarget } from "./use-conversation-neighbours";
 import { useIsWide } from "./use-is-wide";
 import { useThreadHotkeys } from "./use-thread-hotkeys";
@@ -61,6 +61,7 @@ export function ThreadConversation({
   const messages = useThreadMessages(thread, connectionId, conversationId);
   const neighbours = useConversationNeighbours(listParams, connectionId, conversationId);
   const [, setUrlState] = useQueryStates(listSearchParams);
+  const [, setLinkedMessage] = useQueryState(MESSAGE_PARAM);
 
   const [renaming, setRenaming] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
@@ -84,11 +85,14 @@ export function ThreadConversation({
   function goTo(target: NeighbourTarget) {
     const params = { ...listParams, cursor: target.cursor };
     if (variant === "page") router.push(threadHref(target.connectionId, target.conversationId, params));
-    else
+    else {
+      // The linked message belongs to the conversation being left.
+      void setLinkedMessage(null);
       void setUrlState(
         { open: encodeOpenKey(target.connectionId, target.conversationId), cursor: target.cursor },
         { history: "push" },
       );
+    }
   }
 
   async function go(direction: "previous" | "next") {
@@ -200,6 +204,7 @@ export function ThreadConversation({
           connectionId={connectionId}
           conversationId={conversationId}
           linkedMessageId={linkedMessageId}
+          searchQuery={listParams.q}
         />
         {detailsOpen ? (
           <div

@@ -36,7 +36,8 @@ function ThreadViewContent({ connectionId, conversationId, variant, onClose }: T
   const [{ open: _open, ...listParams }] = useQueryStates(listSearchParams);
   const params: ListParams = listParams;
   const searchParams = useSearchParams();
-  const linkedMessageId = variant === "page" ? searchParams.get(MESSAGE_PARAM) : null;
+  // `?message=<id>`: a shared link or a search result opened at one message (page or panel).
+  const linkedMessageId = searchParams.get(MESSAGE_PARAM);
   const thread = useQuery(conversationQueries.thread(connectionId, conversationId));
 
   if (thread.data === undefined) {

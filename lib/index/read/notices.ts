@@ -17,6 +17,7 @@ export interface IndexStatus {
   /** The first listing is complete (every conversation is indexed; transcripts may follow). */
   listed: boolean;
   lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
   lastError: string | null;
   transcriptsIndexed: number;
   transcriptsKnown: number;
@@ -55,6 +56,7 @@ export async function indexStatuses(
           state: row?.state ?? "backfilling",
           listed: readBookmarks(row?.bookmarks).backfill?.done === true,
           lastSuccessAt: isoOf(row?.lastSuccessAt ?? null),
+          lastAttemptAt: isoOf(row?.lastAttemptAt ?? null),
           lastError: row?.lastError ?? null,
           transcriptsIndexed: row?.transcriptsIndexed ?? 0,
           transcriptsKnown: row?.transcriptsKnown ?? 0,
@@ -84,15 +86,18 @@ export function noticesFor(
       provider: connection.provider,
       syncedAt: status.lastSuccessAt,
     };
-    const label = `${connection.name} (${providerLabels[connection.provider]})`;
+    // Messages do not repeat the connection's name (the notice carries it) nor print times: the
+    // console writes `syncedAt` as a relative time (`components/conversations/list/list-notices.tsx`).
     if (status.state === "failing")
       notices.push({
         ...base,
         kind: "failing",
         code: null,
-        message: `${label}: the last sync failed (${status.lastError ?? "unknown error"}); ${
-          status.lastSuccessAt ? `rows are as of ${status.lastSuccessAt}` : "no sync has completed yet"
-        }.`,
+        message: `The last sync of ${providerLabels[connection.provider]} failed (${status.lastError ?? "unknown error"}); ${
+          status.lastSuccessAt
+            ? "its conversations stay listed as of its last successful sync."
+            : "no sync has completed yet."
+        }`,
       });
     else if (status.state === "backfilling")
       notices.push({
@@ -100,15 +105,15 @@ export function noticesFor(
         kind: "backfilling",
         code: null,
         message: status.indexTranscripts
-          ? `${label}: first sync in progress — ${count(status.conversationsIndexed)} conversations and ${count(status.transcriptsIndexed)} of ${count(status.transcriptsKnown)} transcripts indexed so far; the list may be incomplete.`
-          : `${label}: first sync in progress — ${count(status.conversationsIndexed)} conversations indexed so far; the list may be incomplete.`,
+          ? `First sync in progress — ${count(status.conversationsIndexed)} conversations and ${count(status.transcriptsIndexed)} of ${count(status.transcriptsKnown)} transcripts indexed so far; the list may be incomplete.`
+          : `First sync in progress — ${count(status.conversationsIndexed)} conversations indexed so far; the list may be incomplete.`,
       });
     if (options.searched && !status.indexTranscripts)
       notices.push({
         ...base,
         kind: "metadata_only",
         code: null,
-        message: `${label} keeps metadata only: the search covered its titles, contacts and responders, not its messages.`,
+        message: `This connection keeps metadata only: the search covered its titles, contacts and responders, not its messages.`,
       });
   }
   return notices;
