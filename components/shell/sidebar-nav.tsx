@@ -20,6 +20,7 @@ import type { ProviderId } from "@/lib/model/conversation";
 import { apiFetch } from "@/lib/client/api-client";
 import { cn } from "@/lib/utils";
 import { ProviderIcon } from "./provider-icon";
+import { SavedViewsNav } from "./saved-views-nav";
 
 export interface ShellConnection {
   id: string;
@@ -122,6 +123,7 @@ export function SidebarNav({
           ))}
         </ul>
       </div>
+      <SavedViewsNav onNavigate={onNavigate} />
       <div>
         <h2 className="text-muted-foreground px-2 pb-1 text-xs font-semibold tracking-wide uppercase">
           Connections

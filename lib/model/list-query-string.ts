@@ -7,6 +7,9 @@
  */
 import { filterDefinitions, filterKeys } from "./filter-labels";
 
+/** The longest name of a saved view (here, zod-free, for the browser's form). */
+export const SAVED_VIEW_NAME_MAX = 80;
+
 /** Every parameter a list state has, in the order the canonical string writes them. */
 export const listStateParams = [
   "view",

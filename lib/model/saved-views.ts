@@ -3,8 +3,9 @@
  * shared by the route handlers and the browser.
  */
 import { z } from "zod";
+import { SAVED_VIEW_NAME_MAX } from "./list-query-string";
 
-export const SAVED_VIEW_NAME_MAX = 80;
+export { SAVED_VIEW_NAME_MAX } from "./list-query-string";
 /** At most this many views per person, and this many shared views. */
 export const SAVED_VIEWS_MAX = 50;
 

@@ -4,6 +4,7 @@
  * actions, paging, and the conversation open beside the list. All of its state is in the URL
  * (`use-list-state.ts`); this component wires the pieces together.
  */
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   useListHotkeys,
@@ -11,11 +12,14 @@ import {
 } from "@/components/conversations/keyboard/use-list-hotkeys";
 import type { Conversation } from "@/lib/model/conversation";
 import { decodeOpenKey } from "@/lib/conversations/search-params";
+import { useSavedViews } from "@/lib/client/saved-views";
+import { canonicalListQuery } from "@/lib/model/list-query-string";
 import { cn } from "@/lib/utils";
 import { BulkBar } from "./bulk-bar";
 import type { ConversationTableMeta } from "./table-meta";
 import { ConversationPanel } from "./conversation-panel";
 import { ConversationTable } from "./conversation-table";
+import { ExportMenu } from "./export-menu";
 import { FilterChips } from "./filter-chips";
 import { conversationName, rowKey } from "./format";
 import { ListDialogs, type PaletteRequest } from "./list-dialogs";
@@ -62,6 +66,8 @@ export function ConversationListPage() {
   const [renamingKey, setRenamingKey] = useState<string | null>(null);
   const [dialog, setDialog] = useState<PaletteRequest>(null);
   const [now, setNow] = useState(() => Date.now());
+  const router = useRouter();
+  const savedViews = useSavedViews();
 
   const openTarget = decodeOpenKey(state.open);
   const openKey = openTarget
@@ -179,7 +185,8 @@ export function ConversationListPage() {
           {data.total !== null ? (
             <span className="text-muted-foreground text-sm">{data.total} conversations</span>
           ) : null}
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <ExportMenu listQuery={canonicalListQuery(list.listQueryString)} total={data.total} />
             <SortToggle
               sort={params.sort}
               connections={facets.activeConnections}
@@ -296,6 +303,8 @@ export function ConversationListPage() {
           conversation: row,
         }))}
         onOpenConversation={open}
+        savedViews={[...(savedViews.data?.personal ?? []), ...(savedViews.data?.shared ?? [])]}
+        onSavedView={(href) => router.push(href)}
       />
     </div>
   );
