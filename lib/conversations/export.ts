@@ -19,7 +19,7 @@ import { log } from "@/lib/logger";
 import { csvHeader, csvRow, jsonlLine } from "./export-format";
 
 /** Rows read per database round trip: CSV rows are small; JSON Lines carry messages. */
-export const EXPORT_PAGE_SIZE = { csv: 500, jsonl: 50 } as const;
+export const EXPORT_PAGE_SIZE = { csv: 500, jsonl: 200 } as const;
 
 export type ExportEnd = "completed" | "cancelled" | "failed";
 

@@ -1,8 +1,8 @@
 // GET /api/conversations/export — every conversation the list's filters match, as CSV or JSON Lines,
 // streamed from the index (one audit row per export).
 import { queryObject, withApi } from "@/lib/api/handler";
+import { requestBaseUrl } from "@/lib/api/origin";
 import { recordAudit } from "@/lib/audit/audit-log";
-import { getConfig } from "@/lib/config";
 import { exportStream } from "@/lib/conversations/export";
 import { exportContentTypes, exportFileName } from "@/lib/conversations/export-format";
 import { assertMayExport } from "@/lib/conversations/settings";
@@ -31,8 +31,7 @@ export const GET = withApi({ role: "any" }, async ({ request, actor }) => {
     throw error;
   }
   const connections = await selectRowConnections(db, query.connection);
-  const baseUrl = getConfig().publicUrl ?? new URL(request.url).origin;
-  const body = exportStream({ db, query, connections, actor, baseUrl });
+  const body = exportStream({ db, query, connections, actor, baseUrl: requestBaseUrl(request) });
   return new Response(body, {
     headers: {
       "content-type": exportContentTypes[query.format],
