@@ -22,6 +22,7 @@ import { useSyncStatus } from "@/lib/client/sync";
 import { cn } from "@/lib/utils";
 import { ConnectionFreshness } from "./connection-freshness";
 import { ProviderIcon } from "./provider-icon";
+import { SavedViewsNav } from "./saved-views-nav";
 
 export interface ShellConnection {
   id: string;
@@ -126,6 +127,7 @@ export function SidebarNav({
           ))}
         </ul>
       </div>
+      <SavedViewsNav onNavigate={onNavigate} />
       <div>
         <h2 className="text-muted-foreground px-2 pb-1 text-xs font-semibold tracking-wide uppercase">
           Connections

@@ -46,4 +46,21 @@ describe("OpenAPI document", () => {
     expect(listParameters).not.toContain("channels");
     expect(listParameters).not.toContain("channelIds");
   });
+
+  it("documents the export with the list's filters (no cursor or page size), saved views and settings", async () => {
+    const { filterParams } = await import("@/lib/model/filters");
+    const document = openApiDocument() as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    const exportParameters =
+      document.paths["/api/conversations/export"]?.get?.parameters?.map((parameter) => parameter.name) ?? [];
+    expect(exportParameters).toEqual(
+      expect.arrayContaining(["format", "connection", "view", "sort", ...filterParams]),
+    );
+    expect(exportParameters).not.toContain("cursor");
+    expect(exportParameters).not.toContain("limit");
+    expect(Object.keys(document.paths["/api/views"] ?? {}).sort()).toEqual(["get", "post"]);
+    expect(Object.keys(document.paths["/api/views/{id}"] ?? {}).sort()).toEqual(["delete", "patch"]);
+    expect(Object.keys(document.paths["/api/settings"] ?? {}).sort()).toEqual(["get", "patch"]);
+  });
 });

@@ -21,6 +21,14 @@ import {
   threadQuerySchema,
 } from "@/lib/conversations/api-schemas";
 import { syncQueuedSchema, syncStatusSchema } from "@/lib/model/sync-status";
+import { exportQuerySchema } from "@/lib/model/export";
+import {
+  createSavedViewSchema,
+  savedViewListSchema,
+  savedViewSchema,
+  updateSavedViewSchema,
+} from "@/lib/model/saved-views";
+import { settingsSchema, updateSettingsSchema } from "@/lib/model/settings";
 import {
   conversationPageSchema,
   facetsSchema,
@@ -87,6 +95,29 @@ export function openApiDocument(): Record<string, unknown> {
             "connections that keep metadata only.",
           parameters: queryParameters(listQuerySchema),
           responses: { "200": { description: "A page", content: json(conversationPageSchema) }, ...errors },
+        },
+      },
+      "/api/conversations/export": {
+        get: {
+          summary: "Export every conversation the list's filters match, as CSV or JSON Lines",
+          description:
+            "The same filters, view and sort as `GET /api/conversations` (no cursor or page size: every page). " +
+            "Streamed from the index. CSV: UTF-8 with a byte order mark, one row per conversation (the list's " +
+            "columns, cost and currency, empty when unknown, flags, the conversation's address in Parley); cells " +
+            "starting with =, +, -, @, tab or carriage return are prefixed with a quote mark. JSON Lines: one " +
+            "conversation per line with its indexed messages. One audit row per export. Staff may export unless " +
+            "an admin restricted exports to admins (403).",
+          parameters: queryParameters(exportQuerySchema),
+          responses: {
+            "200": {
+              description: "The file",
+              content: {
+                "text/csv": { schema: { type: "string" } },
+                "application/x-ndjson": { schema: { type: "string" } },
+              },
+            },
+            ...errors,
+          },
         },
       },
       "/api/conversations/{connectionId}/{conversationId}": {
@@ -190,6 +221,41 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Audit log as CSV (admins)",
           parameters: queryParameters(auditQuerySchema),
           responses: errors,
+        },
+      },
+      "/api/views": {
+        get: {
+          summary: "Saved views: the user's own and the shared ones, with their conversation counts",
+          responses: { "200": { description: "Views", content: json(savedViewListSchema) }, ...errors },
+        },
+        post: {
+          summary: "Save a view: a name and a list query string (shared views: admins)",
+          requestBody: { required: true, content: json(createSavedViewSchema, "input") },
+          responses: { "201": { description: "Saved", content: json(savedViewSchema) }, ...errors },
+        },
+      },
+      "/api/views/{id}": {
+        patch: {
+          summary: "Rename, re-point or move a saved view (its owner; shared views: admins)",
+          parameters: [pathParameter("id")],
+          requestBody: { required: true, content: json(updateSavedViewSchema, "input") },
+          responses: { "200": { description: "Updated", content: json(savedViewSchema) }, ...errors },
+        },
+        delete: {
+          summary: "Delete a saved view (its owner; shared views: admins)",
+          parameters: [pathParameter("id")],
+          responses: { "204": { description: "Deleted" }, ...errors },
+        },
+      },
+      "/api/settings": {
+        get: {
+          summary: "Parley-wide settings (whether exports are restricted to admins)",
+          responses: { "200": { description: "Settings", content: json(settingsSchema) }, ...errors },
+        },
+        patch: {
+          summary: "Change settings (admins)",
+          requestBody: { required: true, content: json(updateSettingsSchema, "input") },
+          responses: { "200": { description: "Settings", content: json(settingsSchema) }, ...errors },
         },
       },
       "/api/health": {

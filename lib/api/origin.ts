@@ -31,3 +31,16 @@ export function isSameOriginRequest(request: Request): boolean {
   }
   return true;
 }
+
+/**
+ * Parley's address as the person asking sees it, for links written into files (exports):
+ * `PARLEY_PUBLIC_URL` when set, else the request's Host (Next.js builds `request.url` from its
+ * own host name, which may be `localhost` when the browser used 127.0.0.1).
+ */
+export function requestBaseUrl(request: Request): string {
+  const publicUrl = getConfig().publicUrl;
+  if (publicUrl) return publicUrl;
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  return host && /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(host) ? `${url.protocol}//${host}` : url.origin;
+}

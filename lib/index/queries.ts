@@ -9,7 +9,8 @@ import type { Database } from "@/lib/db/client";
 import type { ConversationPage, Facets } from "@/lib/model/conversation";
 import type { ListQuery } from "@/lib/model/list-query";
 import { facetsFromIndex } from "./read/facets";
-import { listFromIndex } from "./read/list";
+import { cappedCount, listFromIndex, TOTAL_COUNT_CAP } from "./read/list";
+import { wherePredicates } from "./read/filter-sql";
 import type { RowConnection } from "./store/conversation-rows";
 
 export function rowConnection(handle: ConnectionHandle): RowConnection {
@@ -29,4 +30,26 @@ export async function listConversations(db: Database, query: ListQuery): Promise
 export async function listFacets(db: Database, selection: readonly string[]): Promise<Facets> {
   const handles = await selectHandles(db, selection);
   return facetsFromIndex(db, handles.map(rowConnection));
+}
+
+/** The selected connections as the index's readers need them (exports page through them). */
+export async function selectRowConnections(
+  db: Database,
+  selection: readonly string[],
+): Promise<RowConnection[]> {
+  return (await selectHandles(db, selection)).map(rowConnection);
+}
+
+/** How many conversations a list query matches, with the list's cap (saved views' counts). */
+export async function countConversations(
+  db: Database,
+  query: ListQuery,
+): Promise<{ count: number; isEstimate: boolean }> {
+  const connections = await selectRowConnections(db, query.connection);
+  const count = await cappedCount(
+    db,
+    connections.map((connection) => connection.id),
+    wherePredicates(query),
+  );
+  return { count: Math.min(count, TOTAL_COUNT_CAP), isEstimate: count > TOTAL_COUNT_CAP };
 }

@@ -18,6 +18,7 @@ export const apiRoutes: RouteEntry[] = [
   { pattern: "/api/health", load: () => import("@/app/api/health/route") },
   { pattern: "/api/openapi.json", load: () => import("@/app/api/openapi.json/route") },
   { pattern: "/api/conversations", load: () => import("@/app/api/conversations/route") },
+  { pattern: "/api/conversations/export", load: () => import("@/app/api/conversations/export/route") },
   {
     pattern: "/api/conversations/:connectionId/:conversationId",
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/route"),
@@ -38,6 +39,9 @@ export const apiRoutes: RouteEntry[] = [
   { pattern: "/api/audit", load: () => import("@/app/api/audit/route") },
   { pattern: "/api/audit/export", load: () => import("@/app/api/audit/export/route") },
   { pattern: "/api/users/sign-in-locks", load: () => import("@/app/api/users/sign-in-locks/route") },
+  { pattern: "/api/views", load: () => import("@/app/api/views/route") },
+  { pattern: "/api/views/:id", load: () => import("@/app/api/views/[id]/route") },
+  { pattern: "/api/settings", load: () => import("@/app/api/settings/route") },
   { pattern: "/api/csp-report", load: () => import("@/app/api/csp-report/route") },
   { pattern: "/api/auth/*", load: () => import("@/app/api/auth/[...all]/route") },
 ];
@@ -149,7 +153,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (process.env.TEST_DATABASE_URL) {
     const { sql } = await import("drizzle-orm");
     await handle.db.execute(
-      sql`truncate table audit_log, moderation_overlay, connections, session, account, verification, rate_limit, "user", request_budget_calls restart identity cascade`,
+      sql`truncate table audit_log, moderation_overlay, saved_views, app_settings, connections, session, account, verification, rate_limit, "user", request_budget_calls restart identity cascade`,
     );
   }
   const { seedDemo } = await import("@/lib/demo/seed");

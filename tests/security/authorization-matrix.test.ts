@@ -72,6 +72,12 @@ beforeAll(async () => {
       staff: await createUser("removable-s@parley.local"),
       admin: await createUser("removable-x@parley.local"),
     },
+    sharedViewId: (
+      await harness.json<{ id: string }>("POST", "/api/views", {
+        cookie: harness.adminCookie,
+        body: { name: "Shared by the matrix", query: "view=all", shared: true },
+      })
+    ).body.id,
   };
 });
 afterAll(async () => harness?.close());

@@ -24,6 +24,7 @@ import {
 import { AdminPage } from "../admin-page";
 import { errorText } from "../form-error";
 import { AddUserDialogContent } from "./add-user-dialog";
+import { ExportSetting } from "./export-setting";
 import { SignInFailures } from "./sign-in-failures";
 import { ConfirmUserActionContent, ResetPasswordDialogContent } from "./user-action-dialogs";
 import { UsersTable, userActionsButtonId, type UserAction } from "./users-table";
@@ -174,6 +175,8 @@ export function UsersPanel() {
       )}
 
       <SignInFailures />
+
+      <ExportSetting />
 
       <Dialog open={adding} onOpenChange={setAdding}>
         {adding ? (

@@ -8,6 +8,7 @@
  */
 import {
   ArchiveIcon,
+  BookmarkIcon,
   ExternalLinkIcon,
   MessageSquareTextIcon,
   InboxIcon,
@@ -66,6 +67,9 @@ export interface CommandPaletteProps {
   /** The list's conversations, found by title once something is typed. */
   conversations: { key: string; name: string; conversation: Conversation }[];
   onOpenConversation: (conversation: Conversation) => void;
+  /** Saved views (personal, then shared), opened by their link. */
+  savedViews?: { id: string; name: string; href: string; shared: boolean }[];
+  onSavedView?: (href: string) => void;
 }
 
 /** Characters typed before conversations are offered (an empty search lists commands only). */
@@ -99,6 +103,8 @@ export function CommandPalette({
   onAction,
   conversations,
   onOpenConversation,
+  savedViews = [],
+  onSavedView,
 }: CommandPaletteProps) {
   const { resolvedTheme, setTheme } = useTheme();
   const [search, setSearch] = useState("");
@@ -212,6 +218,22 @@ export function CommandPalette({
             );
           })}
         </CommandGroup>
+        {savedViews.length > 0 && onSavedView ? (
+          <CommandGroup heading="Saved views">
+            {savedViews.map((saved) => (
+              <CommandItem
+                key={saved.id}
+                value={`Open view ${untrustedLabel(saved.name)} ${saved.id}`}
+                keywords={["view", "saved", saved.shared ? "shared" : "personal", kindKeyword("navigation")]}
+                onSelect={() => run(() => onSavedView(saved.href))}
+              >
+                <BookmarkIcon aria-hidden="true" />
+                Open view <bdi className="min-w-0 truncate">{untrustedLabel(saved.name)}</bdi>
+                {saved.shared ? <span className="text-muted-foreground ml-auto text-xs">shared</span> : null}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ) : null}
         <CommandGroup heading="Connections">
           <CommandItem
             value="All connections"

@@ -5,6 +5,7 @@
  * (`use-list-state.ts`); this component wires the pieces together.
  */
 import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useQueryState } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
@@ -15,11 +16,14 @@ import { MESSAGE_PARAM } from "@/components/conversations/thread/thread-links";
 import { syncQueries, useSyncNow } from "@/lib/client/sync";
 import type { Conversation } from "@/lib/model/conversation";
 import { decodeOpenKey } from "@/lib/conversations/search-params";
+import { useSavedViews } from "@/lib/client/saved-views";
+import { canonicalListQuery } from "@/lib/model/list-query-string";
 import { cn } from "@/lib/utils";
 import { BulkBar } from "./bulk-bar";
 import type { ConversationTableMeta } from "./table-meta";
 import { ConversationPanel } from "./conversation-panel";
 import { ConversationTable } from "./conversation-table";
+import { ExportMenu } from "./export-menu";
 import { FilterChips } from "./filter-chips";
 import { conversationName, rowKey } from "./format";
 import { ListDialogs, type PaletteRequest } from "./list-dialogs";
@@ -77,6 +81,8 @@ export function ConversationListPage() {
     () => new Set(data.notices.filter((notice) => notice.kind === "failing").map((n) => n.connectionId)),
     [data.notices],
   );
+  const router = useRouter();
+  const savedViews = useSavedViews();
 
   const openTarget = decodeOpenKey(state.open);
   const openKey = openTarget
@@ -211,7 +217,8 @@ export function ConversationListPage() {
           {data.total !== null ? (
             <span className="text-muted-foreground text-sm">{data.total} conversations</span>
           ) : null}
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <ExportMenu listQuery={canonicalListQuery(list.listQueryString)} total={data.total} />
             <SortToggle
               sort={params.sort}
               connections={facets.activeConnections}
@@ -335,6 +342,8 @@ export function ConversationListPage() {
           conversation: row,
         }))}
         onOpenConversation={open}
+        savedViews={[...(savedViews.data?.personal ?? []), ...(savedViews.data?.shared ?? [])]}
+        onSavedView={(href) => router.push(href)}
       />
     </div>
   );

@@ -16,6 +16,7 @@ import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
 import { flagHomeLabel } from "./flag-homes";
 import { humanize } from "./format";
 import { Heading, type HeadingLevel } from "./heading";
+import { ThreadDownloadMenu } from "./thread-download-menu";
 import { threadShortcuts } from "./thread-shortcuts";
 import { TitleEditor } from "./title-editor";
 
@@ -117,6 +118,7 @@ export function ThreadHeader(props: ThreadHeaderProps) {
           </>
         )}
         <div className="ml-auto flex items-center">
+          <ThreadDownloadMenu conversation={conversation} />
           <NavButton
             label="Previous conversation"
             keys={`${threadShortcuts.previous.key} ${threadShortcuts.previous.alternative}`}

@@ -19,7 +19,7 @@ import { queryRows } from "./rows";
 /** Totals are counted up to this many rows; past it the total is marked as an estimate. */
 export const TOTAL_COUNT_CAP = 10_000;
 
-function keysetAfter(position: KeysetPosition, sort: ListQuery["sort"]): SQL {
+export function keysetAfter(position: KeysetPosition, sort: ListQuery["sort"]): SQL {
   const [sortKey, connectionId, id] = position;
   const at = sql`${sortKey}::timestamptz`;
   return sort === "recent"
@@ -28,7 +28,7 @@ function keysetAfter(position: KeysetPosition, sort: ListQuery["sort"]): SQL {
 }
 
 /** The columns a list row needs (not the search columns). */
-const listedColumns = sql.raw(
+export const listedColumns = sql.raw(
   [
     "connection_id",
     "id",
@@ -62,6 +62,34 @@ const listedColumns = sql.raw(
     .join(", "),
 );
 
+/** The list's total order (keyset paging relies on it being total). */
+export function listOrder(sort: ListQuery["sort"]): SQL {
+  return sort === "recent"
+    ? sql`order by c.sort_at desc, c.connection_id asc, c.id asc`
+    : sql`order by c.sort_at asc, c.connection_id desc, c.id desc`;
+}
+
+/** The overlay's columns and the keyset position of a listed row. */
+export const overlayColumns = sql`o.title as o_title, o.important as o_important, o.archived as o_archived,
+  o.trashed as o_trashed, o.deleted_at_provider as o_deleted,
+  to_char(c.sort_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`;
+
+/** Rows matching `where`, counted up to `TOTAL_COUNT_CAP + 1` (the list's total and saved views' counts). */
+export async function cappedCount(
+  db: Database,
+  connectionIds: readonly string[],
+  where: readonly SQL[],
+): Promise<number> {
+  if (connectionIds.length === 0) return 0;
+  const counted = await queryRows<{ count: number | string }>(
+    db,
+    sql`select count(*) as count from (select 1 ${fromIndexedConversations(connectionIds, where)} limit ${
+      TOTAL_COUNT_CAP + 1
+    }) capped`,
+  );
+  return Number(counted[0]?.count ?? 0);
+}
+
 export function fromIndexedConversations(connectionIds: readonly string[], where: readonly SQL[]): SQL {
   const ids = sql.join(
     connectionIds.map((id) => sql`${id}`),
@@ -91,24 +119,16 @@ export async function listFromIndex(
     connections.map((connection) => connection.id),
     after ? [...where, keysetAfter(after, query.sort)] : where,
   );
-  const order =
-    query.sort === "recent"
-      ? sql`order by c.sort_at desc, c.connection_id asc, c.id asc`
-      : sql`order by c.sort_at asc, c.connection_id desc, c.id desc`;
-  const [rows, counted] = await Promise.all([
+  const order = listOrder(query.sort);
+  const [rows, count] = await Promise.all([
     queryRows<ListedRow>(
       db,
-      sql`select ${listedColumns}, o.title as o_title, o.important as o_important, o.archived as o_archived,
-        o.trashed as o_trashed, o.deleted_at_provider as o_deleted,
-        to_char(c.sort_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key
-        ${from} ${order} limit ${query.limit + 1}`,
+      sql`select ${listedColumns}, ${overlayColumns} ${from} ${order} limit ${query.limit + 1}`,
     ),
-    queryRows<{ count: number | string }>(
+    cappedCount(
       db,
-      sql`select count(*) as count from (select 1 ${fromIndexedConversations(
-        connections.map((connection) => connection.id),
-        where,
-      )} limit ${TOTAL_COUNT_CAP + 1}) capped`,
+      connections.map((connection) => connection.id),
+      where,
     ),
   ]);
   const byId = new Map(connections.map((connection) => [connection.id, connection]));
@@ -119,7 +139,6 @@ export async function listFromIndex(
   });
   if (query.q) items = await attachMatches(db, query.q, items);
   const last = page.at(-1);
-  const count = Number(counted[0]?.count ?? 0);
   const stillFilling = notices.some((notice) => notice.kind === "backfilling");
   return {
     items,

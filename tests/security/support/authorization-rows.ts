@@ -7,6 +7,7 @@
 import type { ProviderId } from "@/lib/model/conversation";
 import { simulatorKeys } from "@/simulator/keys";
 import type { Harness } from "../../integration/harness";
+import { exportViewsRows } from "./authorization-rows-export-views";
 
 export type Who = "anonymous" | "staff" | "admin";
 export const everyone: readonly Who[] = ["anonymous", "staff", "admin"];
@@ -18,6 +19,8 @@ export interface Fixture {
   spareConnectionId: string;
   targetUserId: string;
   removableUserIds: Record<Who, string>;
+  /** A shared saved view (made by an admin) the matrix renames and deletes. */
+  sharedViewId: string;
 }
 
 export interface MatrixRow {
@@ -244,6 +247,7 @@ export const matrix: MatrixRow[] = [
     expected: signedIn(200),
     shape: "parley",
   },
+  ...exportViewsRows,
   {
     route: "/api/csp-report",
     method: "POST",

@@ -19,6 +19,8 @@ export interface StateSnapshot {
   connections: string;
   overlay: string;
   users: string;
+  /** Saved views and settings. */
+  views: string;
   auditRows: number;
   sessions: number;
   simulator: string;
@@ -46,6 +48,7 @@ const databaseStateSchema = z.object({
         connections: z.string(),
         overlay: z.string(),
         users: z.string(),
+        views: z.string(),
         audit_rows: z.coerce.number(),
         sessions: z.coerce.number(),
       }),
@@ -60,6 +63,9 @@ async function databaseState(db: Database) {
       (select coalesce(json_agg(row_to_json(o) order by o.connection_id, o.conversation_id), '[]'::json)::text
          from moderation_overlay o) as overlay,
       (select coalesce(json_agg(row_to_json(u) order by u.id), '[]'::json)::text from "user" u) as users,
+      (select coalesce(json_agg(row_to_json(v) order by v.id), '[]'::json)::text
+         || (select coalesce(json_agg(row_to_json(s) order by s.key), '[]'::json)::text from app_settings s)
+         from saved_views v) as views,
       (select count(*) from audit_log)::int as audit_rows,
       (select count(*) from session)::int as sessions`);
   const [state] = databaseStateSchema.parse(result).rows;
@@ -114,6 +120,7 @@ export async function takeSnapshot(
     connections,
     overlay: state.overlay,
     users: state.users,
+    views: state.views,
     auditRows: state.audit_rows,
     sessions: state.sessions,
     simulator,
@@ -127,6 +134,7 @@ export function changedParts(before: StateSnapshot, after: StateSnapshot): (keyo
     "connections",
     "overlay",
     "users",
+    "views",
     "auditRows",
     "sessions",
     "simulator",

@@ -1,0 +1,13 @@
+/** Parley-wide settings an admin changes (`lib/conversations/settings.ts` stores them). */
+import { z } from "zod";
+
+export const settingsSchema = z.object({
+  /** Only admins may export conversations (staff may when false). */
+  exportAdminsOnly: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const updateSettingsSchema = z
+  .object({ exportAdminsOnly: z.boolean().optional() })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, "send at least one setting");
