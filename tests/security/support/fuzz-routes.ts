@@ -2,6 +2,7 @@
  * Every route the fuzz test covers (see fuzz-read-routes.ts and fuzz-write-routes.ts) and which
  * test file runs which of them.
  */
+import { bulkReadRoutes, bulkWriteRoutes } from "./fuzz-bulk-routes";
 import { readRoutes } from "./fuzz-read-routes";
 import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 import { writeRoutes } from "./fuzz-write-routes";
@@ -9,7 +10,7 @@ import { writeRoutes } from "./fuzz-write-routes";
 export type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 
 export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
-  return [...readRoutes(fixture), ...writeRoutes(fixture)];
+  return [...readRoutes(fixture), ...bulkReadRoutes(), ...writeRoutes(fixture), ...bulkWriteRoutes(fixture)];
 }
 
 /** Which file fuzzes which routes (by name); together they cover every route. */
@@ -19,8 +20,8 @@ export const fuzzGroups = {
     writes: ["user admin", "sign in", "CSP report"],
   },
   conversations: {
-    reads: ["list", "thread", "messages", "history", "facets", "sync state"],
-    writes: ["moderate", "delete at provider", "sync now"],
+    reads: ["list", "thread", "messages", "history", "facets", "sync state", "bulk progress"],
+    writes: ["moderate", "delete at provider", "sync now", "bulk start", "bulk retry", "bulk undo"],
   },
   connections: {
     reads: ["connections", "audit", "audit export", "sign-in delays"],
