@@ -157,14 +157,15 @@ describe("bulk jobs", () => {
   });
 
   it("writes one audit row for the job with its counts, and one per provider row", async () => {
-    const jobRows = await listAudit(database.db, { action: "bulk.archive" }, { limit: 10 });
-    expect(jobRows.items).toHaveLength(1);
-    expect(jobRows.items[0]).toMatchObject({
+    const jobRows = await listAudit(database.db, { action: "bulk.archive" }, { limit: 50 });
+    const ofThisJob = jobRows.items.filter((row) => row.targetId === archiveJob.id);
+    expect(ofThisJob).toHaveLength(1);
+    expect(ofThisJob[0]).toMatchObject({
       targetId: archiveJob.id,
       outcome: "failure",
       after: { total: 10, succeeded: 8, skipped: 0, failed: 2 },
     });
-    const rowAudits = await listAudit(database.db, { action: "conversation.archive" }, { limit: 50 });
+    const rowAudits = await listAudit(database.db, { action: "conversation.archive" }, { limit: 200 });
     const ofJob = rowAudits.items.filter(
       (row) => (row.after as { bulkJob?: string } | null)?.bulkJob === archiveJob.id,
     );

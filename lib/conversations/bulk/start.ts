@@ -9,7 +9,8 @@ export async function startBulkJobs(): Promise<void> {
   if (!queue) return;
   const database = await getDatabaseHandle();
   await startBulkWorkers(queue.boss, database.db, {
-    concurrency: 2,
+    // PGlite is one connection that every request shares: one worker polls it, modestly.
+    concurrency: database.kind === "pglite" ? 1 : 2,
     pollingIntervalSeconds: database.kind === "pglite" ? 2 : 1,
   });
 }
