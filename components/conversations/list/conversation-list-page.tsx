@@ -72,7 +72,11 @@ export function ConversationListPage() {
   const selection = useRowSelection(`${list.listQueryString}|${params.cursor ?? ""}`, rows);
   // "Select all N matching": the bulk action then covers every row of the query, not just this page.
   const [allMatchingScope, setAllMatchingScope] = useState<string | null>(null);
-  const allMatching = allMatchingScope === list.listQueryString;
+  // Unpicking a row of the page goes back to the picked rows.
+  const allMatching =
+    allMatchingScope === list.listQueryString &&
+    rows.length > 0 &&
+    selection.selectedRows.length === rows.length;
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
