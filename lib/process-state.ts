@@ -30,6 +30,8 @@ interface ProcessState {
   overlays: unknown;
   /** Background work started by this process (sync scheduler, job queue). */
   jobs: unknown;
+  /** Bulk moderation jobs: the queue they run on, or those running in this process (`lib/conversations/bulk`). */
+  bulkJobs: unknown;
 }
 
 type ProcessStateName = keyof ProcessState;

@@ -35,6 +35,16 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("describes bulk jobs: start, progress, retry and undo", () => {
+    const document = openApiDocument() as {
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    };
+    expect(document.paths["/api/bulk"]?.post?.responses).toHaveProperty("202");
+    expect(document.paths["/api/bulk/{id}"]?.get?.responses).toHaveProperty("200");
+    expect(document.paths["/api/bulk/{id}/retry"]?.post?.responses).toHaveProperty("202");
+    expect(document.paths["/api/bulk/{id}/undo"]?.post?.responses).toHaveProperty("202");
+  });
+
   it("takes the list's filter parameters from the one filter registry", async () => {
     const { filterParams } = await import("@/lib/model/filters");
     const document = openApiDocument() as {

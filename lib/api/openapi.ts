@@ -12,6 +12,8 @@ import {
 } from "@/lib/connections/schemas";
 import {
   apiErrorSchema,
+  bulkJobSchema,
+  bulkRequestSchema,
   deleteBodySchema,
   facetsQuerySchema,
   listQuerySchema,
@@ -150,6 +152,59 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "A page of a thread",
           parameters: [...conversationPath, ...queryParameters(threadQuerySchema)],
           responses: { "200": { description: "Messages", content: json(messagePageSchema) }, ...errors },
+        },
+      },
+      "/api/bulk": {
+        post: {
+          summary: "Start a bulk job: one action on picked rows or on every row a list query matches",
+          description:
+            "The job runs on the server: Parley's own flags in one transaction, flags a provider holds paced to " +
+            "its request budget behind people's requests and retried; each row's outcome is kept. Same roles as " +
+            "the single change. `filter` takes the parameters of `GET /api/conversations` (cursor and limit " +
+            "ignored; at most 10,000 rows); `selection` at most 1,000 rows. A target that matches nothing, or too " +
+            "many rows, is a 400.",
+          requestBody: { required: true, content: json(bulkRequestSchema, "input") },
+          responses: {
+            "202": { description: "Started", content: json(bulkJobSchema) },
+            "404": { description: "No such connection", content: json(apiErrorSchema) },
+            ...errors,
+          },
+        },
+      },
+      "/api/bulk/{id}": {
+        get: {
+          summary: "A bulk job's progress: counts and the failed rows with their reasons",
+          parameters: [pathParameter("id")],
+          responses: {
+            "200": { description: "Progress", content: json(bulkJobSchema) },
+            "404": { description: "No such job", content: json(apiErrorSchema) },
+            ...errors,
+          },
+        },
+      },
+      "/api/bulk/{id}/retry": {
+        post: {
+          summary: "Retry a finished job's failed rows (a new job)",
+          parameters: [pathParameter("id")],
+          responses: {
+            "202": { description: "Started", content: json(bulkJobSchema) },
+            "409": { description: "Still running, or nothing failed", content: json(apiErrorSchema) },
+            ...errors,
+          },
+        },
+      },
+      "/api/bulk/{id}/undo": {
+        post: {
+          summary: "Undo a finished job: the inverse action for the rows it changed (a new job)",
+          parameters: [pathParameter("id")],
+          responses: {
+            "202": { description: "Started", content: json(bulkJobSchema) },
+            "409": {
+              description: "Still running, already undone, or nothing changed",
+              content: json(apiErrorSchema),
+            },
+            ...errors,
+          },
         },
       },
       "/api/facets": {

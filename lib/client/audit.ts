@@ -93,6 +93,18 @@ export const knownAuditActions: readonly { group: string; actions: readonly stri
     ],
   },
   {
+    group: "Bulk jobs",
+    actions: [
+      "bulk.*",
+      "bulk.important",
+      "bulk.unimportant",
+      "bulk.archive",
+      "bulk.unarchive",
+      "bulk.trash",
+      "bulk.restore",
+    ],
+  },
+  {
     group: "Connections",
     actions: [
       "connection.*",

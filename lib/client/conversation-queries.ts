@@ -5,7 +5,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-client";
 import type { AuditRow } from "@/lib/audit/schemas";
-import type { ModerationState } from "@/lib/conversations/api-schemas";
+import type { BulkJob, BulkRequest, ModerationState } from "@/lib/conversations/api-schemas";
 import type { ConversationPage, Facets, MessagePage, ThreadPage } from "@/lib/model/conversation";
 import type { ListSearchParams } from "@/lib/conversations/search-params";
 import { filterDefinitions } from "@/lib/model/filter-labels";
@@ -54,6 +54,7 @@ export const conversationKeys = {
   syncStatus: () => ["sync", "status"] as const,
   /** Syncs asked for from this browser and not finished yet (client state kept in the cache). */
   syncRequests: () => ["sync", "requests"] as const,
+  bulkJob: (id: string) => ["bulk", id] as const,
 };
 
 /** How many of a view's newest rows the banner looks at (the API's largest page). */
@@ -122,7 +123,32 @@ export const conversationQueries = {
         ),
       staleTime: 60_000,
     }),
+  /** A bulk job's progress; always read afresh while the job runs. */
+  bulkJob: (id: string) =>
+    queryOptions({
+      queryKey: conversationKeys.bulkJob(id),
+      queryFn: ({ signal }) => apiFetch<BulkJob>(`/api/bulk/${encodeURIComponent(id)}`, { signal }),
+      staleTime: 0,
+    }),
 };
+
+/** The list query as the bulk API's filter target: the list's parameters without cursor and page size. */
+export function listFilterTarget(params: ListParams): Record<string, string> {
+  const search = new URL(listApiUrl(params), "http://parley.invalid").searchParams;
+  search.delete("cursor");
+  search.delete("limit");
+  return Object.fromEntries(search);
+}
+
+/** `POST /api/bulk`: starts a job on the server; answers its progress. */
+export function startBulkRequest(body: BulkRequest) {
+  return apiFetch<BulkJob>("/api/bulk", { method: "POST", json: body });
+}
+
+/** `POST /api/bulk/:id/retry` or `/undo`: a new job for the failed rows, or undoing the changed ones. */
+export function followUpBulkRequest(id: string, kind: "retry" | "undo") {
+  return apiFetch<BulkJob>(`/api/bulk/${encodeURIComponent(id)}/${kind}`, { method: "POST" });
+}
 
 export function moderateConversationRequest(
   connectionId: string,

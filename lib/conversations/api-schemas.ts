@@ -55,3 +55,55 @@ export type ModerationState = z.infer<typeof moderationStateSchema>;
 /** Error body of every API route: `{ error: { code, message } }`. */
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Bulk moderation (`POST /api/bulk`): the actions a job can run, each undone by its inverse. */
+export const bulkActions = ["archive", "unarchive", "important", "unimportant", "trash", "restore"] as const;
+export type BulkAction = (typeof bulkActions)[number];
+export const bulkActionSchema = z.enum(bulkActions);
+
+/** Most rows one job covers when a filter chooses them; a selection is at most `BULK_MAX_SELECTION`. */
+export const BULK_MAX_ROWS = 10_000;
+export const BULK_MAX_SELECTION = 1_000;
+
+const bulkRowSchema = z
+  .object({ connectionId: z.string().min(1).max(512), conversationId: z.string().min(1).max(512) })
+  .strict();
+
+/**
+ * The rows of a job: picked ones, or every row the list query matches (the same query as
+ * `GET /api/conversations`, as an object of its parameters; `cursor` and `limit` are ignored).
+ */
+export const bulkTargetSchema = z.union([
+  z.object({ selection: z.array(bulkRowSchema).min(1).max(BULK_MAX_SELECTION) }).strict(),
+  z.object({ filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])) }).strict(),
+]);
+export type BulkTarget = z.infer<typeof bulkTargetSchema>;
+
+export const bulkRequestSchema = z.object({ action: bulkActionSchema, target: bulkTargetSchema }).strict();
+export type BulkRequest = z.infer<typeof bulkRequestSchema>;
+
+/** A job's progress, as `GET /api/bulk/:id` answers it. */
+export const bulkJobSchema = z.object({
+  id: z.string(),
+  action: bulkActionSchema,
+  state: z.enum(["queued", "running", "done"]),
+  total: z.number().int(),
+  /** Rows changed (`succeeded`), already as asked (`skipped`), failed, and all three together (`done`). */
+  done: z.number().int(),
+  succeeded: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  failures: z.array(
+    z.object({
+      connectionId: z.string(),
+      conversationId: z.string(),
+      title: z.string().nullable(),
+      reason: z.string(),
+    }),
+  ),
+  undoOf: z.string().nullable(),
+  retryOf: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type BulkJob = z.infer<typeof bulkJobSchema>;

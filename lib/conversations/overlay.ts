@@ -227,3 +227,48 @@ export function toConversationDetail(
     extras: row.extras,
   };
 }
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Sets one flag on many conversations of one connection inside the caller's transaction (bulk
+ * jobs: every overlay change of a job in one transaction). `db` names the database whose kept
+ * rows are dropped.
+ */
+export async function upsertOverlayRows(
+  db: Database,
+  tx: Transaction,
+  connectionId: string,
+  conversationIds: readonly string[],
+  change: Pick<OverlayChange, "important" | "archived" | "trashed">,
+  actorId: string,
+): Promise<void> {
+  const now = new Date();
+  const { trashed } = change;
+  const trash = trashed === undefined ? {} : { trashedAt: trashed ? now : null };
+  const kept = keptFor(db, connectionId);
+  try {
+    for (let start = 0; start < conversationIds.length; start += 500)
+      await tx
+        .insert(moderationOverlay)
+        .values(
+          conversationIds.slice(start, start + 500).map((conversationId) => ({
+            connectionId,
+            conversationId,
+            ...change,
+            ...trash,
+            updatedBy: actorId,
+            updatedAt: now,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [moderationOverlay.connectionId, moderationOverlay.conversationId],
+          set: { ...change, ...trash, updatedBy: actorId, updatedAt: sql`now()` },
+        });
+  } finally {
+    if (kept) {
+      kept.generation += 1;
+      for (const id of conversationIds) kept.rows.delete(id);
+    }
+  }
+}

@@ -10,6 +10,7 @@ export * from "./auth-schema";
 export * from "./index-schema";
 export * from "./connections-schema";
 export * from "./views-schema";
+export * from "./bulk-schema";
 import { connections } from "./connections-schema";
 
 /**

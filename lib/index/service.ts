@@ -64,6 +64,11 @@ export async function startIndexing(): Promise<void> {
   void tick();
 }
 
+/** The running job queue (its pg-boss instance serves bulk jobs too), or null. */
+export function runningJobQueue(): JobQueue | null {
+  return jobs().queue;
+}
+
 export async function stopIndexing(): Promise<void> {
   const state = jobs();
   if (state.timer) clearInterval(state.timer);

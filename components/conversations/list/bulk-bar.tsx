@@ -1,8 +1,9 @@
 "use client";
 /**
  * The bar that appears while rows are selected: "N selected", the bulk actions that make sense in
- * this view, progress while a batch runs, and the conversations that failed. Moving to trash asks
- * first, stating the count.
+ * this view, progress while a job runs, and the conversations that failed. When the whole page is
+ * picked and more rows match, "Select all N matching" makes the action cover every row of the
+ * query (a server job either way). Moving to trash asks first, stating the count.
  */
 import {
   ArchiveIcon,
@@ -36,6 +37,10 @@ export interface BulkBarProps {
   view: View;
   progress: BulkProgress | null;
   failures: { label: string; items: BulkFailure[] } | null;
+  /** How many rows the query matches, when the whole page is picked and more match; else null. */
+  matching: number | null;
+  allMatching: boolean;
+  onSelectAllMatching: (on: boolean) => void;
   onRun: (action: BulkAction) => void;
   onClear: () => void;
   onDismissFailures: () => void;
@@ -46,13 +51,19 @@ export function BulkBar({
   view,
   progress,
   failures,
+  matching,
+  allMatching,
+  onSelectAllMatching,
   onRun,
   onClear,
   onDismissFailures,
 }: BulkBarProps) {
   const [confirmTrash, setConfirmTrash] = useState(false);
   const running = progress !== null;
-  const allImportant = selected.length > 0 && selected.every((conversation) => conversation.flags.important);
+  const covering = allMatching && matching !== null;
+  const count = covering ? matching : selected.length;
+  const allImportant =
+    !covering && selected.length > 0 && selected.every((conversation) => conversation.flags.important);
   if (selected.length === 0 && !running && !failures) return null;
 
   return (
@@ -60,8 +71,18 @@ export function BulkBar({
       {selected.length > 0 || running ? (
         <div className="bg-muted/60 flex flex-wrap items-center gap-2 rounded-md border px-3 py-1.5">
           <p className="text-sm font-medium" aria-live="polite">
-            {selected.length} selected
+            {covering ? `All ${matching} matching selected` : `${selected.length} selected`}
           </p>
+          {matching !== null && !running ? (
+            <Button
+              variant="link"
+              size="sm"
+              className="h-7 px-1"
+              onClick={() => onSelectAllMatching(!covering)}
+            >
+              {covering ? `Only the ${selected.length} on this page` : `Select all ${matching} matching`}
+            </Button>
+          ) : null}
           <Button variant="ghost" size="sm" className="h-7" onClick={onClear} disabled={running}>
             <XIcon aria-hidden="true" />
             Clear selection
@@ -155,7 +176,7 @@ export function BulkBar({
       ) : null}
       <AlertDialog open={confirmTrash} onOpenChange={setConfirmTrash}>
         <AlertDialogContent
-          title={`Move ${plural(selected.length)} to trash?`}
+          title={`Move ${plural(count)} to trash?`}
           description="They leave every view except Trash, where they can be restored. The change is kept in Parley, not at the provider, and you can undo it right after."
         >
           <AlertDialogFooter>

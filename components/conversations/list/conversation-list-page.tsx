@@ -91,6 +91,13 @@ export function ConversationListPage() {
   const openRow = openKey ? (rows.find((row) => rowKey(row) === openKey) ?? null) : null;
 
   const selection = useRowSelection(`${list.listQueryString}|${params.cursor ?? ""}`, rows);
+  // "Select all N matching": the bulk action then covers every row of the query, not just this page.
+  const [allMatchingScope, setAllMatchingScope] = useState<string | null>(null);
+  // Unpicking a row of the page goes back to the picked rows.
+  const allMatching =
+    allMatchingScope === list.listQueryString &&
+    rows.length > 0 &&
+    selection.selectedRows.length === rows.length;
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -239,11 +246,25 @@ export function ConversationListPage() {
               view={params.view}
               progress={actions.bulk.progress}
               failures={actions.bulk.failures}
-              onClear={selection.clear}
+              matching={
+                data.total !== null &&
+                selection.selectedRows.length === rows.length &&
+                data.total > rows.length
+                  ? data.total
+                  : null
+              }
+              allMatching={allMatching}
+              onSelectAllMatching={(on) => setAllMatchingScope(on ? list.listQueryString : null)}
+              onClear={() => {
+                setAllMatchingScope(null);
+                selection.clear();
+              }}
               onDismissFailures={actions.bulk.dismissFailures}
               onRun={(action) => {
+                const target = allMatching ? { filter: params } : { rows: selection.selectedRows };
                 // The bar goes away with the selection; the focus goes back to the rows.
-                void actions.bulk.run(action, selection.selectedRows).then(() => {
+                void actions.bulk.run(action, target).then(() => {
+                  setAllMatchingScope(null);
                   selection.clear();
                   cursor.focusCursor();
                 });

@@ -1,71 +1,37 @@
 "use client";
 /**
- * Bulk moderation of the selected rows: one `moderate(..., { quiet: true })` call after another
- * (the API takes one conversation per request, and sequential calls keep provider rate limits
- * and the audit order sane), with progress ("Archiving 2 of 5…"), a summary toast with Undo for
- * the whole batch, and the failures listed by conversation. Rows already in the wanted state are
- * skipped, so nothing is written twice.
+ * Bulk moderation as a server job (`POST /api/bulk`): the picked rows, or every row the list's
+ * query matches. While the job runs, ONE toast shows its counts ("Archiving 40 of 100…"); when it
+ * ends, the same toast becomes the summary ("97 archived, 3 failed") with Undo (a job too: it
+ * goes on if the page is left) and Retry failed, the failed rows are listed by the bar, and the
+ * list is read again. Undo is in the tab's undo log as well (`z`).
  */
-import { rowKey } from "@/lib/model/row-key";
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
-import type { Conversation } from "@/lib/model/conversation";
+import type { BulkAction, BulkJob, BulkRequest } from "@/lib/conversations/api-schemas";
 import {
-  inverseOf,
-  applyChange,
-  type ModerationChange,
-  type useModeration,
-} from "@/lib/client/use-moderation";
-import { conversationName } from "./format";
+  conversationKeys,
+  conversationQueries,
+  followUpBulkRequest,
+  startBulkRequest,
+  type ListParams,
+  listFilterTarget,
+} from "@/lib/client/conversation-queries";
 import { recordUndo, undoEntry } from "@/lib/client/undo-log";
+import type { Conversation } from "@/lib/model/conversation";
+import { rowKey } from "@/lib/model/row-key";
 
-export type BulkAction = "important" | "unimportant" | "archive" | "unarchive" | "trash" | "restore";
+export type { BulkAction } from "@/lib/conversations/api-schemas";
 
-const actions: Record<
-  BulkAction,
-  {
-    change: ModerationChange;
-    progress: string;
-    done: string;
-    isNoop: (conversation: Conversation) => boolean;
-  }
-> = {
-  important: {
-    change: { important: true },
-    progress: "Marking important",
-    done: "Marked important",
-    isNoop: (c) => c.flags.important,
-  },
-  unimportant: {
-    change: { important: false },
-    progress: "Removing important",
-    done: "Removed from important",
-    isNoop: (c) => !c.flags.important,
-  },
-  archive: {
-    change: { archived: true },
-    progress: "Archiving",
-    done: "Archived",
-    isNoop: (c) => c.flags.archived,
-  },
-  unarchive: {
-    change: { archived: false },
-    progress: "Moving to inbox",
-    done: "Moved to inbox",
-    isNoop: (c) => !c.flags.archived,
-  },
-  trash: {
-    change: { trashed: true },
-    progress: "Moving to trash",
-    done: "Moved to trash",
-    isNoop: (c) => c.flags.trashed,
-  },
-  restore: {
-    change: { trashed: false },
-    progress: "Restoring",
-    done: "Restored",
-    isNoop: (c) => !c.flags.trashed,
-  },
+/** What each action is called while it runs and once it is done. */
+const words: Record<BulkAction, { progress: string; done: string }> = {
+  archive: { progress: "Archiving", done: "archived" },
+  unarchive: { progress: "Moving to inbox", done: "moved to inbox" },
+  important: { progress: "Marking important", done: "marked important" },
+  unimportant: { progress: "Removing important", done: "removed from important" },
+  trash: { progress: "Moving to trash", done: "moved to trash" },
+  restore: { progress: "Restoring", done: "restored" },
 };
 
 export interface BulkProgress {
@@ -79,65 +45,153 @@ export interface BulkFailure {
   name: string;
 }
 
-function plural(count: number): string {
-  return `${count} ${count === 1 ? "conversation" : "conversations"}`;
+/** The rows a job covers: the picked ones, or every row the list's query matches. */
+export type BulkTargetChoice = { rows: Conversation[] } | { filter: ListParams };
+
+const POLL_MS = 500;
+
+function errorText(error: unknown): string | undefined {
+  return error instanceof Error ? error.message : undefined;
 }
 
-type Moderate = ReturnType<typeof useModeration>["moderate"];
+/** "97 archived, 2 already archived, 3 failed". */
+export function bulkSummary(job: BulkJob): string {
+  const done = words[job.action].done;
+  return [
+    `${job.succeeded} ${done}`,
+    job.skipped > 0 ? `${job.skipped} already ${done}` : null,
+    job.failed > 0 ? `${job.failed} failed` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
 
-export function useBulkModeration(moderate: Moderate) {
+interface FollowDeps {
+  queryClient: QueryClient;
+  setProgress: (progress: BulkProgress | null) => void;
+  setFailures: (failures: { label: string; items: BulkFailure[] } | null) => void;
+}
+
+/** Shows a job's progress in one toast until it ends, then its summary with Undo and Retry failed. */
+async function followJob(
+  deps: FollowDeps,
+  started: BulkJob,
+  options: { undoing?: string } = {},
+): Promise<BulkJob> {
+  const { queryClient, setProgress, setFailures } = deps;
+  const label = words[started.action].progress;
+  const toastId = toast.loading(`${label} 0 of ${started.total}…`);
+  let job = started;
+  setProgress({ label, done: job.done, total: job.total });
+  try {
+    while (job.state !== "done") {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      job = await queryClient.fetchQuery(conversationQueries.bulkJob(job.id));
+      toast.loading(`${label} ${job.done} of ${job.total}…`, { id: toastId });
+      setProgress({ label, done: job.done, total: job.total });
+    }
+  } catch (error) {
+    toast.error("Lost track of the bulk job", {
+      id: toastId,
+      description: `It goes on on the server. ${errorText(error) ?? ""}`.trim(),
+    });
+    throw error;
+  } finally {
+    setProgress(null);
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.threads() });
+  }
+
+  setFailures(
+    job.failed > 0
+      ? {
+          label: words[job.action].done,
+          items: job.failures.map((failure) => ({
+            key: rowKey(failure.connectionId, failure.conversationId),
+            name: `${failure.title ?? failure.conversationId} (${failure.reason})`,
+          })),
+        }
+      : null,
+  );
+  // An undo job is told by what it undid: "Undone: 3 archived".
+  const summary = options.undoing
+    ? `Undone: ${options.undoing}${job.failed > 0 ? `, ${job.failed} failed` : ""}`
+    : bulkSummary(job);
+  const finished = job;
+  const changed = bulkSummary({ ...finished, skipped: 0, failed: 0 });
+  const undo =
+    finished.succeeded > 0 && !options.undoing
+      ? recordUndo({
+          label: changed,
+          run: async () =>
+            followJob(deps, await followUpBulkRequest(finished.id, "undo"), { undoing: changed }),
+        })
+      : null;
+  (job.failed > 0 ? toast.warning : toast.success)(summary, {
+    id: toastId,
+    duration: 12_000,
+    action: undo
+      ? {
+          label: "Undo",
+          onClick: () =>
+            void undoEntry(undo).catch((error: unknown) =>
+              toast.error("Undo failed", { description: errorText(error) }),
+            ),
+        }
+      : undefined,
+    cancel:
+      job.failed > 0
+        ? {
+            label: "Retry failed",
+            onClick: () =>
+              void followUpBulkRequest(finished.id, "retry")
+                .then((retry) => followJob(deps, retry))
+                .catch((error: unknown) => toast.error("Retry failed", { description: errorText(error) })),
+          }
+        : undefined,
+  });
+  return job;
+}
+
+export function useBulkModeration() {
+  const queryClient = useQueryClient();
   const [progress, setProgress] = useState<BulkProgress | null>(null);
   const [failures, setFailures] = useState<{ label: string; items: BulkFailure[] } | null>(null);
 
-  const run = useCallback(
-    async (action: BulkAction, targets: Conversation[]): Promise<boolean> => {
-      const { change, progress: verb, done } = actions[action];
-      const pending = targets.filter((target) => !actions[action].isNoop(target));
-      const succeeded: Conversation[] = [];
-      const failed: BulkFailure[] = [];
-      setFailures(null);
-      for (const [index, target] of pending.entries()) {
-        setProgress({ label: verb, done: index + 1, total: pending.length });
-        const ok = await moderate(target, change, { quiet: true, undoable: false });
-        if (ok) succeeded.push(target);
-        else failed.push({ key: rowKey(target.connectionId, target.id), name: conversationName(target) });
-      }
-      setProgress(null);
-      const skipped = targets.length - pending.length;
-      if (failed.length > 0) setFailures({ label: done.toLowerCase(), items: failed });
+  const follow = useCallback(
+    (started: BulkJob) => followJob({ queryClient, setProgress, setFailures }, started),
+    [queryClient],
+  );
 
-      if (succeeded.length > 0) {
-        const undo = async () => {
-          for (const target of succeeded) {
-            await moderate(applyChange(target, change), inverseOf(target, change), {
-              quiet: true,
-              undoable: false,
-            });
-          }
-        };
-        const undoneLabel = `${done.toLowerCase()} ${plural(succeeded.length)}`;
-        const entry = recordUndo({ label: `${done} ${plural(succeeded.length)}`, run: undo });
-        const details = [
-          skipped > 0 ? `${skipped} already ${done.toLowerCase()}, skipped.` : null,
-          failed.length > 0 ? `Failed: ${failed.map((item) => item.name).join(", ")}.` : null,
-        ].filter(Boolean);
-        (failed.length > 0 ? toast.warning : toast.success)(`${done} ${plural(succeeded.length)}`, {
-          description: details.length ? details.join(" ") : undefined,
-          action: {
-            label: "Undo",
-            onClick: () => void undoEntry(entry).then((ran) => ran && toast(`Undone: ${undoneLabel}`)),
-          },
-        });
-      } else if (failed.length > 0) {
-        toast.error(`${verb} failed for ${plural(failed.length)}`, {
-          description: failed.map((item) => item.name).join(", "),
-        });
-      } else {
-        toast(`Nothing to change: ${plural(skipped)} already ${done.toLowerCase()}.`);
+  const run = useCallback(
+    async (action: BulkAction, target: BulkTargetChoice): Promise<boolean> => {
+      setFailures(null);
+      const request: BulkRequest =
+        "rows" in target
+          ? {
+              action,
+              target: {
+                selection: target.rows.map((row) => ({
+                  connectionId: row.connectionId,
+                  conversationId: row.id,
+                })),
+              },
+            }
+          : { action, target: { filter: listFilterTarget(target.filter) } };
+      let started: BulkJob;
+      try {
+        started = await startBulkRequest(request);
+      } catch (error) {
+        toast.error(`${words[action].progress} could not start`, { description: errorText(error) });
+        return false;
       }
-      return failed.length === 0;
+      try {
+        return (await follow(started)).failed === 0;
+      } catch {
+        return false;
+      }
     },
-    [moderate],
+    [follow],
   );
 
   return { run, progress, failures, dismissFailures: () => setFailures(null) };

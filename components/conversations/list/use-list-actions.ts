@@ -1,8 +1,8 @@
 "use client";
 /**
  * The list's moderation actions on one conversation (star, archive, trash, rename) and in bulk,
- * all through `useModeration` (optimistic, rolled back on refusal, with an Undo toast), plus the
- * `z` undo that covers both kinds in the order they were made (the tab's one undo log).
+ * one at a time through `useModeration` (optimistic, rolled back on refusal, with an Undo toast),
+ * in bulk as a server job (`useBulkModeration`), plus the `z` undo that covers both kinds in the order they were made (the tab's one undo log).
  */
 import { useCallback } from "react";
 import type { Conversation } from "@/lib/model/conversation";
@@ -11,7 +11,7 @@ import { useBulkModeration } from "./use-bulk-moderation";
 
 export function useListActions() {
   const { moderate, undoLast } = useModeration();
-  const bulk = useBulkModeration(moderate);
+  const bulk = useBulkModeration();
 
   const change = useCallback(
     (conversation: Conversation, patch: ModerationChange) => moderate(conversation, patch),

@@ -27,7 +27,7 @@ import {
 } from "./map-chatling-conversation";
 import { mapChatlingMessage } from "./map-chatling-message";
 import { readThreadSlice } from "./message-pages";
-import type { ChatlingChatbot } from "./wire-schemas";
+import type { ChatlingChatbot, ChatlingContact } from "./wire-schemas";
 
 /** Chatling's documented budget: 300 API calls a minute per key. */
 const REQUESTS_PER_MINUTE = 300;
@@ -70,6 +70,34 @@ function chatbotFor(context: ProviderContext, chatbotId: string): Promise<Chatli
   return context.memo.get(chatbotKey(chatbotId), CHATBOT_CACHE_MS, () =>
     chatling.getChatbot(context, chatbotId),
   );
+}
+
+/** Contact pages read per chatbot for names in the list (20 a page). */
+const MAX_CONTACT_PAGES = 50;
+const CONTACTS_CACHE_MS = 10 * 60_000;
+
+/**
+ * The chatbot's contacts by id, read a page at a time and kept in the memo a while, so listed
+ * conversations carry their contact's name (the list answer has only `contact_id`) without a call
+ * per row. When the contacts cannot be read, rows are listed without names (not kept).
+ */
+async function contactDirectory(
+  context: ProviderContext,
+  chatbotId: string,
+): Promise<Map<string, ChatlingContact>> {
+  try {
+    return await context.memo.get(`contacts|${chatbotId}`, CONTACTS_CACHE_MS, async () => {
+      const byId = new Map<string, ChatlingContact>();
+      for (let page = 1; page <= MAX_CONTACT_PAGES; page++) {
+        const answer = await chatling.listContacts(context, chatbotId, page);
+        for (const contact of answer.contacts) byId.set(contact.id, contact);
+        if (answer.pages.current_page >= answer.pages.last_page || answer.contacts.length === 0) break;
+      }
+      return byId;
+    });
+  } catch {
+    return new Map();
+  }
 }
 
 /** Every chatbot of the project, following `last_page`. */
@@ -135,14 +163,21 @@ async function listConversations(context: ProviderContext, request: ListRequest)
     return { items: [], nextPageToken: null, total: 0 };
 
   const page = pageNumber(request.pageToken);
-  const [answer, chatbot] = await Promise.all([
+  const [answer, chatbot, contacts] = await Promise.all([
     chatling.listConversations(context, chatbotId, { page, sort: chatlingSort(request.sort) }),
     chatbotFor(context, chatbotId),
+    contactDirectory(context, chatbotId),
   ]);
+  const lookup = (contactId: string | null | undefined): ContactLookup => {
+    const contact = contactId ? contacts.get(contactId) : undefined;
+    return contact ? { kind: "found", contact } : { kind: "anonymous" };
+  };
   const { current_page: currentPage, last_page: lastPage, per_page: perPage } = answer.pages;
   const hasNext = currentPage < lastPage && answer.conversations.length > 0;
   return {
-    items: answer.conversations.map((conversation) => mapChatlingConversation(conversation, chatbot)),
+    items: answer.conversations.map((conversation) =>
+      mapChatlingConversation(conversation, chatbot, lookup(conversation.contact_id)),
+    ),
     nextPageToken: hasNext ? String(currentPage + 1) : null,
     // Chatling counts pages, not rows: the total is exact only once the last page is in hand.
     total: currentPage === lastPage ? (lastPage - 1) * perPage + answer.conversations.length : null,

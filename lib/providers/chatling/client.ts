@@ -10,6 +10,7 @@ import { parseWire } from "@/lib/providers/errors";
 import {
   chatbotListResponseSchema,
   chatbotResponseSchema,
+  contactListResponseSchema,
   contactResponseSchema,
   conversationListResponseSchema,
   conversationResponseSchema,
@@ -102,6 +103,20 @@ export async function updateConversation(
     idempotent: true,
   });
   return parseWire("chatling", "update conversation", conversationResponseSchema, response.body).data;
+}
+
+/** `GET /v2/chatbots/{chatbotId}/contacts?page=`: one page of the chatbot's contacts (shape is a GUESS). */
+export async function listContacts(
+  context: ProviderContext,
+  chatbotId: string,
+  page: number,
+): Promise<{ pages: ChatlingPages; contacts: ChatlingContact[] }> {
+  const response = await context.http.request({
+    method: "GET",
+    path: `${chatbotPath(chatbotId)}/contacts`,
+    query: { page },
+  });
+  return parseWire("chatling", "list contacts", contactListResponseSchema, response.body).data;
 }
 
 /** `GET /v2/chatbots/{chatbotId}/contacts/{contactId}` (shape is a GUESS; see wire-schemas.ts). */

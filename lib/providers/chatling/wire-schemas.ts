@@ -98,3 +98,6 @@ export const messageListResponseSchema = success(
   z.looseObject({ pages: chatlingPagesSchema, messages: z.array(chatlingMessageSchema) }),
 );
 export const contactResponseSchema = success(chatlingContactSchema);
+export const contactListResponseSchema = success(
+  z.looseObject({ pages: chatlingPagesSchema, contacts: z.array(chatlingContactSchema) }),
+);

@@ -3,6 +3,7 @@
  * test file runs which of them.
  */
 import { exportViewsRoutes } from "./fuzz-export-views-routes";
+import { bulkReadRoutes, bulkWriteRoutes } from "./fuzz-bulk-routes";
 import { readRoutes } from "./fuzz-read-routes";
 import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 import { writeRoutes } from "./fuzz-write-routes";
@@ -10,7 +11,13 @@ import { writeRoutes } from "./fuzz-write-routes";
 export type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 
 export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
-  return [...readRoutes(fixture), ...writeRoutes(fixture), ...exportViewsRoutes(fixture)];
+  return [
+    ...readRoutes(fixture),
+    ...bulkReadRoutes(),
+    ...writeRoutes(fixture),
+    ...bulkWriteRoutes(fixture),
+    ...exportViewsRoutes(fixture),
+  ];
 }
 
 /** Which file fuzzes which routes (by name); together they cover every route. */
@@ -20,11 +27,24 @@ export const fuzzGroups = {
     writes: ["user admin", "sign in", "CSP report"],
   },
   conversations: {
-    reads: ["list", "thread", "messages", "history", "facets", "sync state", "saved views", "settings"],
+    reads: [
+      "list",
+      "thread",
+      "messages",
+      "history",
+      "facets",
+      "sync state",
+      "bulk progress",
+      "saved views",
+      "settings",
+    ],
     writes: [
       "moderate",
       "delete at provider",
       "sync now",
+      "bulk start",
+      "bulk retry",
+      "bulk undo",
       "export",
       "save view",
       "update view",
