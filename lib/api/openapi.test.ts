@@ -46,4 +46,36 @@ describe("OpenAPI document", () => {
     expect(listParameters).not.toContain("channels");
     expect(listParameters).not.toContain("channelIds");
   });
+
+  it("describes the costs route with the list's filters and its groupings", () => {
+    const document = openApiDocument() as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; schema?: { enum?: string[] } }[] }>
+      >;
+    };
+    const parameters = document.paths["/api/analytics/costs"]?.get?.parameters ?? [];
+    const names = parameters.map((parameter) => parameter.name);
+    for (const name of [
+      "connection",
+      "view",
+      "responder",
+      "channel",
+      "from",
+      "to",
+      "q",
+      "groupBy",
+      "stackBy",
+    ])
+      expect(names).toContain(name);
+    expect(names).not.toContain("cursor");
+    expect(parameters.find((parameter) => parameter.name === "groupBy")?.schema?.enum).toEqual([
+      "day",
+      "week",
+      "connection",
+      "provider",
+      "responder",
+      "channel",
+    ]);
+  });
 });

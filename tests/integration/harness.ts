@@ -31,6 +31,7 @@ export const apiRoutes: RouteEntry[] = [
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/history/route"),
   },
   { pattern: "/api/facets", load: () => import("@/app/api/facets/route") },
+  { pattern: "/api/analytics/costs", load: () => import("@/app/api/analytics/costs/route") },
   { pattern: "/api/sync", load: () => import("@/app/api/sync/route") },
   { pattern: "/api/connections", load: () => import("@/app/api/connections/route") },
   { pattern: "/api/connections/test", load: () => import("@/app/api/connections/test/route") },

@@ -19,7 +19,7 @@ export const fuzzGroups = {
     writes: ["user admin", "sign in", "CSP report"],
   },
   conversations: {
-    reads: ["list", "thread", "messages", "history", "facets", "sync state"],
+    reads: ["list", "thread", "messages", "history", "facets", "costs", "sync state"],
     writes: ["moderate", "delete at provider", "sync now"],
   },
   connections: {
