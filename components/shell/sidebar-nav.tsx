@@ -4,6 +4,7 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArchiveIcon,
+  CoinsIcon,
   InboxIcon,
   LayersIcon,
   ShieldIcon,
@@ -120,6 +121,12 @@ export function SidebarNav({
               </NavLink>
             </li>
           ))}
+          <li>
+            <NavLink onNavigate={onNavigate} href="/costs" active={pathname.startsWith("/costs")}>
+              <CoinsIcon className="size-4" aria-hidden />
+              Costs
+            </NavLink>
+          </li>
         </ul>
       </div>
       <div>

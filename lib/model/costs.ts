@@ -29,6 +29,8 @@ export const costsQuerySchema = z
     /** Without it, only the totals are answered (`groups` is empty). */
     groupBy: z.enum(costGroupings).optional(),
     stackBy: z.enum(costStackings).optional(),
+    /** `true`: also the cost line items (Cozmox `costs[]`) by type and model, with token totals. */
+    lineItems: z.enum(["true", "false"]).optional(),
   })
   .strict()
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
@@ -107,6 +109,19 @@ export const costTotalsSchema = z.object({
 });
 export type CostTotals = z.infer<typeof costTotalsSchema>;
 
+/** The line items of one type and label (a model: "Model: openai / gpt-4o") in one currency. */
+export const costLineItemSchema = z.object({
+  type: z.string(),
+  label: z.string(),
+  currency: z.string().nullable(),
+  cost: z.number().nullable(),
+  promptTokens: z.number().nullable(),
+  completionTokens: z.number().nullable(),
+  /** Conversations with this item. */
+  conversations: z.number().int(),
+});
+export type CostLineItem = z.infer<typeof costLineItemSchema>;
+
 export const costsAnswerSchema = z.object({
   groupBy: z.enum(costGroupings).nullable(),
   stackBy: z.enum(costStackings).nullable(),
@@ -116,5 +131,10 @@ export const costsAnswerSchema = z.object({
   currencies: z.array(z.string()),
   groups: z.array(costGroupSchema),
   totals: costTotalsSchema,
+  /**
+   * With `lineItems=true`: the cost line items of the conversations whose provider lists them
+   * (Cozmox), by type, label and currency, most expensive first. Absent otherwise.
+   */
+  lineItems: z.array(costLineItemSchema).optional(),
 });
 export type CostsAnswer = z.infer<typeof costsAnswerSchema>;

@@ -29,7 +29,7 @@ async function all(query: string): Promise<Conversation[]> {
   const rows: Conversation[] = [];
   let cursor: string | null = null;
   do {
-    const { body } = await harness.json<ConversationPage>(
+    const { body }: { body: ConversationPage } = await harness.json<ConversationPage>(
       "GET",
       `/api/conversations?${query}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
       { cookie: harness.staffCookie },

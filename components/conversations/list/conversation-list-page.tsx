@@ -19,6 +19,7 @@ import { ConversationTable } from "./conversation-table";
 import { FilterChips } from "./filter-chips";
 import { conversationName, rowKey } from "./format";
 import { ListDialogs, type PaletteRequest } from "./list-dialogs";
+import { ListCostFooter } from "./list-cost-footer";
 import { ListEmptyState } from "./list-empty-state";
 import { ListNotices } from "./list-notices";
 import { ListToolbar } from "./list-toolbar";
@@ -258,6 +259,7 @@ export function ConversationListPage() {
               onLimitChange={(limit) => void list.setLimit(limit)}
               onPrefetchNext={data.prefetchNext}
             />
+            <ListCostFooter params={params} />
           </div>
         </div>
         {openTarget && split ? (

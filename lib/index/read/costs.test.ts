@@ -40,6 +40,7 @@ function row(
 }
 
 const unknown = { currency: null, amount: null };
+const gpt = "Model: openai / gpt-4o";
 const usd = (amount: number) => ({ currency: "USD", amount });
 
 beforeAll(async () => {
@@ -51,8 +52,20 @@ beforeAll(async () => {
   const r2 = { responderId: "r2", responderName: "Bo" };
   const web = { channelId: "ch1", channelName: "Web", responderId: "r9" };
   await database.db.insert(indexedConversations).values([
-    row(A, "a1", "2026-03-02T10:00:00Z", usd(0.1), r1),
-    row(A, "a2", "2026-03-02T15:00:00Z", usd(0.3), r1),
+    row(A, "a1", "2026-03-02T10:00:00Z", usd(0.1), {
+      ...r1,
+      costItems: [
+        { type: "model", label: gpt, usd: 0.08, promptTokens: 100, completionTokens: 10 },
+        { type: "chat", label: "Chat", usd: 0.02, promptTokens: null, completionTokens: null },
+      ],
+    }),
+    row(A, "a2", "2026-03-02T15:00:00Z", usd(0.3), {
+      ...r1,
+      costItems: [
+        { type: "model", label: gpt, usd: 0.25, promptTokens: 200, completionTokens: 30 },
+        { type: "transport", label: "Transport", usd: 0.05, promptTokens: null, completionTokens: null },
+      ],
+    }),
     row(A, "a3", "2026-03-03T09:00:00Z", usd(0.2), r2),
     // A currency without an amount is an unknown cost, not 0.
     row(A, "a4", "2026-03-03T11:00:00Z", { currency: "USD", amount: null }, r2),
@@ -209,6 +222,45 @@ describe("costs from the index", () => {
       median: null,
       byCurrency: [],
     });
+  });
+
+  it("line items by type and model, with token totals, only when asked", async () => {
+    expect((await costs({})).lineItems).toBeUndefined();
+    const { lineItems } = await costs({ lineItems: "true" });
+    expect(lineItems).toEqual([
+      {
+        type: "model",
+        label: gpt,
+        currency: "USD",
+        cost: expect.closeTo(0.33, 10),
+        promptTokens: 300,
+        completionTokens: 40,
+        conversations: 2,
+      },
+      {
+        type: "transport",
+        label: "Transport",
+        currency: "USD",
+        cost: 0.05,
+        promptTokens: null,
+        completionTokens: null,
+        conversations: 1,
+      },
+      {
+        type: "chat",
+        label: "Chat",
+        currency: "USD",
+        cost: 0.02,
+        promptTokens: null,
+        completionTokens: null,
+        conversations: 1,
+      },
+    ]);
+    const filtered = await costs({ lineItems: "true", from: "2026-03-02T12:00:00Z" });
+    expect(filtered.lineItems?.map((item) => [item.label, item.conversations])).toEqual([
+      [gpt, 1],
+      ["Transport", 1],
+    ]);
   });
 
   it("refuses a stack without a grouping, and an unknown grouping", () => {

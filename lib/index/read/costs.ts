@@ -66,7 +66,7 @@ const dimensions: Record<CostGrouping, Dimension> = {
 
 /** The list's query for the same view and filters (the predicates read nothing else). */
 function asListQuery(query: CostsQuery): ListQuery {
-  const { groupBy: _groupBy, stackBy: _stackBy, ...filters } = query;
+  const { groupBy: _groupBy, stackBy: _stackBy, lineItems: _lineItems, ...filters } = query;
   return { ...filters, sort: "recent", limit: 1 };
 }
 
@@ -74,7 +74,7 @@ function asListQuery(query: CostsQuery): ListQuery {
  * What the filter selects, the list's rows for the same query (`fromIndexedConversations` with the
  * same predicates), with each row's connection joined (`k`: its name and provider).
  */
-function selection(query: CostsQuery, connectionIds: readonly string[]): SQL {
+function selection(query: CostsQuery, connectionIds: readonly string[], join: SQL = sql``): SQL {
   const ids = sql.join(
     connectionIds.map((id) => sql`${id}`),
     sql`, `,
@@ -82,6 +82,7 @@ function selection(query: CostsQuery, connectionIds: readonly string[]): SQL {
   return sql`from indexed_conversations c
     join connections k on k.id = c.connection_id
     left join moderation_overlay o on o.connection_id = c.connection_id and o.conversation_id = c.id
+    ${join}
     where c.connection_id in (${ids}) and ${sql.join(wherePredicates(asListQuery(query)), sql` and `)}`;
 }
 
@@ -153,13 +154,11 @@ function combine(rows: readonly AggregateRow[]): Omit<CostSeries, "key" | "label
 function groupsOf(rows: readonly AggregateRow[], groupBy: CostGrouping, stackBy: CostStacking | null) {
   const keyOf = (row: AggregateRow) =>
     `${row.connection_id ?? ""}\u0000${row.key ?? ""}\u0000${row.key === null}`;
-  const groups = new Map<
-    string,
-    { first: AggregateRow; own: AggregateRow[]; stacks: Map<string, AggregateRow[]> }
-  >();
+  type Pending = { first: AggregateRow; own: AggregateRow[]; stacks: Map<string, AggregateRow[]> };
+  const groups = new Map<string, Pending>();
   for (const row of rows) {
     const id = keyOf(row);
-    const group = groups.get(id) ?? { first: row, own: [], stacks: new Map() };
+    const group: Pending = groups.get(id) ?? { first: row, own: [], stacks: new Map() };
     groups.set(id, group);
     if (Number(row.stacked) === 1) group.own.push(row);
     else {
@@ -255,6 +254,28 @@ function groupsSql(from: SQL, groupBy: CostGrouping, stackBy: CostStacking | nul
     order by 1 nulls last, 3 nulls last`;
 }
 
+interface LineItemRow {
+  type: string;
+  label: string;
+  currency: string | null;
+  conversations: number | string;
+  cost: number | string | null;
+  prompt_tokens: number | string | null;
+  completion_tokens: number | string | null;
+}
+
+/** The line items each conversation's provider listed (`cost_items`), summed by type, label and currency. */
+const lineItemsJoin = sql`cross join lateral jsonb_to_recordset(c.cost_items) as i(
+  type text, label text, usd double precision, "promptTokens" double precision, "completionTokens" double precision)`;
+
+function lineItemsSql(from: SQL): SQL {
+  return sql`select i.type, i.label, c.cost_currency as currency, count(*) as conversations,
+      sum(i.usd) as cost, sum(i."promptTokens") as prompt_tokens, sum(i."completionTokens") as completion_tokens
+    ${from}
+    group by i.type, i.label, c.cost_currency
+    order by sum(i.usd) desc nulls last, i.label`;
+}
+
 /** The costs of the conversations a list query selects, over the given connections. */
 export async function costsFromIndex(
   db: Database,
@@ -272,11 +293,15 @@ export async function costsFromIndex(
       currencies: [],
       groups: [],
       totals: totalsOf([]),
+      ...(query.lineItems === "true" ? { lineItems: [] } : {}),
     };
   const from = selection(query, ids);
-  const [totalsRows, groupRows] = await Promise.all([
+  const [totalsRows, groupRows, itemRows] = await Promise.all([
     queryRows<TotalsRow>(db, totalsSql(from)),
     groupBy ? queryRows<AggregateRow>(db, groupsSql(from, groupBy, stackBy)) : [],
+    query.lineItems === "true"
+      ? queryRows<LineItemRow>(db, lineItemsSql(selection(query, ids, lineItemsJoin)))
+      : null,
   ]);
   const totals = totalsOf(totalsRows);
   const currencies = totals.byCurrency.map((entry) => entry.currency);
@@ -287,5 +312,18 @@ export async function costsFromIndex(
     currencies,
     groups: groupBy ? groupsOf(groupRows, groupBy, stackBy) : [],
     totals,
+    ...(itemRows
+      ? {
+          lineItems: itemRows.map((row) => ({
+            type: row.type,
+            label: row.label,
+            currency: row.currency,
+            cost: nullableNumber(row.cost),
+            promptTokens: nullableNumber(row.prompt_tokens),
+            completionTokens: nullableNumber(row.completion_tokens),
+            conversations: numberOf(row.conversations),
+          })),
+        }
+      : {}),
   };
 }
