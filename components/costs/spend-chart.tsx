@@ -3,8 +3,9 @@
  * Spend or conversations over time, stacked by provider or responder, drawn with recharts. Every
  * colour is a CSS variable of the theme (`--chart-1` … `--chart-5`, `--border`,
  * `--muted-foreground`), so the chart follows light and dark without re-rendering. The chart is an
- * image for assistive technology (its name says what it shows); the same numbers are in the table
- * view beside it.
+ * image for assistive technology (its name says what it shows) and not a keyboard stop (recharts'
+ * accessibility layer is off); the same numbers are in the table view beside it. Legend text
+ * is in the foreground colour: the series colours are for the bars, not for text.
  */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartData, ChartRow } from "./chart-data";
@@ -30,7 +31,11 @@ export function SpendChart({
   return (
     <div role="img" aria-label={label} className="h-72 w-full" data-testid="costs-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data.rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <BarChart
+          data={data.rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis
             dataKey="label"
@@ -57,7 +62,10 @@ export function SpendChart({
             }}
             formatter={(value) => format(Number(value))}
           />
-          <Legend wrapperStyle={{ fontSize: 12, color: "var(--foreground)" }} />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value) => <span style={{ color: "var(--foreground)" }}>{String(value)}</span>}
+          />
           {data.series.map((series, index) => (
             <Bar
               key={series.id}
