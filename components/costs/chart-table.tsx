@@ -15,6 +15,7 @@ import {
 import { UntrustedText } from "@/components/ui/untrusted-text";
 import type { CostGroup } from "@/lib/model/costs";
 import { describeCost, formatCount } from "./format";
+import { ScrollRegion } from "./scroll-region";
 
 export function ChartTable({
   groups,
@@ -29,38 +30,40 @@ export function ChartTable({
     (group.series ?? []).map((series) => ({ group, series, id: `${group.key ?? ""}:${series.key ?? ""}` })),
   );
   return (
-    <Table data-testid="costs-chart-table">
-      <TableCaption>{caption}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Date</TableHead>
-          <TableHead>{stackLabel}</TableHead>
-          <TableHead className="text-right">Conversations</TableHead>
-          <TableHead className="text-right">Unknown cost</TableHead>
-          <TableHead className="text-right">Spend</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.length === 0 ? (
+    <ScrollRegion label={caption}>
+      <Table data-testid="costs-chart-table" containerClassName="overflow-x-visible">
+        <TableCaption>{caption}</TableCaption>
+        <TableHeader>
           <TableRow>
-            <TableCell colSpan={5} className="text-muted-foreground">
-              No conversations in this range.
-            </TableCell>
+            <TableHead>Date</TableHead>
+            <TableHead>{stackLabel}</TableHead>
+            <TableHead className="text-right">Conversations</TableHead>
+            <TableHead className="text-right">Unknown cost</TableHead>
+            <TableHead className="text-right">Spend</TableHead>
           </TableRow>
-        ) : (
-          rows.map(({ group, series, id }) => (
-            <TableRow key={id}>
-              <TableCell className="tabular-nums">{group.label}</TableCell>
-              <TableCell>
-                <UntrustedText text={series.label} />
+        </TableHeader>
+        <TableBody>
+          {rows.length === 0 ? (
+            <TableRow>
+              <TableCell colSpan={5} className="text-muted-foreground">
+                No conversations in this range.
               </TableCell>
-              <TableCell className="text-right tabular-nums">{formatCount(series.conversations)}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatCount(series.unknownCost)}</TableCell>
-              <TableCell className="text-right tabular-nums">{describeCost(series)}</TableCell>
             </TableRow>
-          ))
-        )}
-      </TableBody>
-    </Table>
+          ) : (
+            rows.map(({ group, series, id }) => (
+              <TableRow key={id}>
+                <TableCell className="tabular-nums">{group.label}</TableCell>
+                <TableCell>
+                  <UntrustedText text={series.label} />
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{formatCount(series.conversations)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatCount(series.unknownCost)}</TableCell>
+                <TableCell className="text-right tabular-nums">{describeCost(series)}</TableCell>
+              </TableRow>
+            ))
+          )}
+        </TableBody>
+      </Table>
+    </ScrollRegion>
   );
 }

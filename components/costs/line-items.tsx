@@ -18,6 +18,7 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 import type { ListParams } from "@/lib/client/conversation-queries";
 import { costQueries } from "@/lib/client/cost-queries";
 import { formatCount, formatMoney } from "./format";
+import { ScrollRegion } from "./scroll-region";
 
 const tokens = (value: number | null) => (value === null ? "—" : formatCount(Math.round(value)));
 
@@ -34,37 +35,39 @@ export function LineItems({ params }: { params: ListParams }) {
           No line items: only Cozmox lists what a conversation&apos;s cost is made of.
         </p>
       ) : (
-        <Table>
-          <TableCaption className="sr-only">
-            Cost line items by type and model, with token totals
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Item</TableHead>
-              <TableHead className="text-right">Conversations</TableHead>
-              <TableHead className="text-right">Prompt tokens</TableHead>
-              <TableHead className="text-right">Completion tokens</TableHead>
-              <TableHead className="text-right">Spend</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((item) => (
-              <TableRow key={`${item.type}:${item.label}:${item.currency ?? ""}`}>
-                <TableCell className="max-w-64 truncate">
-                  <UntrustedText text={item.label} />
-                </TableCell>
-                <TableCell className="text-right tabular-nums">{formatCount(item.conversations)}</TableCell>
-                <TableCell className="text-right tabular-nums">{tokens(item.promptTokens)}</TableCell>
-                <TableCell className="text-right tabular-nums">{tokens(item.completionTokens)}</TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {item.cost === null || item.currency === null
-                    ? "Unknown"
-                    : formatMoney(item.cost, item.currency)}
-                </TableCell>
+        <ScrollRegion label="Cost line items">
+          <Table containerClassName="overflow-x-visible">
+            <TableCaption className="sr-only">
+              Cost line items by type and model, with token totals
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Item</TableHead>
+                <TableHead className="text-right">Conversations</TableHead>
+                <TableHead className="text-right">Prompt tokens</TableHead>
+                <TableHead className="text-right">Completion tokens</TableHead>
+                <TableHead className="text-right">Spend</TableHead>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {items.map((item) => (
+                <TableRow key={`${item.type}:${item.label}:${item.currency ?? ""}`}>
+                  <TableCell className="max-w-64 truncate">
+                    <UntrustedText text={item.label} />
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{formatCount(item.conversations)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{tokens(item.promptTokens)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{tokens(item.completionTokens)}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {item.cost === null || item.currency === null
+                      ? "Unknown"
+                      : formatMoney(item.cost, item.currency)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollRegion>
       )}
     </section>
   );
