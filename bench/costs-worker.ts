@@ -5,7 +5,8 @@
  * times the Costs page's chart request — a year by day stacked by provider, with two filters
  * (responder and status) — through `costsFromIndex`, the route's own code. Prints one JSON line.
  *
- * BENCH_COSTS_DATABASE_URL: PostgreSQL (its rows are removed at the end); else an in-memory PGlite.
+ * BENCH_COSTS_DATABASE_URL: PostgreSQL (its rows are removed at the end, unless BENCH_COSTS_KEEP is set,
+ * for EXPLAIN by hand); else an in-memory PGlite.
  */
 import { performance } from "node:perf_hooks";
 import { inArray, sql } from "drizzle-orm";
@@ -52,14 +53,14 @@ async function main(): Promise<void> {
       case when g % 3 = 0 then 'active' else 'completed' end,
       at, at, at,
       case when g % 4 = 0 then 'USD' end,
-      case when g % 4 = 0 then ((g * 7919) % 1000) / 10000.0 end,
+      case when g % 4 = 0 then ((g::bigint * 7919) % 1000) / 10000.0 end,
       case when g % 4 = 0 then jsonb_build_array(
-        jsonb_build_object('type', 'model', 'label', 'Model: openai / gpt-4o', 'usd', ((g * 7919) % 1000) / 20000.0,
+        jsonb_build_object('type', 'model', 'label', 'Model: openai / gpt-4o', 'usd', ((g::bigint * 7919) % 1000) / 20000.0,
           'promptTokens', (g * 31) % 2000, 'completionTokens', (g * 17) % 300),
-        jsonb_build_object('type', 'transport', 'label', 'Transport', 'usd', ((g * 7919) % 1000) / 20000.0)) end,
+        jsonb_build_object('type', 'transport', 'label', 'Transport', 'usd', ((g::bigint * 7919) % 1000) / 20000.0)) end,
       'Conversation ' || g, now(), 'skipped'
     from generate_series(1, ${ROWS}) g,
-      lateral (select timestamptz '2026-01-01' + ((g * 104729) % 31536000) * interval '1 second' as at) t,
+      lateral (select timestamptz '2026-01-01' + ((g::bigint * 104729) % 31536000) * interval '1 second' as at) t,
       lateral (select array[${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   };
   const chartTimes = await time(chart);
   const totalsTimes = await time(totalsOnly);
-  await db.delete(connections).where(inArray(connections.id, ids));
+  if (!process.env.BENCH_COSTS_KEEP) await db.delete(connections).where(inArray(connections.id, ids));
   await handle.close();
   console.log(
     JSON.stringify({
