@@ -111,6 +111,26 @@ describe("costs on the demo data", () => {
     expect(answer.totals.spend ?? 0).toBeCloseTo(expected(rows).spend, 6);
   });
 
+  it("Cozmox's line items are indexed: tokens by model add up to the conversations' tokens", async () => {
+    const rows = await all(`view=all&connection=${harness.connectionIds.cozmox}`);
+    const answer = await costs(`view=all&connection=${harness.connectionIds.cozmox}&lineItems=true`);
+    const items = answer.lineItems ?? [];
+    const models = items.filter((item) => item.type === "model");
+    expect(models.length).toBeGreaterThan(0);
+    expect(models.every((item) => item.currency === "USD")).toBe(true);
+    expect(Math.max(...items.map((item) => item.conversations))).toBeLessThanOrEqual(answer.totals.knownCost);
+    const prompt = (values: (number | null | undefined)[]) =>
+      values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    expect(prompt(items.map((item) => item.promptTokens))).toBe(
+      prompt(rows.map((row) => row.cost?.promptTokens)),
+    );
+    expect(prompt(items.map((item) => item.completionTokens))).toBe(
+      prompt(rows.map((row) => row.cost?.completionTokens)),
+    );
+    const none = await costs(`view=all&connection=${harness.connectionIds.zaia}&lineItems=true`);
+    expect(none.lineItems).toEqual([]);
+  });
+
   it("a range with no data: no conversations and no spend", async () => {
     const answer = await costs("view=all&groupBy=week&from=1990-01-01&to=1990-12-31");
     expect(answer.groups).toEqual([]);
