@@ -7,8 +7,8 @@
  *
  * Settings (environment): BENCH_PORT (3510), BENCH_SIMULATOR_PORT (4510), BENCH_RELAY_PORT (4511),
  * BENCH_DURATION seconds per closed-loop run (10), BENCH_PACED_DURATION seconds per paced run (15),
- * BENCH_CONNECTIONS (20), BENCH_SECTIONS (comma-separated subset of proxy, floor, fanout,
- * growth-api, growth-browser, list-page, memory; all by default), BENCH_ECHO=1 to show the servers'
+ * BENCH_CONNECTIONS (20), BENCH_SECTIONS (comma-separated subset of costs, proxy, floor, fanout,
+ * growth-api, growth-browser, list-page, memory; all by default; `costs` alone needs no build), BENCH_ECHO=1 to show the servers'
  * output, PARLEY_USE_EXISTING_BUILD=1 to skip the freshness check of `.next`, BENCH_MEMORY_REQUESTS
  * (10,000) for the memory section.
  */
@@ -26,6 +26,7 @@ import { assertPortsFree, startProcess, stopAll, stopChildrenOnExit, waitForHttp
 import { markdownTable, plainTable, summary, unmeasured } from "./lib/report";
 import { removeDataDir, startParleyProcess, startSimulatorProcess, tsxArgs } from "./lib/stack";
 import { fanOut } from "./sections/fan-out";
+import { costs } from "./sections/costs";
 import { growthApi, growthBrowser } from "./sections/growth";
 import { listPage } from "./sections/list-page";
 import { memory } from "./sections/memory";
@@ -33,7 +34,16 @@ import { frameworkFloor, proxyCost } from "./sections/proxy-cost";
 import { providerIds } from "@/lib/model/conversation";
 
 const root = path.resolve(__dirname, "..");
-const sections = ["proxy", "floor", "growth-api", "fanout", "growth-browser", "list-page", "memory"] as const;
+const sections = [
+  "costs",
+  "proxy",
+  "floor",
+  "growth-api",
+  "fanout",
+  "growth-browser",
+  "list-page",
+  "memory",
+] as const;
 type Section = (typeof sections)[number];
 
 function numberSetting(name: string, fallback: number): number {
@@ -67,6 +77,48 @@ const log = (line: string) => console.log(line);
 /** The data directory of this run's Parley, removed at the end (also after a failure). */
 let dataDir: string | null = null;
 
+/** Writes `bench/results/latest.json` and `latest.md` and prints the table and the goals' summary. */
+function writeResults(run: {
+  startedAt: Date;
+  settings: BenchSettings;
+  chosen: Set<Section>;
+  rows: BenchContext["rows"];
+  raw: BenchContext["raw"];
+  failedSections: string[];
+  discovery: unknown;
+}): void {
+  const { startedAt, settings, chosen, failedSections, discovery } = run;
+  const results = {
+    date: startedAt.toISOString(),
+    gitCommit: gitCommit(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    loadAverageAtStart: os.loadavg(),
+    settings,
+    sections: [...chosen],
+    summary: summary(run.rows),
+    failedSections,
+    rows: run.rows,
+    discovery,
+    raw: run.raw,
+  };
+  const resultsDir = path.join(root, "bench", "results");
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(results, null, 2) + "\n");
+  const heading = `${startedAt.toISOString().slice(0, 10)}, ${os.cpus().length} CPUs (${results.cpuModel ?? "unknown"}), Node ${process.version}, commit ${results.gitCommit?.slice(0, 10) ?? "unknown"}`;
+  fs.writeFileSync(path.join(resultsDir, "latest.md"), `${heading}\n\n${markdownTable(run.rows)}\n`);
+
+  log("");
+  log(plainTable(run.rows));
+  const totals = results.summary;
+  log("");
+  const failures = failedSections.length > 0 ? `; sections that failed: ${failedSections.join(", ")}` : "";
+  log(
+    `[bench] goals: ${totals.met} met, ${totals.notMet} not met, ${totals.notMeasured} not measured${failures} — bench/results/latest.json`,
+  );
+}
+
 async function main(): Promise<void> {
   stopChildrenOnExit();
   const ports = {
@@ -81,6 +133,20 @@ async function main(): Promise<void> {
   };
   const chosen = chosenSections();
   const echo = process.env.BENCH_ECHO === "1";
+  // Costs runs in its own process on its own index, before (and without) the servers.
+  const costsRun = chosen.has("costs") ? costs(root, log) : { rows: [], raw: {} };
+  if (chosen.size === 1 && chosen.has("costs")) {
+    writeResults({
+      startedAt: new Date(),
+      settings,
+      chosen,
+      rows: costsRun.rows,
+      raw: { costs: costsRun.raw },
+      failedSections: [],
+      discovery: null,
+    });
+    return;
+  }
   await assertPortsFree(ports);
 
   const build = await ensureProductionBuild(root, log, { withBenchRoutes: true });
@@ -138,8 +204,8 @@ async function main(): Promise<void> {
     connections: await demoConnections(parley.url),
     discovery,
     chatlingBudget: new CallBudget({ limit: 240, windowMs: 61_000 }),
-    rows: [],
-    raw: {},
+    rows: [...costsRun.rows],
+    raw: { costs: costsRun.raw },
     log,
   };
 
@@ -179,35 +245,15 @@ async function main(): Promise<void> {
   }
   await run("memory", () => memory(context));
 
-  const results = {
-    date: startedAt.toISOString(),
-    gitCommit: gitCommit(),
-    node: process.version,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? null,
-    loadAverageAtStart: os.loadavg(),
+  writeResults({
+    startedAt,
     settings,
-    sections: [...chosen],
-    summary: summary(context.rows),
-    failedSections,
+    chosen,
     rows: context.rows,
-    discovery,
     raw: context.raw,
-  };
-  const resultsDir = path.join(root, "bench", "results");
-  fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(results, null, 2) + "\n");
-  const heading = `${startedAt.toISOString().slice(0, 10)}, ${os.cpus().length} CPUs (${results.cpuModel ?? "unknown"}), Node ${process.version}, commit ${results.gitCommit?.slice(0, 10) ?? "unknown"}`;
-  fs.writeFileSync(path.join(resultsDir, "latest.md"), `${heading}\n\n${markdownTable(context.rows)}\n`);
-
-  log("");
-  log(plainTable(context.rows));
-  const totals = results.summary;
-  log("");
-  const failures = failedSections.length > 0 ? `; sections that failed: ${failedSections.join(", ")}` : "";
-  log(
-    `[bench] goals: ${totals.met} met, ${totals.notMet} not met, ${totals.notMeasured} not measured${failures} — bench/results/latest.json`,
-  );
+    failedSections,
+    discovery,
+  });
   await stopAll();
   removeDataDir(parley.dataDir);
   if (failedSections.length > 0) process.exitCode = 1;

@@ -4,6 +4,7 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArchiveIcon,
+  CoinsIcon,
   InboxIcon,
   LayersIcon,
   ShieldIcon,
@@ -125,6 +126,12 @@ export function SidebarNav({
               </NavLink>
             </li>
           ))}
+          <li>
+            <NavLink onNavigate={onNavigate} href="/costs" active={pathname.startsWith("/costs")}>
+              <CoinsIcon className="size-4" aria-hidden />
+              Costs
+            </NavLink>
+          </li>
         </ul>
       </div>
       <SavedViewsNav onNavigate={onNavigate} />

@@ -73,4 +73,36 @@ describe("OpenAPI document", () => {
     expect(Object.keys(document.paths["/api/views/{id}"] ?? {}).sort()).toEqual(["delete", "patch"]);
     expect(Object.keys(document.paths["/api/settings"] ?? {}).sort()).toEqual(["get", "patch"]);
   });
+
+  it("describes the costs route with the list's filters and its groupings", () => {
+    const document = openApiDocument() as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; schema?: { enum?: string[] } }[] }>
+      >;
+    };
+    const parameters = document.paths["/api/analytics/costs"]?.get?.parameters ?? [];
+    const names = parameters.map((parameter) => parameter.name);
+    for (const name of [
+      "connection",
+      "view",
+      "responder",
+      "channel",
+      "from",
+      "to",
+      "q",
+      "groupBy",
+      "stackBy",
+    ])
+      expect(names).toContain(name);
+    expect(names).not.toContain("cursor");
+    expect(parameters.find((parameter) => parameter.name === "groupBy")?.schema?.enum).toEqual([
+      "day",
+      "week",
+      "connection",
+      "provider",
+      "responder",
+      "channel",
+    ]);
+  });
 });

@@ -22,6 +22,7 @@ import {
   syncRequestSchema,
   threadQuerySchema,
 } from "@/lib/conversations/api-schemas";
+import { costsAnswerSchema, costsQuerySchema } from "@/lib/model/costs";
 import { syncQueuedSchema, syncStatusSchema } from "@/lib/model/sync-status";
 import { exportQuerySchema } from "@/lib/model/export";
 import {
@@ -212,6 +213,20 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Filter options from the index, with counts, per connection",
           parameters: queryParameters(facetsQuerySchema),
           responses: { "200": { description: "Options", content: json(facetsSchema) }, ...errors },
+        },
+      },
+      "/api/analytics/costs": {
+        get: {
+          summary: "Spend and conversations of the list's filter, totals and groups, from the index",
+          description:
+            "Takes the list's connection, view and filters (the same rows the list shows) and `groupBy` " +
+            "(day, week, connection, provider, responder, channel; without it only the totals), optionally " +
+            "`stackBy` (provider, responder) to split each group. Answered with SQL aggregates. Currencies " +
+            "are never added: `cost`/`spend` is a number only when the known costs share one `currency`, " +
+            "otherwise null with each currency in `byCurrency`. An unknown cost is counted in " +
+            "`unknownCost`, never as 0; the totals state `unknownShare`.",
+          parameters: queryParameters(costsQuerySchema),
+          responses: { "200": { description: "Costs", content: json(costsAnswerSchema) }, ...errors },
         },
       },
       "/api/sync": {

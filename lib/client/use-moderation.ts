@@ -11,6 +11,7 @@ import { toast } from "sonner";
 import { providerLabels } from "@/lib/model/constants";
 import type { Conversation, ConversationPage, ThreadPage } from "@/lib/model/conversation";
 import { conversationKeys, moderateConversationRequest } from "./conversation-queries";
+import { costKeys } from "./cost-queries";
 import { recordUndo, takeLastUndo, undoEntry } from "./undo-log";
 
 export type ModerationChange = {
@@ -118,6 +119,8 @@ export function useModeration() {
     },
     onSettled: (_data, _error, { target }) => {
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
+      // Trash and archive move a conversation in or out of a view, so its costs change too.
+      void queryClient.invalidateQueries({ queryKey: costKeys.all });
       // The thread's own query and its history; its message pages do not change with moderation.
       void queryClient.invalidateQueries({
         queryKey: conversationKeys.thread(target.connectionId, target.id),

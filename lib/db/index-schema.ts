@@ -24,6 +24,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { CostItem } from "@/lib/model/conversation";
 import { connections } from "./connections-schema";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -63,6 +64,11 @@ export const indexedConversations = pgTable(
     costAmount: doublePrecision("cost_amount"),
     costPromptTokens: integer("cost_prompt_tokens"),
     costCompletionTokens: integer("cost_completion_tokens"),
+    /**
+     * The cost's line items where the provider lists them (Cozmox `costs[]`), in the row's
+     * currency: `[{type, label, usd, promptTokens, completionTokens}]`; null where it has none.
+     */
+    costItems: jsonb("cost_items").$type<CostItem[]>(),
     /** Flags the provider stores (null where it has no such flag). */
     nativeImportant: boolean("native_important"),
     nativeArchived: boolean("native_archived"),

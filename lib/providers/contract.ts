@@ -138,6 +138,11 @@ export interface ProviderConversation {
   lastActivityAt: string | null;
   messageCount: number | null;
   cost: Cost | null;
+  /**
+   * The cost's line items where the provider lists them with the conversation (Cozmox `costs[]`:
+   * model, transport, …, with tokens), for the index's token totals by model. Absent otherwise.
+   */
+  costItems?: CostItem[];
   /** Flags the provider stores. null where the provider has no such flag. */
   native: { important: boolean | null; archived: boolean | null; removed: boolean };
 }

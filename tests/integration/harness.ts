@@ -36,6 +36,7 @@ export const apiRoutes: RouteEntry[] = [
   { pattern: "/api/bulk/:id", load: () => import("@/app/api/bulk/[id]/route") },
   { pattern: "/api/bulk/:id/retry", load: () => import("@/app/api/bulk/[id]/retry/route") },
   { pattern: "/api/bulk/:id/undo", load: () => import("@/app/api/bulk/[id]/undo/route") },
+  { pattern: "/api/analytics/costs", load: () => import("@/app/api/analytics/costs/route") },
   { pattern: "/api/sync", load: () => import("@/app/api/sync/route") },
   { pattern: "/api/connections", load: () => import("@/app/api/connections/route") },
   { pattern: "/api/connections/test", load: () => import("@/app/api/connections/test/route") },

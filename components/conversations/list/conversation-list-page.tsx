@@ -27,6 +27,7 @@ import { ExportMenu } from "./export-menu";
 import { FilterChips } from "./filter-chips";
 import { conversationName, rowKey } from "./format";
 import { ListDialogs, type PaletteRequest } from "./list-dialogs";
+import { ListCostFooter } from "./list-cost-footer";
 import { ListEmptyState } from "./list-empty-state";
 import { ListNotices } from "./list-notices";
 import { ListToolbar } from "./list-toolbar";
@@ -325,6 +326,7 @@ export function ConversationListPage() {
               onLimitChange={(limit) => void list.setLimit(limit)}
               onPrefetchNext={data.prefetchNext}
             />
+            <ListCostFooter params={params} />
           </div>
         </div>
         {openTarget && split ? (

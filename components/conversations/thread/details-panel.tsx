@@ -15,6 +15,8 @@ import { formatExactTime, formatRelativeTime } from "@/lib/text/time-format";
 import { formatCount, formatTokens, formatUsd, humanize } from "./format";
 import { Heading, type HeadingLevel } from "./heading";
 import { HistoryList } from "./history-list";
+import Link from "next/link";
+import { costsHref } from "@/components/costs/format";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -152,6 +154,20 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
               {providerLabels[conversation.provider]} reports no costs
             </span>
           )}
+          {responder?.id ? (
+            <div>
+              <Link
+                href={costsHref({
+                  view: "all",
+                  connection: [conversation.connectionId],
+                  responder: [responder.id],
+                })}
+                className="text-primary underline-offset-2 hover:underline"
+              >
+                Costs of this responder
+              </Link>
+            </div>
+          ) : null}
         </Field>
       </dl>
       {conversation.costBreakdown.length > 0 ? (

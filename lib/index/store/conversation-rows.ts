@@ -74,6 +74,7 @@ export function toIndexRow(
     costAmount: capabilities.costs && row.cost ? row.cost.usd : null,
     costPromptTokens: capabilities.costs && row.cost ? integer(row.cost.promptTokens) : null,
     costCompletionTokens: capabilities.costs && row.cost ? integer(row.cost.completionTokens) : null,
+    costItems: capabilities.costs && row.cost && row.costItems?.length ? row.costItems : null,
     nativeImportant: capabilities.moderation.important ? (row.native.important ?? false) : null,
     nativeArchived: capabilities.moderation.archived ? (row.native.archived ?? false) : null,
     nativeRemoved: row.native.removed,

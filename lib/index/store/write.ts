@@ -64,6 +64,7 @@ export async function upsertConversations(
           costAmount: sql`excluded.cost_amount`,
           costPromptTokens: sql`excluded.cost_prompt_tokens`,
           costCompletionTokens: sql`excluded.cost_completion_tokens`,
+          costItems: sql`excluded.cost_items`,
           nativeImportant: sql`excluded.native_important`,
           nativeArchived: sql`excluded.native_archived`,
           nativeRemoved: sql`excluded.native_removed`,

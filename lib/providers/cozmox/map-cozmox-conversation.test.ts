@@ -104,6 +104,16 @@ describe("mapCozmoxConversation", () => {
       lastActivityAt: "2026-11-19T08:12:30.500Z",
       messageCount: 6,
       cost: { usd: 0.004, promptTokens: 300, completionTokens: 20 },
+      costItems: [
+        {
+          type: "model",
+          label: "Model: openai / gpt-4o",
+          usd: 0.003,
+          promptTokens: 300,
+          completionTokens: 20,
+        },
+        { type: "chat", label: "Chat", usd: 0.001, promptTokens: null, completionTokens: null },
+      ],
       native: { important: null, archived: null, removed: false },
     });
   });

@@ -76,6 +76,7 @@ export function mapCozmoxConversation(
     lastActivityAt: isoOrNull(entry.lastActivityMs),
     messageCount: messageCount(entry),
     cost: mapCozmoxCost(chatCosts(entry)),
+    costItems: mapCozmoxCostBreakdown(chatCosts(entry).costs),
     native: { important: null, archived: null, removed: false },
   };
 }
@@ -98,7 +99,7 @@ export function mapCozmoxConversationDetail(
   if (entry.assistantId !== null && present(assistantName)) names.set(entry.assistantId, assistantName);
   const conversation = mapCozmoxConversation(entry, names);
   const customer = entry.session?.customer;
-  const costBreakdown: CostItem[] = mapCozmoxCostBreakdown(chatCosts(entry).costs);
+  const costBreakdown: CostItem[] = conversation.costItems ?? [];
   const assistant = assistantName ?? entry.assistantId;
   const extras =
     entry.ref.kind === "session"

@@ -175,6 +175,14 @@ export const matrix: MatrixRow[] = [
     shape: "parley",
   },
   {
+    route: "/api/analytics/costs",
+    method: "GET",
+    name: "costs",
+    url: () => "/api/analytics/costs?groupBy=responder",
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
     route: "/api/sync",
     method: "GET",
     name: "sync state",

@@ -106,6 +106,16 @@ export function readRoutes(fixture: FuzzFixture): FuzzRoute[] {
       ),
   );
   const noQuery = hostileQuery(["limit", "connection"]);
+  const validCosts = queryString(
+    fc
+      .record({
+        connection: fc.constantFrom(...cheapProviders).map((provider) => fixture.connections[provider]),
+        view: fc.constantFrom(...views),
+        groupBy: fc.constantFrom(undefined, "day", "week", "connection", "provider", "responder", "channel"),
+        q: fc.constantFrom(undefined, "refund"),
+      })
+      .map(pairsOf),
+  );
 
   return [
     {
@@ -162,6 +172,20 @@ export function readRoutes(fixture: FuzzFixture): FuzzRoute[] {
       share: 1,
       method: "GET",
       requests: build(fc.constant("/api/facets"), hostileQuery(["connection"]), sessionFor("staff")),
+    },
+    {
+      name: "costs",
+      pattern: "/api/analytics/costs",
+      share: 1,
+      method: "GET",
+      requests: build(
+        fc.constant("/api/analytics/costs"),
+        fc.oneof(
+          { weight: 1, arbitrary: validCosts },
+          { weight: 25, arbitrary: hostileQuery([...listKeys, "groupBy", "stackBy"]) },
+        ),
+        sessionFor("staff"),
+      ),
     },
     {
       name: "sync state",

@@ -33,6 +33,7 @@ export const fuzzGroups = {
       "messages",
       "history",
       "facets",
+      "costs",
       "sync state",
       "bulk progress",
       "saved views",

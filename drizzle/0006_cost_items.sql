@@ -1,0 +1,1 @@
+ALTER TABLE "indexed_conversations" ADD COLUMN "cost_items" jsonb;

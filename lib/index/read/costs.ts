@@ -1,0 +1,329 @@
+/**
+ * Costs from the index: the totals of a filter and its groups (by day, week, connection, provider,
+ * responder or channel, optionally split by provider or responder), answered with SQL aggregates
+ * over exactly the rows the list shows for the same query (the same view and filter predicates,
+ * `filter-sql.ts`). Only the few aggregated rows come back to JavaScript, which puts each group's
+ * currencies side by side; it never adds amounts of different currencies, nor conversation rows.
+ *
+ * A conversation's cost is known when it has an amount and a currency; otherwise it is unknown and
+ * counted as such, never as 0.
+ */
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { providerLabels, type ProviderId } from "@/lib/model/constants";
+import type {
+  CostGroup,
+  CostGrouping,
+  CostSeries,
+  CostStacking,
+  CostsAnswer,
+  CostsQuery,
+  CostTotals,
+  CurrencyAmount,
+} from "@/lib/model/costs";
+import type { ListQuery } from "@/lib/model/list-query";
+import { wherePredicates } from "./filter-sql";
+import { queryRows } from "./rows";
+
+/** The currency of a known cost; null when the cost is unknown. */
+const knownCurrency = sql`(case when c.cost_amount is not null then c.cost_currency end)`;
+/** When a conversation happened, for the time groupings (the date filter reads `last_activity_at`). */
+const happenedAt = sql`coalesce(c.last_activity_at, c.created_at) at time zone 'UTC'`;
+
+interface Dimension {
+  key: SQL;
+  /** An aggregate (the label of the group's rows). */
+  label: SQL;
+  /** The connection a group belongs to, or null where groups span connections. */
+  connection: SQL;
+}
+
+const dimensions: Record<CostGrouping, Dimension> = {
+  day: {
+    key: sql`to_char(date_trunc('day', ${happenedAt}), 'YYYY-MM-DD')`,
+    label: sql`to_char(date_trunc('day', ${happenedAt}), 'YYYY-MM-DD')`,
+    connection: sql`null::text`,
+  },
+  week: {
+    key: sql`to_char(date_trunc('week', ${happenedAt}), 'YYYY-MM-DD')`,
+    label: sql`to_char(date_trunc('week', ${happenedAt}), 'YYYY-MM-DD')`,
+    connection: sql`null::text`,
+  },
+  connection: { key: sql`c.connection_id`, label: sql`max(k.name)`, connection: sql`c.connection_id` },
+  provider: { key: sql`k.provider`, label: sql`max(k.provider)`, connection: sql`null::text` },
+  responder: {
+    key: sql`c.responder_id`,
+    label: sql`coalesce(max(c.responder_name), c.responder_id)`,
+    connection: sql`c.connection_id`,
+  },
+  channel: {
+    key: sql`c.channel_id`,
+    label: sql`coalesce(max(c.channel_name), max(c.channel_type), c.channel_id)`,
+    connection: sql`c.connection_id`,
+  },
+};
+
+/** The list's query for the same view and filters (the predicates read nothing else). */
+function asListQuery(query: CostsQuery): ListQuery {
+  const { groupBy: _groupBy, stackBy: _stackBy, lineItems: _lineItems, ...filters } = query;
+  return { ...filters, sort: "recent", limit: 1 };
+}
+
+/**
+ * What the filter selects, the list's rows for the same query (`fromIndexedConversations` with the
+ * same predicates), with each row's connection joined (`k`: its name and provider).
+ */
+function selection(query: CostsQuery, connectionIds: readonly string[], join: SQL = sql``): SQL {
+  const ids = sql.join(
+    connectionIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return sql`from indexed_conversations c
+    join connections k on k.id = c.connection_id
+    left join moderation_overlay o on o.connection_id = c.connection_id and o.conversation_id = c.id
+    ${join}
+    where c.connection_id in (${ids}) and ${sql.join(wherePredicates(asListQuery(query)), sql` and `)}`;
+}
+
+interface AggregateRow {
+  key: string | null;
+  label: string | null;
+  connection_id: string | null;
+  stack_key: string | null;
+  stack_label: string | null;
+  stacked: number | string;
+  currency: string | null;
+  conversations: number | string;
+  cost: number | string | null;
+}
+
+interface TotalsRow {
+  /** 1 for the grand row (every conversation), 0 for a currency's row (null: the unknown costs). */
+  grand: number | string;
+  currency: string | null;
+  everything: number | string;
+  conversations: number | string;
+  spend: number | string | null;
+  average: number | string | null;
+  median: number | string | null;
+}
+
+const numberOf = (value: number | string | null): number => (value === null ? 0 : Number(value));
+const nullableNumber = (value: number | string | null): number | null =>
+  value === null ? null : Number(value);
+
+function providerLabel(value: string | null): string {
+  return value && value in providerLabels ? providerLabels[value as ProviderId] : (value ?? "—");
+}
+
+const noneLabels: Record<CostGrouping | CostStacking, string> = {
+  day: "No date",
+  week: "No date",
+  connection: "—",
+  provider: "—",
+  responder: "No responder",
+  channel: "No channel",
+};
+
+/** Puts one group's rows (one per currency, null for unknown costs) side by side. */
+function combine(rows: readonly AggregateRow[]): Omit<CostSeries, "key" | "label"> {
+  const byCurrency: CurrencyAmount[] = rows
+    .filter((row) => row.currency !== null)
+    .map((row) => ({
+      currency: row.currency as string,
+      cost: numberOf(row.cost),
+      conversations: numberOf(row.conversations),
+    }))
+    .sort((left, right) => left.currency.localeCompare(right.currency));
+  const unknownCost = rows
+    .filter((row) => row.currency === null)
+    .reduce((count, row) => count + numberOf(row.conversations), 0);
+  const knownCost = byCurrency.reduce((count, entry) => count + entry.conversations, 0);
+  const only = byCurrency.length === 1 ? byCurrency[0] : undefined;
+  return {
+    currency: only?.currency ?? null,
+    cost: only ? only.cost : null,
+    conversations: knownCost + unknownCost,
+    knownCost,
+    unknownCost,
+    byCurrency,
+  };
+}
+
+function groupsOf(rows: readonly AggregateRow[], groupBy: CostGrouping, stackBy: CostStacking | null) {
+  const keyOf = (row: AggregateRow) =>
+    `${row.connection_id ?? ""}\u0000${row.key ?? ""}\u0000${row.key === null}`;
+  type Pending = { first: AggregateRow; own: AggregateRow[]; stacks: Map<string, AggregateRow[]> };
+  const groups = new Map<string, Pending>();
+  for (const row of rows) {
+    const id = keyOf(row);
+    const group: Pending = groups.get(id) ?? { first: row, own: [], stacks: new Map() };
+    groups.set(id, group);
+    if (Number(row.stacked) === 1) group.own.push(row);
+    else {
+      const stackId = `${row.stack_key ?? ""}\u0000${row.stack_key === null}`;
+      group.stacks.set(stackId, [...(group.stacks.get(stackId) ?? []), row]);
+    }
+  }
+  const label = (dimension: CostGrouping | CostStacking, key: string | null, text: string | null) =>
+    key === null ? noneLabels[dimension] : dimension === "provider" ? providerLabel(key) : (text ?? key);
+  return [...groups.values()].map(({ first, own, stacks }): CostGroup => {
+    const group: CostGroup = {
+      key: first.key,
+      label: label(groupBy, first.key, first.label),
+      connectionId: first.connection_id,
+      ...combine(own),
+    };
+    if (stackBy)
+      group.series = [...stacks.values()].map((stackRows) => {
+        const head = stackRows[0] as AggregateRow;
+        return {
+          key: head.stack_key,
+          label: label(stackBy, head.stack_key, head.stack_label),
+          ...combine(stackRows),
+        };
+      });
+    return group;
+  });
+}
+
+function totalsOf(rows: readonly TotalsRow[]): CostTotals {
+  const grand = rows.find((row) => Number(row.grand) === 1);
+  const conversations = numberOf(grand?.everything ?? null);
+  const byCurrency = rows
+    .filter((row) => Number(row.grand) === 0 && row.currency !== null)
+    .map((row) => ({
+      currency: row.currency as string,
+      spend: numberOf(row.spend),
+      conversations: numberOf(row.conversations),
+      average: numberOf(row.average),
+      median: numberOf(row.median),
+    }))
+    .sort((left, right) => left.currency.localeCompare(right.currency));
+  const knownCost = byCurrency.reduce((count, entry) => count + entry.conversations, 0);
+  const unknownCost = conversations - knownCost;
+  const only = byCurrency.length === 1 ? byCurrency[0] : undefined;
+  return {
+    currency: only?.currency ?? null,
+    spend: only ? only.spend : null,
+    conversations,
+    knownCost,
+    unknownCost,
+    unknownShare: conversations === 0 ? 0 : unknownCost / conversations,
+    average: only ? only.average : null,
+    median: only ? only.median : null,
+    byCurrency,
+  };
+}
+
+/**
+ * The totals: one row per currency of known costs (sum, average and median by `percentile_cont`)
+ * and one grand row (currency null: every conversation the filter selects).
+ */
+function totalsSql(from: SQL): SQL {
+  return sql`select grouping(${knownCurrency}) as grand, ${knownCurrency} as currency,
+      count(*) as everything,
+      count(c.cost_amount) filter (where c.cost_currency is not null) as conversations,
+      sum(c.cost_amount) filter (where c.cost_currency is not null) as spend,
+      avg(c.cost_amount) filter (where c.cost_currency is not null) as average,
+      percentile_cont(0.5) within group (order by c.cost_amount)
+        filter (where c.cost_currency is not null) as median
+    ${from}
+    group by grouping sets ((${knownCurrency}), ())`;
+}
+
+/** One row per group and currency (and, with a stack, per group, stack and currency too). */
+function groupsSql(from: SQL, groupBy: CostGrouping, stackBy: CostStacking | null): SQL {
+  const dimension = dimensions[groupBy];
+  const stack = stackBy ? dimensions[stackBy] : null;
+  const stackKey = stack ? stack.key : sql`null::text`;
+  const sets = stack
+    ? sql`grouping sets ((${dimension.key}, ${dimension.connection}, ${knownCurrency}),
+        (${dimension.key}, ${dimension.connection}, ${stack.key}, ${knownCurrency}))`
+    : sql`${dimension.key}, ${dimension.connection}, ${knownCurrency}`;
+  return sql`select ${dimension.key} as key, ${dimension.label} as label,
+      ${dimension.connection} as connection_id,
+      ${stackKey} as stack_key, ${stack ? stack.label : sql`null::text`} as stack_label,
+      ${stack ? sql`grouping(${stack.key})` : sql`1`} as stacked,
+      ${knownCurrency} as currency,
+      count(*) as conversations,
+      sum(c.cost_amount) as cost
+    ${from}
+    group by ${sets}
+    order by 1 nulls last, 3 nulls last`;
+}
+
+interface LineItemRow {
+  type: string;
+  label: string;
+  currency: string | null;
+  conversations: number | string;
+  cost: number | string | null;
+  prompt_tokens: number | string | null;
+  completion_tokens: number | string | null;
+}
+
+/** The line items each conversation's provider listed (`cost_items`), summed by type, label and currency. */
+const lineItemsJoin = sql`cross join lateral jsonb_to_recordset(c.cost_items) as i(
+  type text, label text, usd double precision, "promptTokens" double precision, "completionTokens" double precision)`;
+
+function lineItemsSql(from: SQL): SQL {
+  return sql`select i.type, i.label, c.cost_currency as currency, count(*) as conversations,
+      sum(i.usd) as cost, sum(i."promptTokens") as prompt_tokens, sum(i."completionTokens") as completion_tokens
+    ${from}
+    group by i.type, i.label, c.cost_currency
+    order by sum(i.usd) desc nulls last, i.label`;
+}
+
+/** The costs of the conversations a list query selects, over the given connections. */
+export async function costsFromIndex(
+  db: Database,
+  query: CostsQuery,
+  connections: readonly { id: string }[],
+): Promise<CostsAnswer> {
+  const groupBy = query.groupBy ?? null;
+  const stackBy = query.stackBy ?? null;
+  const ids = connections.map((connection) => connection.id);
+  if (ids.length === 0)
+    return {
+      groupBy,
+      stackBy,
+      currency: null,
+      currencies: [],
+      groups: [],
+      totals: totalsOf([]),
+      ...(query.lineItems === "true" ? { lineItems: [] } : {}),
+    };
+  const from = selection(query, ids);
+  const [totalsRows, groupRows, itemRows] = await Promise.all([
+    queryRows<TotalsRow>(db, totalsSql(from)),
+    groupBy ? queryRows<AggregateRow>(db, groupsSql(from, groupBy, stackBy)) : [],
+    query.lineItems === "true"
+      ? queryRows<LineItemRow>(db, lineItemsSql(selection(query, ids, lineItemsJoin)))
+      : null,
+  ]);
+  const totals = totalsOf(totalsRows);
+  const currencies = totals.byCurrency.map((entry) => entry.currency);
+  return {
+    groupBy,
+    stackBy,
+    currency: currencies.length === 1 ? (currencies[0] as string) : null,
+    currencies,
+    groups: groupBy ? groupsOf(groupRows, groupBy, stackBy) : [],
+    totals,
+    ...(itemRows
+      ? {
+          lineItems: itemRows.map((row) => ({
+            type: row.type,
+            label: row.label,
+            currency: row.currency,
+            cost: nullableNumber(row.cost),
+            promptTokens: nullableNumber(row.prompt_tokens),
+            completionTokens: nullableNumber(row.completion_tokens),
+            conversations: numberOf(row.conversations),
+          })),
+        }
+      : {}),
+  };
+}
