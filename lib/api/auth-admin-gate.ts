@@ -23,7 +23,7 @@ import { errorResponse } from "./handler";
 import { handleUserAdminRequest } from "./user-admin-request";
 
 /** Admin endpoints that change something but are not user-management operations Parley wraps. */
-const OTHER_WRITES: Record<string, string> = { "revoke-user-session": "user.revoke_session" };
+const OTHER_WRITES = new Map<string, string>([["revoke-user-session", "user.revoke_session"]]);
 
 function endpointName(pathname: string): string {
   return /\/admin\/([^/]*)\/?$/.exec(pathname)?.[1]?.slice(0, 60) ?? "unknown";
@@ -43,7 +43,7 @@ export async function handleAdminEndpoint(
   const operation = userAdminOperation(pathname);
   const action = operation
     ? userAdminActions[operation]
-    : (OTHER_WRITES[name] ?? `user.admin_${name.replace(/-/g, "_")}`);
+    : (OTHER_WRITES.get(name) ?? `user.admin_${name.replace(/-/g, "_")}`);
   const role: unknown = session.user.role;
   if (!isRole(role) || session.user.banned === true) {
     const shown = typeof role === "string" ? role.slice(0, 60) : JSON.stringify(role ?? null);
@@ -63,7 +63,7 @@ export async function handleAdminEndpoint(
   if (request.method !== "POST") return passThrough(request);
   if (operation) return handleUserAdminRequest(db, request, operation, passThrough, actor);
   const response = await passThrough(request);
-  if (OTHER_WRITES[name]) {
+  if (OTHER_WRITES.has(name)) {
     await recordAudit(db, {
       actor: { id: actor.id, email: actor.email },
       action,

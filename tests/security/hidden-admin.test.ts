@@ -167,3 +167,17 @@ describe("role lists cannot be set", () => {
     });
   }
 });
+
+describe("admin endpoint names that are object keys", () => {
+  // A name looked up in a plain object found Object.prototype for `__proto__` and answered 500.
+  for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+    it(`POST /api/auth/admin/${name} is refused as unknown, not a server error`, async () => {
+      const response = await harness.call("POST", `/api/auth/admin/${name}`, {
+        cookie: harness.adminCookie,
+        body: {},
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    });
+  }
+});
