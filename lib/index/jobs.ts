@@ -39,6 +39,31 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
+/**
+ * Creates a queue with the `stately` policy (at most one job per singleton key queued and one
+ * running), retried with backoff, unless it exists; safe when several instances start at once.
+ */
+export async function ensureStatelyQueue(
+  boss: PgBoss,
+  queueName: string,
+  retryDelaySeconds = 5,
+): Promise<void> {
+  if (await boss.getQueue(queueName)) return;
+  await boss
+    .createQueue(queueName, {
+      name: queueName,
+      policy: "stately",
+      retryLimit: 8,
+      retryDelay: retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: 15 * 60,
+    })
+    .catch(async (error: unknown) => {
+      // Another instance created it between the check and here.
+      if (!(await boss.getQueue(queueName))) throw error;
+    });
+}
+
 export async function startJobQueue(
   database: DatabaseHandle,
   work: (data: SyncJobData) => Promise<{ again: boolean; afterSeconds?: number }>,
@@ -57,20 +82,7 @@ export async function startJobQueue(
     : new PgBoss({ ...common, connectionString: database.url ?? undefined, max: 4 });
   boss.on("error", (error) => console.error("[index] job queue:", error.message));
   await boss.start();
-  if (!(await boss.getQueue(queueName)))
-    await boss
-      .createQueue(queueName, {
-        name: queueName,
-        policy: "stately",
-        retryLimit: 8,
-        retryDelay: options.retryDelaySeconds ?? 5,
-        retryBackoff: true,
-        expireInSeconds: 15 * 60,
-      })
-      .catch(async (error: unknown) => {
-        // Another instance created it between the check and here.
-        if (!(await boss.getQueue(queueName))) throw error;
-      });
+  await ensureStatelyQueue(boss, queueName, options.retryDelaySeconds);
 
   const enqueue = async (data: SyncJobData, startAfterSeconds?: number) => {
     const id = await boss.send(queueName, data, {

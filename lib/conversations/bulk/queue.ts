@@ -8,6 +8,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import type { Database } from "@/lib/db/client";
+import { ensureStatelyQueue } from "@/lib/index/jobs";
 import { processState } from "@/lib/process-state";
 import { runBulkJob, type RunOptions } from "./run";
 
@@ -36,20 +37,7 @@ export async function startBulkWorkers(
   },
 ): Promise<void> {
   const queueName = options.queue ?? BULK_QUEUE;
-  if (!(await boss.getQueue(queueName)))
-    await boss
-      .createQueue(queueName, {
-        name: queueName,
-        policy: "stately",
-        retryLimit: 8,
-        retryDelay: options.retryDelaySeconds ?? 5,
-        retryBackoff: true,
-        expireInSeconds: 15 * 60,
-      })
-      .catch(async (error: unknown) => {
-        // Another instance created it between the check and here.
-        if (!(await boss.getQueue(queueName))) throw error;
-      });
+  await ensureStatelyQueue(boss, queueName, options.retryDelaySeconds);
   for (let worker = 0; worker < options.concurrency; worker++)
     await boss.work<{ jobId: string }>(
       queueName,
