@@ -14,9 +14,13 @@ export const expect = baseExpect.configure({ timeout: 30_000 });
 
 export const rows = (page: Page): Locator => page.locator("tbody tr[data-row-key]");
 
-/** Waits until the table shows a settled page (no skeleton, not busy) or an empty state. */
+/**
+ * Waits until the table shows a settled page (no skeleton, not busy) or an empty state, and React
+ * has hydrated the server-rendered page (before that, keys and clicks do nothing).
+ */
 export async function waitForList(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('[data-list-hydrated="true"]')).toHaveCount(1, { timeout: 90_000 });
   await expect(page.locator('[data-testid="skeleton-row"]')).toHaveCount(0, { timeout: 90_000 });
   await expect(page.locator("table[aria-busy='true']")).toHaveCount(0, { timeout: 90_000 });
   await expect(rows(page).first().or(page.locator("[data-slot='empty-state']"))).toBeVisible({

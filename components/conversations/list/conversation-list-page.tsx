@@ -7,7 +7,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useQueryState } from "nuqs";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import {
   useListHotkeys,
   type ListShortcutHandlers,
@@ -58,6 +58,8 @@ function overlayOpen(): boolean {
   );
 }
 
+const noSubscription = () => () => undefined;
+
 export function ConversationListPage() {
   const list = useListState();
   const { params, state } = list;
@@ -73,6 +75,13 @@ export function ConversationListPage() {
   const [renamingKey, setRenamingKey] = useState<string | null>(null);
   const [dialog, setDialog] = useState<PaletteRequest>(null);
   const [now, setNow] = useState(() => Date.now());
+  // The first page arrives in the server's HTML; keys and clicks work once React has hydrated it.
+  // The attribute says when (end-to-end tests wait for it before they press keys).
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [linkedMessage, setLinkedMessage] = useQueryState(MESSAGE_PARAM);
   const fresh = useNewConversations(params, data.query);
   const { syncNow } = useSyncNow();
@@ -218,7 +227,7 @@ export function ConversationListPage() {
   const heading = viewLabels[params.view];
 
   return (
-    <div className="flex h-full min-h-0 flex-col">
+    <div className="flex h-full min-h-0 flex-col" data-list-hydrated={hydrated ? "true" : "false"}>
       <div className="flex flex-col gap-3 border-b px-4 pt-4 pb-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold">{heading}</h1>
