@@ -9,6 +9,7 @@ import { bigserial, boolean, index, jsonb, pgTable, primaryKey, text, timestamp 
 export * from "./auth-schema";
 export * from "./index-schema";
 export * from "./connections-schema";
+export * from "./labels-schema";
 import { connections } from "./connections-schema";
 
 /**

@@ -3,13 +3,14 @@
  * test file runs which of them.
  */
 import { readRoutes } from "./fuzz-read-routes";
+import { labelRoutes } from "./fuzz-label-routes";
 import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 import { writeRoutes } from "./fuzz-write-routes";
 
 export type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 
 export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
-  return [...readRoutes(fixture), ...writeRoutes(fixture)];
+  return [...readRoutes(fixture), ...writeRoutes(fixture), ...labelRoutes(fixture)];
 }
 
 /** Which file fuzzes which routes (by name); together they cover every route. */
@@ -19,8 +20,16 @@ export const fuzzGroups = {
     writes: ["user admin", "sign in", "CSP report"],
   },
   conversations: {
-    reads: ["list", "thread", "messages", "history", "facets", "sync state"],
-    writes: ["moderate", "delete at provider", "sync now"],
+    reads: ["list", "thread", "messages", "history", "facets", "sync state", "labels", "conversation labels"],
+    writes: [
+      "moderate",
+      "delete at provider",
+      "sync now",
+      "create label",
+      "update label",
+      "delete label",
+      "set conversation labels",
+    ],
   },
   connections: {
     reads: ["connections", "audit", "audit export", "sign-in delays"],
