@@ -47,6 +47,10 @@ export const conversationKeys = {
   history: (connectionId: string, conversationId: string) =>
     [...conversationKeys.thread(connectionId, conversationId), "history"] as const,
   facets: (connectionIds: readonly string[]) => ["facets", [...connectionIds].sort()] as const,
+  /** The label set (admin-managed; everyone reads it). */
+  labels: () => ["labels"] as const,
+  labelsOf: (connectionId: string, conversationId: string) =>
+    [...conversationKeys.thread(connectionId, conversationId), "labels"] as const,
 };
 
 /** One row of a conversation's history: its audit rows. */

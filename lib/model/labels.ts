@@ -4,9 +4,9 @@
  * document and the browser share it.
  */
 import { z } from "zod";
+import { labelColours } from "./label-colours";
 
-export const labelColours = ["gray", "blue", "teal", "orange", "purple", "amber"] as const;
-export type LabelColour = (typeof labelColours)[number];
+export { labelColours, type LabelColour } from "./label-colours";
 
 /** At most this many labels on one conversation. */
 export const MAX_LABELS_PER_CONVERSATION = 50;
