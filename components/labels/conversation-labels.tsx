@@ -23,7 +23,8 @@ export function ConversationLabels({
   const setLabels = useSetConversationLabels(connectionId, conversationId);
   const baseId = useId();
   const all = labels.data ?? [];
-  const ids = current.data ?? [];
+  // While a change is saving, show it (the picker reflects the click at once).
+  const ids = (setLabels.isPending ? setLabels.variables : current.data) ?? [];
   const carried = all.filter((label) => ids.includes(label.id));
   const toggle = (id: string, on: boolean) =>
     setLabels.mutate(on ? [...ids, id] : ids.filter((candidate) => candidate !== id));

@@ -103,6 +103,11 @@ describe("labels", () => {
 
     const byRefund = await rows(`view=all&label=${refund.id}&limit=100`);
     expect(byRefund.items.map((item) => item.id).sort()).toEqual([a.id, c.id].sort());
+    // List rows carry their label ids (named from /api/labels, so a rename shows everywhere).
+    expect(byRefund.items.find((item) => item.id === a.id)?.labelIds?.sort()).toEqual(
+      [refund.id, escalate.id].sort(),
+    );
+    expect(byRefund.items.find((item) => item.id === c.id)?.labelIds).toEqual([refund.id]);
     const either = await rows(`view=all&label=${refund.id}&label=${escalate.id}&limit=100`);
     expect(either.items.map((item) => `${item.connectionId}/${item.id}`).sort()).toEqual(
       [`${zaia}/${a.id}`, `${zaia}/${b.id}`, `${sigmamind}/${c.id}`].sort(),

@@ -5,6 +5,7 @@
  * in narrow layouts the connection and last activity that have no column there. While the row is
  * being renamed it holds the inline rename form.
  */
+import { RowLabels } from "@/components/labels/row-labels";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { UntrustedText } from "@/components/ui/untrusted-text";
 import type { Conversation } from "@/lib/model/conversation";
@@ -54,6 +55,7 @@ export function TitleCell({
       >
         <bdi>{name}</bdi>
       </a>
+      <RowLabels labelIds={conversation.labelIds} />
       {conversation.title && conversation.preview ? (
         <UntrustedText plain text={conversation.preview} className="text-muted-foreground truncate text-xs" />
       ) : null}

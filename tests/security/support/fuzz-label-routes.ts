@@ -84,7 +84,7 @@ export function labelRoutes(fixture: FuzzFixture): FuzzRoute[] {
       pattern: "/api/labels",
       share: 0.3,
       method: "GET",
-      requests: build(fc.constant("/api/labels"), hostileQuery([]), sessionFor("staff")),
+      requests: build(fc.constant("/api/labels"), hostileQuery(["limit"]), sessionFor("staff")),
     },
     {
       name: "create label",
@@ -125,7 +125,7 @@ export function labelRoutes(fixture: FuzzFixture): FuzzRoute[] {
       pattern: "/api/conversations/:connectionId/:conversationId/labels",
       share: 0.3,
       method: "GET",
-      requests: build(labelsPath, hostileQuery([]), sessionFor("staff")),
+      requests: build(labelsPath, hostileQuery(["limit"]), sessionFor("staff")),
     },
     {
       name: "set conversation labels",
