@@ -7,12 +7,13 @@ import {
   CoinsIcon,
   InboxIcon,
   LayersIcon,
-  ShieldIcon,
-  StarIcon,
-  Trash2Icon,
-  UsersIcon,
   PlugIcon,
   ScrollTextIcon,
+  ShieldIcon,
+  StarIcon,
+  TagIcon,
+  Trash2Icon,
+  UsersIcon,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
@@ -201,6 +202,15 @@ export function SidebarNav({
                 active={pathname.startsWith("/admin/users")}
               >
                 <UsersIcon className="size-4" aria-hidden /> Users
+              </NavLink>
+            </li>
+            <li>
+              <NavLink
+                onNavigate={onNavigate}
+                href="/admin/labels"
+                active={pathname.startsWith("/admin/labels")}
+              >
+                <TagIcon className="size-4" aria-hidden /> Labels
               </NavLink>
             </li>
             <li>

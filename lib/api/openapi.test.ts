@@ -13,6 +13,9 @@ describe("OpenAPI document", () => {
         "/api/facets",
         "/api/sync",
         "/api/audit",
+        "/api/labels",
+        "/api/labels/{id}",
+        "/api/conversations/{connectionId}/{conversationId}/labels",
       ]),
     );
     const listParameters =
@@ -24,6 +27,7 @@ describe("OpenAPI document", () => {
       "responder",
       "version",
       "status",
+      "label",
       "from",
       "to",
       "q",

@@ -55,6 +55,10 @@ export const conversationKeys = {
   /** Syncs asked for from this browser and not finished yet (client state kept in the cache). */
   syncRequests: () => ["sync", "requests"] as const,
   bulkJob: (id: string) => ["bulk", id] as const,
+  /** The label set (admin-managed; everyone reads it). */
+  labels: () => ["labels"] as const,
+  labelsOf: (connectionId: string, conversationId: string) =>
+    [...conversationKeys.thread(connectionId, conversationId), "labels"] as const,
 };
 
 /** How many of a view's newest rows the banner looks at (the API's largest page). */

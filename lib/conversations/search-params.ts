@@ -28,6 +28,7 @@ const filterParsers = {
   responder: list,
   version: list,
   status: list,
+  label: list,
   owner: list,
   /** Calendar dates, YYYY-MM-DD. */
   from: parseAsString,

@@ -11,6 +11,7 @@ export * from "./index-schema";
 export * from "./connections-schema";
 export * from "./views-schema";
 export * from "./bulk-schema";
+export * from "./labels-schema";
 import { connections } from "./connections-schema";
 
 /**

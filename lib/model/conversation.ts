@@ -133,6 +133,8 @@ export const conversationSchema = z.object({
   confirmedAt: z.string().nullable().optional(),
   /** Where a search (`q`) matched this conversation; absent without `q`. */
   matches: z.array(matchSchema).optional(),
+  /** Parley's labels on it (ids; `/api/labels` names them); list rows from the index. */
+  labelIds: z.array(z.string()).optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 

@@ -9,6 +9,7 @@ export const filterDefinitions = {
   responder: { label: "Responder", kind: "values", params: ["responder"], facet: true },
   version: { label: "Version", kind: "values", params: ["version"], facet: true },
   status: { label: "Status", kind: "values", params: ["status"], facet: true },
+  label: { label: "Label", kind: "values", params: ["label"], facet: true },
   owner: { label: "Contact", kind: "values", params: ["owner"], facet: false },
   dateRange: { label: "Last activity", kind: "dateRange", params: ["from", "to"], facet: false },
   search: { label: "Search", kind: "text", params: ["q"], facet: false },
@@ -24,6 +25,7 @@ export const facetKeys = [
   "responder",
   "version",
   "status",
+  "label",
 ] as const satisfies readonly FilterKey[];
 export type FacetKey = (typeof facetKeys)[number];
 

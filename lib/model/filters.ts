@@ -93,6 +93,8 @@ export const filterRegistry = {
   responder: { ...filterDefinitions.responder, api: { responder: listValueSchema } },
   version: { ...filterDefinitions.version, api: { version: listValueSchema } },
   status: { ...filterDefinitions.status, api: { status: listValueSchema } },
+  /** Label ids; a conversation matches when it carries any of them. */
+  label: { ...filterDefinitions.label, api: { label: listValueSchema } },
   owner: { ...filterDefinitions.owner, api: { owner: listValueSchema } },
   dateRange: { ...filterDefinitions.dateRange, api: { from: dateBound(false), to: dateBound(true) } },
   search: { ...filterDefinitions.search, api: { q: searchSchema } },

@@ -31,6 +31,12 @@ export const apiRoutes: RouteEntry[] = [
     pattern: "/api/conversations/:connectionId/:conversationId/history",
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/history/route"),
   },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId/labels",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/labels/route"),
+  },
+  { pattern: "/api/labels", load: () => import("@/app/api/labels/route") },
+  { pattern: "/api/labels/:id", load: () => import("@/app/api/labels/[id]/route") },
   { pattern: "/api/facets", load: () => import("@/app/api/facets/route") },
   { pattern: "/api/bulk", load: () => import("@/app/api/bulk/route") },
   { pattern: "/api/bulk/:id", load: () => import("@/app/api/bulk/[id]/route") },
@@ -158,7 +164,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (process.env.TEST_DATABASE_URL) {
     const { sql } = await import("drizzle-orm");
     await handle.db.execute(
-      sql`truncate table audit_log, moderation_overlay, saved_views, app_settings, connections, session, account, verification, rate_limit, "user", request_budget_calls restart identity cascade`,
+      sql`truncate table audit_log, moderation_overlay, saved_views, app_settings, labels, connections, session, account, verification, rate_limit, "user", request_budget_calls restart identity cascade`,
     );
   }
   const { seedDemo } = await import("@/lib/demo/seed");

@@ -6,6 +6,7 @@
  * being renamed it holds the inline rename form. A search result shows where it matched (a link to
  * the matching message), and a row of a connection whose sync fails says when it was last confirmed.
  */
+import { RowLabels } from "@/components/labels/row-labels";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { UntrustedText } from "@/components/ui/untrusted-text";
@@ -60,6 +61,7 @@ export function TitleCell({
       >
         <bdi>{name}</bdi>
       </a>
+      <RowLabels labelIds={conversation.labelIds} />
       {match ? (
         <MatchSnippet
           match={match}

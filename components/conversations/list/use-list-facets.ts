@@ -22,7 +22,7 @@ export interface FacetFilterDefinition {
 
 /** The facet filters of the registry (`lib/model/filters.ts`), in the toolbar's order. */
 export const facetFilters: readonly FacetFilterDefinition[] = (
-  ["channelType", "channel", "responder", "version", "status"] as const
+  ["channelType", "channel", "responder", "version", "status", "label"] as const
 ).map((key) => ({ param: key, support: key, label: filterDefinitions[key].label }));
 
 export interface ListFacets {
@@ -35,7 +35,7 @@ export interface ListFacets {
   loading: boolean;
 }
 
-const emptyOptions = { channelType: [], channel: [], responder: [], version: [], status: [] };
+const emptyOptions = { channelType: [], channel: [], responder: [], version: [], status: [], label: [] };
 
 export function useListFacets(selectedConnections: string[]): ListFacets {
   const all = useQuery(conversationQueries.facets([]));

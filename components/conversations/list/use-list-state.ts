@@ -20,6 +20,7 @@ export const listFilterKeys = [
   "responder",
   "version",
   "status",
+  "label",
   "owner",
 ] as const;
 export type ListFilterKey = (typeof listFilterKeys)[number];

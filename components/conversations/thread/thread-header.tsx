@@ -7,6 +7,7 @@
 import { ArrowLeftIcon, ChevronLeftIcon, ChevronRightIcon, ExternalLinkIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ConversationLabels } from "@/components/labels/conversation-labels";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -168,6 +169,7 @@ export function ThreadHeader(props: ThreadHeaderProps) {
         {flags.trashed ? <Badge variant="destructive-subtle">In trash</Badge> : null}
         {flags.removedAtProvider ? <Badge variant="destructive-subtle">Deleted at provider</Badge> : null}
       </div>
+      <ConversationLabels connectionId={conversation.connectionId} conversationId={conversation.id} />
       {props.children}
     </header>
   );

@@ -16,8 +16,8 @@ import { indexStatuses, noticesFor } from "./notices";
 import { viewPredicate } from "./filter-sql";
 import { queryRows } from "./rows";
 
-/** Per facet: the value column and the column naming it. */
-const facetColumns: Record<FacetKey, { value: string; name: string | null }> = {
+/** Per facet of the conversation's own columns: the value column and the column naming it. */
+const facetColumns: Record<Exclude<FacetKey, "label">, { value: string; name: string | null }> = {
   channel: { value: "c.channel_id", name: "c.channel_name" },
   channelType: { value: "c.channel_type", name: null },
   responder: { value: "c.responder_id", name: "c.responder_name" },
@@ -32,6 +32,7 @@ const fieldColumns: Record<FilterKey, string | null> = {
   responder: "c.responder_id",
   version: "c.version_id",
   status: "c.status",
+  label: null,
   owner: "coalesce(c.contact_id, c.contact_identifier)",
   dateRange: "c.last_activity_at",
   search: null,
@@ -43,14 +44,25 @@ export async function facetsFromIndex(db: Database, connections: readonly RowCon
   const statuses = await indexStatuses(db, ids);
   if (ids.length === 0) return { options, connections: [], notices: [] };
   const from = fromIndexedConversations(ids, [viewPredicate("all")]);
+  const columnFacets = facetKeys.filter((key): key is Exclude<FacetKey, "label"> => key !== "label");
+  // Labels are Parley's own rows (not columns of the conversation): counted over the same rows.
+  const labelFacet = sql`select 'label'::text as facet, f.connection_id, cl.label_id as value,
+    max(lb.name) as name, count(*) as count
+    from (select c.connection_id, c.id ${from}) f
+    join conversation_labels cl on cl.connection_id = f.connection_id and cl.conversation_id = f.id
+    join labels lb on lb.id = cl.label_id
+    group by f.connection_id, cl.label_id`;
   const union = sql.join(
-    facetKeys.map(
-      (key) =>
-        sql`select ${key}::text as facet, c.connection_id, ${sql.raw(facetColumns[key].value)} as value,
+    [
+      ...columnFacets.map(
+        (key) =>
+          sql`select ${key}::text as facet, c.connection_id, ${sql.raw(facetColumns[key].value)} as value,
           max(${sql.raw(facetColumns[key].name ?? "null::text")}) as name, count(*) as count
           ${from} and ${sql.raw(facetColumns[key].value)} is not null
           group by c.connection_id, ${sql.raw(facetColumns[key].value)}`,
-    ),
+      ),
+      labelFacet,
+    ],
     sql` union all `,
   );
   const presence = sql.join(

@@ -54,6 +54,12 @@ export const filterPredicates: Record<FilterKey, Predicate> = {
   responder: (query) => (query.responder.length ? inValues(sql`c.responder_id`, query.responder) : null),
   version: (query) => (query.version.length ? inValues(sql`c.version_id`, query.version) : null),
   status: (query) => (query.status.length ? inValues(sql`c.status`, query.status) : null),
+  label: (query) =>
+    query.label.length
+      ? sql`exists (select 1 from conversation_labels cl
+          where cl.connection_id = c.connection_id and cl.conversation_id = c.id
+            and ${inValues(sql`cl.label_id`, query.label)})`
+      : null,
   owner: (query) =>
     query.owner.length
       ? sql`(${inValues(sql`c.contact_id`, query.owner)} or ${inValues(sql`c.contact_identifier`, query.owner)})`

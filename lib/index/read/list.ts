@@ -12,6 +12,7 @@ import type { ListQuery } from "@/lib/model/list-query";
 import { toConversationFromRow, type ListedRow, type RowConnection } from "../store/conversation-rows";
 import { decodeCursor, encodeCursor, queryHash, type KeysetPosition } from "./cursor";
 import { wherePredicates } from "./filter-sql";
+import { attachLabels } from "./labels";
 import { attachMatches } from "./matches";
 import { connectionNotices } from "./notices";
 import { queryRows } from "./rows";
@@ -138,6 +139,7 @@ export async function listFromIndex(
     return connection ? [toConversationFromRow(connection, row)] : [];
   });
   if (query.q) items = await attachMatches(db, query.q, items);
+  items = await attachLabels(db, items);
   const last = page.at(-1);
   const stillFilling = notices.some((notice) => notice.kind === "backfilling");
   return {

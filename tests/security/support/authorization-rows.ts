@@ -25,7 +25,7 @@ export interface Fixture {
 
 export interface MatrixRow {
   route: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   name: string;
   url: (fixture: Fixture) => string;
   body?: (fixture: Fixture, who: Who) => unknown;
@@ -275,6 +275,57 @@ export const matrix: MatrixRow[] = [
     name: "remove a missing connection",
     url: () => "/api/connections/no-such-connection",
     expected: signedIn(404),
+    shape: "parley",
+  },
+  {
+    route: "/api/labels",
+    method: "GET",
+    name: "labels",
+    url: () => "/api/labels",
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/labels",
+    method: "POST",
+    name: "create a label",
+    url: () => "/api/labels",
+    body: (_f, who) => ({ name: `Matrix ${who}`, colour: "blue" }),
+    expected: signedIn(201),
+    shape: "parley",
+  },
+  {
+    route: "/api/labels/:id",
+    method: "PATCH",
+    name: "rename a missing label",
+    url: () => "/api/labels/no-such-label",
+    body: () => ({ name: "Nobody" }),
+    expected: signedIn(404),
+    shape: "parley",
+  },
+  {
+    route: "/api/labels/:id",
+    method: "DELETE",
+    name: "delete a missing label",
+    url: () => "/api/labels/no-such-label",
+    expected: signedIn(404),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId/labels",
+    method: "GET",
+    name: "a conversation's labels",
+    url: (f) => `${conversationUrl(f, "zaia")}/labels`,
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId/labels",
+    method: "PUT",
+    name: "set a conversation's labels",
+    url: (f) => `${conversationUrl(f, "zaia")}/labels`,
+    body: () => ({ labelIds: [] }),
+    expected: anyone(200),
     shape: "parley",
   },
   {

@@ -27,7 +27,7 @@ export interface FuzzRoute {
   name: string;
   /** The route as `apiRoutes` in tests/integration/harness.ts names it. */
   pattern: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** This method's share of the route's inputs (a route's shares add up to 1). */
   share: number;
   requests: fc.Arbitrary<FuzzRequest>;

@@ -5,6 +5,7 @@
 import { exportViewsRoutes } from "./fuzz-export-views-routes";
 import { bulkReadRoutes, bulkWriteRoutes } from "./fuzz-bulk-routes";
 import { readRoutes } from "./fuzz-read-routes";
+import { labelRoutes } from "./fuzz-label-routes";
 import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 import { writeRoutes } from "./fuzz-write-routes";
 
@@ -17,6 +18,7 @@ export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
     ...writeRoutes(fixture),
     ...bulkWriteRoutes(fixture),
     ...exportViewsRoutes(fixture),
+    ...labelRoutes(fixture),
   ];
 }
 
@@ -38,6 +40,8 @@ export const fuzzGroups = {
       "bulk progress",
       "saved views",
       "settings",
+      "labels",
+      "conversation labels",
     ],
     writes: [
       "moderate",
@@ -51,6 +55,10 @@ export const fuzzGroups = {
       "update view",
       "delete view",
       "change settings",
+      "create label",
+      "update label",
+      "delete label",
+      "set conversation labels",
     ],
   },
   connections: {

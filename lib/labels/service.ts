@@ -1,0 +1,256 @@
+/**
+ * Labels: the admin-managed set and the labels on each conversation. Parley's own data, never
+ * sent to providers. Every change (and every refused change) is one audit row. Names are unique
+ * regardless of case; conversations store label ids, so a rename shows everywhere.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { Actor } from "@/lib/auth/actor";
+import type { Database } from "@/lib/db/client";
+import { connections, conversationLabels, indexedConversations, labels } from "@/lib/db/schema";
+import { DomainError, conflict, notFound } from "@/lib/model/errors";
+import type { CreateLabelInput, Label, LabelColour, UpdateLabelInput } from "@/lib/model/labels";
+
+type LabelRow = typeof labels.$inferSelect;
+
+function toLabel(row: LabelRow, conversationCount: number): Label {
+  return {
+    id: row.id,
+    name: row.name,
+    colour: row.colour as LabelColour,
+    description: row.description,
+    conversationCount,
+  };
+}
+
+const auditActor = (actor: Actor) => ({ id: actor.id, email: actor.email });
+
+/** Runs a change; a refused one (a domain error) leaves a failure row before it is rethrown. */
+async function audited<T>(
+  db: Database,
+  actor: Actor,
+  entry: { action: string; targetId?: string | null; connectionId?: string; conversationId?: string },
+  change: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof DomainError)
+      await recordAudit(db, { ...entry, actor: auditActor(actor), outcome: "failure", error: error.message });
+    throw error;
+  }
+}
+
+async function usage(db: Database, labelId?: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ labelId: conversationLabels.labelId, count: count() })
+    .from(conversationLabels)
+    .where(labelId ? eq(conversationLabels.labelId, labelId) : undefined)
+    .groupBy(conversationLabels.labelId);
+  return new Map(rows.map((row) => [row.labelId, Number(row.count)]));
+}
+
+export async function listLabels(db: Database): Promise<Label[]> {
+  const [rows, counts] = await Promise.all([
+    db.select().from(labels).orderBy(asc(labels.nameKey)),
+    usage(db),
+  ]);
+  return rows.map((row) => toLabel(row, counts.get(row.id) ?? 0));
+}
+
+async function requireLabel(db: Database, id: string): Promise<LabelRow> {
+  const [row] = await db.select().from(labels).where(eq(labels.id, id));
+  if (!row) throw notFound("This label does not exist (it may have been deleted).");
+  return row;
+}
+
+async function refuseTakenName(db: Database, name: string, exceptId?: string): Promise<void> {
+  const key = name.toLowerCase();
+  const [taken] = await db
+    .select({ id: labels.id })
+    .from(labels)
+    .where(exceptId ? and(eq(labels.nameKey, key), ne(labels.id, exceptId)) : eq(labels.nameKey, key));
+  if (taken) throw conflict(`A label named "${name}" already exists.`);
+}
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  ((error as { code?: string }).code === "23505" ||
+    (error as { cause?: { code?: string } }).cause?.code === "23505");
+
+export async function createLabel(db: Database, actor: Actor, input: CreateLabelInput): Promise<Label> {
+  const id = randomUUID();
+  return audited(db, actor, { action: "label.create", targetId: id }, async () => {
+    await refuseTakenName(db, input.name);
+    const values = { id, name: input.name, nameKey: input.name.toLowerCase(), colour: input.colour };
+    try {
+      await db.insert(labels).values({ ...values, description: input.description, createdBy: actor.id });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`A label named "${input.name}" already exists.`);
+      throw error;
+    }
+    const label = toLabel({ ...(await requireLabel(db, id)) }, 0);
+    await recordAudit(db, {
+      actor: auditActor(actor),
+      action: "label.create",
+      targetId: id,
+      after: { name: label.name, colour: label.colour, description: label.description },
+      outcome: "success",
+    });
+    return label;
+  });
+}
+
+export async function updateLabel(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: UpdateLabelInput,
+): Promise<Label> {
+  return audited(db, actor, { action: "label.update", targetId: id }, async () => {
+    const before = await requireLabel(db, id);
+    if (input.name !== undefined) await refuseTakenName(db, input.name, id);
+    try {
+      await db
+        .update(labels)
+        .set({
+          ...(input.name === undefined ? {} : { name: input.name, nameKey: input.name.toLowerCase() }),
+          ...(input.colour === undefined ? {} : { colour: input.colour }),
+          ...(input.description === undefined ? {} : { description: input.description }),
+          updatedAt: new Date(),
+        })
+        .where(eq(labels.id, id));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`A label named "${input.name}" already exists.`);
+      throw error;
+    }
+    const after = await requireLabel(db, id);
+    await recordAudit(db, {
+      actor: auditActor(actor),
+      action: "label.update",
+      targetId: id,
+      before: { name: before.name, colour: before.colour, description: before.description },
+      after: { name: after.name, colour: after.colour, description: after.description },
+      outcome: "success",
+    });
+    return toLabel(after, (await usage(db, id)).get(id) ?? 0);
+  });
+}
+
+/** Deletes a label and takes it off every conversation; answers how many carried it. */
+export async function deleteLabel(
+  db: Database,
+  actor: Actor,
+  id: string,
+): Promise<{ id: string; removedFrom: number }> {
+  return audited(db, actor, { action: "label.delete", targetId: id }, async () => {
+    const before = await requireLabel(db, id);
+    const removedFrom = await db.transaction(async (tx) => {
+      const removed = await tx
+        .delete(conversationLabels)
+        .where(eq(conversationLabels.labelId, id))
+        .returning({ connectionId: conversationLabels.connectionId });
+      await tx.delete(labels).where(eq(labels.id, id));
+      return removed.length;
+    });
+    await recordAudit(db, {
+      actor: auditActor(actor),
+      action: "label.delete",
+      targetId: id,
+      before: { name: before.name, colour: before.colour, description: before.description, removedFrom },
+      outcome: "success",
+    });
+    return { id, removedFrom };
+  });
+}
+
+export async function conversationLabelIds(
+  db: Database,
+  connectionId: string,
+  conversationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ labelId: conversationLabels.labelId })
+    .from(conversationLabels)
+    .innerJoin(labels, eq(labels.id, conversationLabels.labelId))
+    .where(
+      and(
+        eq(conversationLabels.connectionId, connectionId),
+        eq(conversationLabels.conversationId, conversationId),
+      ),
+    )
+    .orderBy(asc(labels.nameKey));
+  return rows.map((row) => row.labelId);
+}
+
+async function requireConversation(
+  db: Database,
+  connectionId: string,
+  conversationId: string,
+): Promise<void> {
+  const [connection] = await db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(eq(connections.id, connectionId));
+  if (!connection) throw notFound("This connection does not exist.");
+  const [conversation] = await db
+    .select({ id: indexedConversations.id })
+    .from(indexedConversations)
+    .where(
+      and(eq(indexedConversations.connectionId, connectionId), eq(indexedConversations.id, conversationId)),
+    );
+  if (!conversation) throw notFound("This conversation is not in Parley's index (yet).");
+}
+
+/**
+ * Sets a conversation's labels to exactly `labelIds` (what the picker shows), in one transaction:
+ * unknown ids refuse the whole change, so nothing is half-written.
+ */
+export async function setConversationLabels(
+  db: Database,
+  actor: Actor,
+  connectionId: string,
+  conversationId: string,
+  labelIds: readonly string[],
+): Promise<{ labelIds: string[] }> {
+  const wanted = [...new Set(labelIds)];
+  const entry = { action: "conversation.labels", connectionId, conversationId };
+  return audited(db, actor, entry, async () => {
+    await requireConversation(db, connectionId, conversationId);
+    if (wanted.length > 0) {
+      const known = await db.select({ id: labels.id }).from(labels).where(inArray(labels.id, wanted));
+      if (known.length !== wanted.length)
+        throw notFound(
+          "One of these labels does not exist (it may have been deleted). Reload and try again.",
+        );
+    }
+    const before = await conversationLabelIds(db, connectionId, conversationId);
+    const where = and(
+      eq(conversationLabels.connectionId, connectionId),
+      eq(conversationLabels.conversationId, conversationId),
+    );
+    await db.transaction(async (tx) => {
+      const removed = before.filter((id) => !wanted.includes(id));
+      if (removed.length > 0)
+        await tx.delete(conversationLabels).where(and(where, inArray(conversationLabels.labelId, removed)));
+      const added = wanted.filter((id) => !before.includes(id));
+      if (added.length > 0)
+        await tx
+          .insert(conversationLabels)
+          .values(added.map((labelId) => ({ connectionId, conversationId, labelId, addedBy: actor.id })))
+          .onConflictDoNothing();
+    });
+    const after = await conversationLabelIds(db, connectionId, conversationId);
+    await recordAudit(db, {
+      actor: auditActor(actor),
+      ...entry,
+      before: { labelIds: before },
+      after: { labelIds: after },
+      outcome: "success",
+    });
+    return { labelIds: after };
+  });
+}
