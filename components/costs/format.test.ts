@@ -21,6 +21,7 @@ const params: ListParams = {
   version: [],
   status: [],
   owner: [],
+  label: [],
   from: "2026-03-01",
   to: null,
   q: "refund",

@@ -75,9 +75,15 @@ export function labelRoutes(fixture: FuzzFixture): FuzzRoute[] {
     description: fc.oneof(hostileString, fc.constant("")),
   });
   const labelPath = pathSegment(["no-such-label"], 1).map((id) => `/api/labels/${id}`);
-  const labelsPath = conversationPath(fixture, ["sigmamind", "cozmox", "zaia"], 1).map(
-    (path) => `${path}/labels`,
-  );
+  // Only paths that stay a labels path once dot segments are resolved: `…/{connection}/./labels`
+  // is `…/{connection}/labels`, the conversation route for a conversation named "labels", which
+  // serves no PUT (Next.js answers 405 with no body); the moderation fuzz covers that route.
+  const labelsPath = conversationPath(fixture, ["sigmamind", "cozmox", "zaia"], 1)
+    .map((path) => `${path}/labels`)
+    .filter((path) => {
+      const segments = new URL(path, "http://fuzz.invalid").pathname.split("/");
+      return segments.length === 6 && segments[5] === "labels";
+    });
   return [
     {
       name: "labels",
