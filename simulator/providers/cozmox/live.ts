@@ -37,12 +37,22 @@ function chatSizes(messages: number): number[] {
 
 export class CozmoxLive implements LiveConversations {
   private random: Random = createRandom(LIVE_SEED);
+  /** The last chat time a change wrote, so each change's chats follow every earlier one. */
+  private latestMs = SIMULATOR_NOW;
 
   constructor(private readonly store: CozmoxStore) {}
 
   /** Restarts the seed with the store's reset (which restarts the clock), so the same calls repeat. */
   reset(): void {
     this.random = createRandom(LIVE_SEED);
+    this.latestMs = SIMULATOR_NOW;
+  }
+
+  /** The last chat's end for `chats` new chats after `afterMs` and after every earlier change. */
+  private lastChatEnd(afterMs: number, chats: number): number {
+    const lastAtMs = this.store.nextTime(Math.max(afterMs, this.latestMs) + chats * CHAT_GAP_MS);
+    this.latestMs = lastAtMs;
+    return lastAtMs;
   }
 
   size(): { conversations: number; messages: number } {
@@ -79,7 +89,7 @@ export class CozmoxLive implements LiveConversations {
       const id = this.newId();
       const assistant = weightedAssistant(this.random);
       const sizes = chatSizes(messagesEach);
-      const lastAtMs = this.store.nextTime(SIMULATOR_NOW + sizes.length * CHAT_GAP_MS);
+      const lastAtMs = this.lastChatEnd(SIMULATOR_NOW, sizes.length);
       const firstAtMs = lastAtMs - (sizes.length - 1) * CHAT_GAP_MS - TURN_MS;
       const conversation: ConversationSkeleton = {
         source: "generated",
@@ -118,7 +128,7 @@ export class CozmoxLive implements LiveConversations {
       const sizes = chatSizes(messagesEach);
       const lastChat = conversation.chats.at(-1);
       const after = Math.max(conversation.updatedAtMs, lastChat?.updatedAtMs ?? 0);
-      const lastAtMs = this.store.nextTime(after + sizes.length * CHAT_GAP_MS);
+      const lastAtMs = this.lastChatEnd(after, sizes.length);
       const firstAtMs = lastAtMs - (sizes.length - 1) * CHAT_GAP_MS - TURN_MS;
       const changed: ConversationSkeleton = {
         ...conversation,
