@@ -16,7 +16,6 @@ import { createRandom, SIMULATOR_NOW, type Random } from "../../core/random";
 import { assistantDefinitions, type AssistantDefinition } from "./assistants";
 import { customerPool, type Customer } from "./customers";
 import { scalePlan } from "./scale-plan";
-import type { Turn } from "./threads";
 import seedChat from "../../../fixtures/seeds/seed-002-chat.json";
 
 /** The demo org: 520 generated conversations plus the seed's own, from this seed. */
@@ -56,6 +55,21 @@ export interface ChatSkeleton {
   cost: ChatCostFigures | undefined;
   /** The chat's own messages (input and output) when fixed by the skeleton (scale mode, live changes). */
   messages: number | undefined;
+}
+
+export type WireMessage = Record<string, unknown>;
+
+/** One chat's content (`threads.ts` makes it). */
+export interface Turn {
+  /** The chat's `input` as sent; undefined when the chat was created without one. */
+  input: unknown;
+  /** The turn's new messages in message form, as later chats carry them in `messages`. */
+  inputMessages: WireMessage[];
+  output: WireMessage[];
+  name: string | undefined;
+  assistantOverrides: Record<string, unknown> | undefined;
+  /** Whether the chat carries an inline `assistant` config. */
+  transientAssistant: boolean;
 }
 
 export type MessageStyle = "openai" | "transcript";

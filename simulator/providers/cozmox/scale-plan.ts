@@ -7,7 +7,14 @@
  */
 import type { Random } from "../../core/random";
 import { scaleThreadLength } from "../../core/scale";
-import type { ConversationPlan } from "./data";
+
+/** The part of a conversation plan (`data.ts`) that scale mode draws. */
+export interface ScalablePlan {
+  index: number;
+  chats: number;
+  chatMessages?: number[];
+  scaleAges?: boolean;
+}
 
 /** The showcase (the first 10 conversations) keeps its chats; it stays the newest. */
 const SHOWCASE = 10;
@@ -31,7 +38,7 @@ export function splitIntoChats(messages: number, random: Random): number[] {
 }
 
 /** Draws a plan's chats and their message counts (every conversation has at least one chat). */
-export function scalePlan(plan: ConversationPlan, random: Random): void {
+export function scalePlan(plan: ScalablePlan, random: Random): void {
   if (plan.index < SHOWCASE) {
     plan.chatMessages = Array.from({ length: plan.chats }, () => showcaseChatMessages(random));
     return;

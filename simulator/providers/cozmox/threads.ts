@@ -10,21 +10,9 @@
 import { assistantText, firstNames, systemNotes, userText } from "../../core/content";
 import { LruCache } from "../../core/lru";
 import { createRandom, type Random } from "../../core/random";
-import type { ChatSkeleton, ConversationSkeleton } from "./data";
+import type { ChatSkeleton, ConversationSkeleton, Turn, WireMessage } from "./data";
 
-export type WireMessage = Record<string, unknown>;
-
-export interface Turn {
-  /** The chat's `input` as sent; undefined when the chat was created without one. */
-  input: unknown;
-  /** The turn's new messages in message form, as later chats carry them in `messages`. */
-  inputMessages: WireMessage[];
-  output: WireMessage[];
-  name: string | undefined;
-  assistantOverrides: Record<string, unknown> | undefined;
-  /** Whether the chat carries an inline `assistant` config. */
-  transientAssistant: boolean;
-}
+export type { Turn, WireMessage } from "./data";
 
 /** How many earlier messages a chat's `messages` carries as context (a model's context window). */
 export const HISTORY_WINDOW = 20;
