@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { simulatorKeys } from "../keys";
 import { changeConversations, resetSimulator, setFaults, startTestSimulator } from "../testing";
 import type { KeyCallCounts } from "./calls";
-import type { RunningSimulator } from "./server";
+import { createCozmoxProvider } from "../providers/cozmox";
+import { startSimulator, type RunningSimulator } from "./server";
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
@@ -145,9 +146,21 @@ describe("POST /__admin/conversations/:provider validation", () => {
     expect(((await empty.json()) as { error: string }).error).toMatch(/JSON body is required/);
     expect((await changeConversations(simulator.url, "vapi", { add: 1 })).status).toBe(404);
     expect((await fetch(`${simulator.url}/__admin/conversations/zaia`)).status).toBe(405);
-    const cozmox = await changeConversations(simulator.url, "cozmox", { add: 1 });
-    expect(cozmox.status).toBe(501);
-    expect((cozmox.body as { error: string }).error).toMatch(/cozmox does not take live changes/);
+    const withoutLive = await startSimulator({
+      port: 0,
+      providers: [{ ...createCozmoxProvider(), live: undefined }],
+    });
+    try {
+      const cozmox = await changeConversations(withoutLive.url, "cozmox", { add: 1 });
+      expect(cozmox.status).toBe(501);
+      expect((cozmox.body as { error: string }).error).toMatch(/cozmox does not take live changes/);
+      const scale = (await (await fetch(`${withoutLive.url}/__admin/scale`)).json()) as {
+        providers: Record<string, unknown>;
+      };
+      expect(scale.providers.cozmox).toEqual({ live: false });
+    } finally {
+      await withoutLive.close();
+    }
   });
 
   it("answers what it did and the provider's new size", async () => {
@@ -176,7 +189,12 @@ describe("GET /__admin/scale with the demo data", () => {
       providers: Record<string, unknown>;
     };
     expect(answer.scale).toBeNull();
-    expect(answer.providers.cozmox).toEqual({ live: false });
+    expect(answer.providers.cozmox).toMatchObject({
+      live: true,
+      conversations: 521,
+      messages: expect.any(Number),
+      backfillFloor: { calls: expect.any(Number), detail: expect.stringContaining("/chat?limit=1000") },
+    });
     expect(answer.providers.sigmamind).toMatchObject({
       live: true,
       conversations: 520,

@@ -18,8 +18,12 @@ export const providerRegistrations: readonly ProviderRegistration[] = [
     create: () => createSigmamindProvider(),
     createAtScale: (scale) => createSigmamindProvider({ scale }),
   },
-  // Cozmox serves its demo data in scale mode until it registers `createAtScale` (simulator/README.md).
-  { id: "cozmox", demoConversations: 521, create: () => createCozmoxProvider() },
+  {
+    id: "cozmox",
+    demoConversations: 521,
+    create: () => createCozmoxProvider(),
+    createAtScale: (scale) => createCozmoxProvider({ scale }),
+  },
   {
     id: "zaia",
     demoConversations: 560,

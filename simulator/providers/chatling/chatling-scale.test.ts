@@ -27,7 +27,7 @@ describe("Chatling at scale", () => {
     const records = [...state.conversationsByChatbot.values()].flat();
     expect(records).toHaveLength(share.conversations);
     expect(state.conversationIndex.size).toBe(share.conversations);
-    expect([...state.conversationsByChatbot.values()].every((list) => list.length > 150)).toBe(true);
+    expect([...state.conversationsByChatbot.values()].every((list) => list.length > 140)).toBe(true);
     const again = buildChatlingState(share);
     expect(JSON.stringify([...again.conversationsByChatbot])).toBe(
       JSON.stringify([...state.conversationsByChatbot]),

@@ -15,6 +15,7 @@ import { hostileMessages } from "../../core/content";
 import { createRandom, SIMULATOR_NOW, type Random } from "../../core/random";
 import { assistantDefinitions, type AssistantDefinition } from "./assistants";
 import { customerPool, type Customer } from "./customers";
+import { scalePlan } from "./scale-plan";
 import seedChat from "../../../fixtures/seeds/seed-002-chat.json";
 
 /** The demo org: 520 generated conversations plus the seed's own, from this seed. */
@@ -52,6 +53,23 @@ export interface ChatSkeleton {
   updatedAtMs: number;
   assistantId: string | undefined;
   cost: ChatCostFigures | undefined;
+  /** The chat's own messages (input and output) when fixed by the skeleton (scale mode, live changes). */
+  messages: number | undefined;
+}
+
+export type WireMessage = Record<string, unknown>;
+
+/** One chat's content (`threads.ts` makes it). */
+export interface Turn {
+  /** The chat's `input` as sent; undefined when the chat was created without one. */
+  input: unknown;
+  /** The turn's new messages in message form, as later chats carry them in `messages`. */
+  inputMessages: WireMessage[];
+  output: WireMessage[];
+  name: string | undefined;
+  assistantOverrides: Record<string, unknown> | undefined;
+  /** Whether the chat carries an inline `assistant` config. */
+  transientAssistant: boolean;
 }
 
 export type MessageStyle = "openai" | "transcript";
@@ -83,6 +101,8 @@ export interface ConversationSkeleton {
   openingMessage: string | undefined;
   contentSeed: number;
   chats: ChatSkeleton[];
+  /** Turns of chats added by live changes, after the generated ones (one per chat at the end). */
+  appendedTurns?: readonly Turn[];
 }
 
 export interface CozmoxData {
@@ -95,9 +115,14 @@ export interface CozmoxDataOptions {
   /** Generated conversations (seed 002's own session comes on top). */
   conversations?: number;
   seed?: number;
+  /**
+   * Scale mode: message counts follow `scaleThreadLength` (each chat's count fixed in its
+   * skeleton), and only the showcase is in the last 12 hours.
+   */
+  scaleProfile?: boolean;
 }
 
-const sessionTopics = [
+export const sessionTopics = [
   "Order status",
   "Password reset",
   "Refund for double charge",
@@ -120,13 +145,13 @@ const sessionTopics = [
 ] as const;
 
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
-const iso = (ms: number): string => new Date(ms).toISOString();
+export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
  * A UUID v4-shaped id from four draws. `Random.uuid()` draws once per hex digit, which is too slow
  * for the ~3,300 ids made at start-up.
  */
-function uuid(random: Random): string {
+export function uuid(random: Random): string {
   const hex = (bits: number) =>
     Math.floor(random.next() * 2 ** bits)
       .toString(16)
@@ -139,7 +164,7 @@ function uuid(random: Random): string {
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(0, 3)}-${c.slice(3, 8)}${d.slice(0, 7)}`;
 }
 
-function weightedAssistant(random: Random): AssistantDefinition {
+export function weightedAssistant(random: Random): AssistantDefinition {
   const total = assistantDefinitions.reduce((sum, assistant) => sum + assistant.weight, 0);
   let roll = random.next() * total;
   for (const assistant of assistantDefinitions) {
@@ -153,7 +178,7 @@ function chatCount(random: Random): number {
   return Math.min(12, 1 + Math.floor(random.next() ** 1.6 * 12));
 }
 
-function chatCost(random: Random, assistant: AssistantDefinition, position: number): ChatCostFigures {
+export function chatCost(random: Random, assistant: AssistantDefinition, position: number): ChatCostFigures {
   const { pricing } = assistant;
   const promptTokens = 120 + 45 * Math.min(position, 20) + random.int(0, 90);
   const completionTokens = 15 + random.int(0, 220);
@@ -169,7 +194,7 @@ function chatCost(random: Random, assistant: AssistantDefinition, position: numb
   };
 }
 
-interface ConversationPlan {
+export interface ConversationPlan {
   index: number;
   grouping: ChatGrouping;
   /** A chain cut to its first chat: a one-off chat with neither `sessionId` nor `previousChatId`. */
@@ -181,6 +206,10 @@ interface ConversationPlan {
   style: MessageStyle;
   transientOnly: boolean;
   openingMessage: string | undefined;
+  /** Scale mode: each chat's message count (so `chats` is its length); undefined in the demo. */
+  chatMessages?: number[];
+  /** Scale mode: older conversations stay out of the showcase's last 12 hours. */
+  scaleAges?: boolean;
 }
 
 /**
@@ -249,7 +278,9 @@ function buildConversation(
   const span = cursor;
   const ageMs = plan.recent
     ? random.int(5 * 60_000, DAY_MS / 2)
-    : random.int(0, Math.max(0, 120 * DAY_MS - span - 60_000));
+    : plan.scaleAges
+      ? random.int(DAY_MS / 2, Math.max(DAY_MS / 2, 120 * DAY_MS - span - 60_000))
+      : random.int(0, Math.max(0, 120 * DAY_MS - span - 60_000));
   const endMs = SIMULATOR_NOW - ageMs;
   const firstChatMs = endMs - span;
   const createdAtMs = firstChatMs - random.int(50, 500);
@@ -266,6 +297,7 @@ function buildConversation(
       updatedAtMs: firstChatMs + offset.end,
       assistantId: plan.transientOnly ? undefined : assistant.id,
       cost: withCosts && random.chance(0.97) ? chatCost(random, assistant, position) : undefined,
+      messages: plan.chatMessages?.[position],
     });
   }
   // Cut after drawing, so the draws (and every later conversation) stay as they were.
@@ -314,6 +346,7 @@ function seedSession(): ConversationSkeleton {
     createdAtMs,
     updatedAtMs,
     assistantId: seedChat.assistantId,
+    messages: undefined,
     cost: modelCost && {
       model: {},
       promptTokens: modelCost.promptTokens,
@@ -361,7 +394,9 @@ export function generateCozmoxData(options: CozmoxDataOptions = {}): CozmoxData 
   const customers = customerPool(random);
   const conversations: ConversationSkeleton[] = [];
   for (let index = 0; index < count; index++) {
-    conversations.push(buildConversation(planConversation(index, random), random, orgId, customers));
+    const plan = planConversation(index, random);
+    if (options.scaleProfile) scalePlan(plan, random);
+    conversations.push(buildConversation(plan, random, orgId, customers));
   }
   conversations.push(seedSession());
   return { orgId, assistants: assistantDefinitions, conversations };

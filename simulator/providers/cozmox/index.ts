@@ -9,8 +9,10 @@
  */
 import type { SimRequest } from "../../core/http";
 import type { SimulatedProvider } from "../../core/provider";
+import type { ScaleShare } from "../../core/scale";
 import { simulatorKeys } from "../../keys";
 import { generateCozmoxData, type CozmoxData } from "./data";
+import { CozmoxLive } from "./live";
 import { cozmoxError, createCozmoxRoutes, sessionsApiModes, type SessionsApiMode } from "./routes";
 import { CozmoxStore } from "./store";
 
@@ -36,11 +38,26 @@ function sessionsFromEnvironment(): SessionsApiMode {
 export interface CozmoxProviderOptions {
   /** How `/session` answers; defaults to `SIMULATOR_COZMOX_SESSIONS`, else `served`. */
   sessions?: SessionsApiMode;
+  /** Serve a scale share (`core/scale.ts`) instead of the demo org. */
+  scale?: ScaleShare;
+}
+
+/** The smallest scale share: the ten showcase conversations and seed 002's session. */
+export const MIN_SCALE_CONVERSATIONS = 11;
+
+/** A scale share's org: its count (seed 002's session included), from its seed alone. */
+export function cozmoxScaleData(scale: ScaleShare): CozmoxData {
+  if (scale.conversations < MIN_SCALE_CONVERSATIONS)
+    throw new Error(
+      `Cozmox needs at least ${MIN_SCALE_CONVERSATIONS} conversations at scale, got ${scale.conversations}`,
+    );
+  return generateCozmoxData({ conversations: scale.conversations - 1, seed: scale.seed, scaleProfile: true });
 }
 
 export function createCozmoxProvider(options: CozmoxProviderOptions = {}): SimulatedProvider {
   const apiKeys = [simulatorKeys.cozmox.primary, simulatorKeys.cozmox.secondary] as const;
-  const store = new CozmoxStore(cozmoxData());
+  const store = new CozmoxStore(options.scale ? cozmoxScaleData(options.scale) : cozmoxData());
+  const live = new CozmoxLive(store);
   return {
     id: "cozmox",
     apiKeys,
@@ -52,7 +69,11 @@ export function createCozmoxProvider(options: CozmoxProviderOptions = {}): Simul
     unauthorized: () => cozmoxError(401, "Invalid Key. Retrieve your API Key from Dashboard."),
     errorResponse: cozmoxError,
     routes: createCozmoxRoutes(store, options.sessions ?? sessionsFromEnvironment()),
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      live.reset();
+    },
     stats: () => store.stats(),
+    live,
   };
 }

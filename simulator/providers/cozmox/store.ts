@@ -6,9 +6,11 @@
  * Only `session` conversations are sessions: `/session` never lists a chain or a one-off chat,
  * whose chats are reachable through `/chat` alone.
  */
+import { MutationClock } from "../../core/live";
 import { assistantWire } from "./assistants";
 import type { ChatSkeleton, ConversationSkeleton, CozmoxData } from "./data";
 import { paginated, withinRanges, type ListQuery } from "./query";
+import { cachedThreadCount } from "./threads";
 import { chatWire, sessionWire } from "./wire";
 
 type Wire = Record<string, unknown>;
@@ -24,36 +26,119 @@ function byRecency<T extends { id: string }>(time: (row: T) => number): (left: T
 }
 
 interface ChatEntry {
-  conversation: ConversationSkeleton;
+  /** The id of the conversation that holds the chat (look it up in `conversations`). */
+  conversationId: string;
   chat: ChatSkeleton;
 }
 
 export class CozmoxStore {
-  private readonly sessionsById = new Map<string, ConversationSkeleton>();
-  private readonly chatsById = new Map<string, ChatEntry>();
-  /** Sessions ordered by `updatedAt` descending (last activity), the default list order. */
-  private readonly sessionsByRecency: readonly ConversationSkeleton[];
-  /** Chats ordered by `createdAt` descending (chats never change after their turn). */
-  private readonly chatsByRecency: readonly ChatSkeleton[];
+  /** Every conversation served now by id: the seed's, in order, then those live changes added. */
+  private conversations = new Map<string, ConversationSkeleton>();
+  private chatsById = new Map<string, ChatEntry>();
+  /** Sessions by `updatedAt` descending (last activity); rebuilt after a live change. */
+  private sessionsSorted: readonly ConversationSkeleton[] | null = null;
+  /** Chats by `createdAt` descending (chats never change after their turn); rebuilt after a live change. */
+  private chatsSorted: readonly ChatSkeleton[] | null = null;
   private readonly deletedSessions = new Set<string>();
   private readonly deletedChats = new Set<string>();
+  private readonly clock = new MutationClock();
 
   constructor(private readonly data: CozmoxData) {
-    for (const conversation of data.conversations) {
-      if (conversation.grouping === "session") this.sessionsById.set(conversation.id, conversation);
-      for (const chat of conversation.chats) this.chatsById.set(chat.id, { conversation, chat });
-    }
-    this.sessionsByRecency = [...this.sessionsById.values()].sort(
-      byRecency((session) => session.updatedAtMs),
-    );
-    this.chatsByRecency = data.conversations
-      .flatMap((conversation) => conversation.chats)
-      .sort(byRecency((chat) => chat.createdAtMs));
+    this.reset();
   }
 
+  /** Back to the seed data exactly: live changes and API deletes undone, the clock restarted. */
   reset(): void {
+    this.conversations = new Map(
+      this.data.conversations.map((conversation) => [conversation.id, conversation]),
+    );
+    this.chatsById = new Map();
+    for (const conversation of this.data.conversations) this.indexChats(conversation);
+    this.sessionsSorted = null;
+    this.chatsSorted = null;
     this.deletedSessions.clear();
     this.deletedChats.clear();
+    this.clock.reset();
+  }
+
+  private indexChats(conversation: ConversationSkeleton): void {
+    for (const chat of conversation.chats)
+      this.chatsById.set(chat.id, { conversationId: conversation.id, chat });
+  }
+
+  private sessionsByRecency(): readonly ConversationSkeleton[] {
+    this.sessionsSorted ??= [...this.conversations.values()]
+      .filter((conversation) => conversation.grouping === "session")
+      .sort(byRecency((session) => session.updatedAtMs));
+    return this.sessionsSorted;
+  }
+
+  private chatsByRecency(): readonly ChatSkeleton[] {
+    this.chatsSorted ??= [...this.chatsById.values()]
+      .map((entry) => entry.chat)
+      .sort(byRecency((chat) => chat.createdAtMs));
+    return this.chatsSorted;
+  }
+
+  /** The next instant of the change clock (epoch ms), not before `notBeforeMs`. */
+  nextTime(notBeforeMs = 0): number {
+    return this.clock.next(notBeforeMs);
+  }
+
+  /** A conversation served now (a removed one is gone; an API-deleted session still answers). */
+  find(id: string): ConversationSkeleton | undefined {
+    return this.conversations.get(id);
+  }
+
+  /** Conversations a client can see: sessions not deleted, chains with a chat left; in a stable order. */
+  visible(): ConversationSkeleton[] {
+    return [...this.conversations.values()].filter((conversation) =>
+      conversation.grouping === "session"
+        ? !this.deletedSessions.has(conversation.id)
+        : conversation.chats.some((chat) => this.isLive(chat)),
+    );
+  }
+
+  /** Chats a client can list now, for the backfill floor. */
+  liveChatCount(): number {
+    let count = 0;
+    for (const { chat } of this.chatsById.values()) if (this.isLive(chat)) count += 1;
+    return count;
+  }
+
+  /** Adds a conversation built elsewhere (a live change); its ids must be new. */
+  insert(conversation: ConversationSkeleton): void {
+    this.conversations.set(conversation.id, conversation);
+    this.indexChats(conversation);
+    this.sessionsSorted = null;
+    this.chatsSorted = null;
+  }
+
+  /** Replaces a conversation by its changed copy (more chats, later activity). */
+  replace(conversation: ConversationSkeleton): void {
+    this.insert(conversation);
+  }
+
+  /** Deletes conversations for good (a live change): gone from every list, 404 when read. */
+  removeForGood(ids: readonly string[]): void {
+    for (const id of ids) {
+      const conversation = this.conversations.get(id);
+      if (!conversation) continue;
+      for (const chat of conversation.chats) this.chatsById.delete(chat.id);
+      this.conversations.delete(id);
+    }
+    this.sessionsSorted = null;
+    this.chatsSorted = null;
+  }
+
+  /** Whether a chat id is taken (live changes draw new ones). */
+  hasChat(id: string): boolean {
+    return this.chatsById.has(id) || this.conversations.has(id);
+  }
+
+  /** The org's customers, as the seed's sessions carry them. */
+  get orgId(): string {
+    return this.data.orgId;
   }
 
   private isLive(chat: ChatSkeleton): boolean {
@@ -63,17 +148,18 @@ export class CozmoxStore {
     );
   }
 
-  private liveChats(conversation: ConversationSkeleton): ChatSkeleton[] {
+  liveChats(conversation: ConversationSkeleton): ChatSkeleton[] {
     return conversation.chats.filter((chat) => this.isLive(chat));
   }
 
   private liveSession(id: string): ConversationSkeleton | undefined {
-    return this.deletedSessions.has(id) ? undefined : this.sessionsById.get(id);
+    const conversation = this.conversations.get(id);
+    return conversation?.grouping === "session" && !this.deletedSessions.has(id) ? conversation : undefined;
   }
 
   listSessions(query: ListQuery): Page {
     const assistantId = query.filters.assistantId;
-    const rows = this.sessionsByRecency.filter(
+    const rows = this.sessionsByRecency().filter(
       (session) =>
         !this.deletedSessions.has(session.id) &&
         (assistantId === undefined || session.assistantId === assistantId) &&
@@ -100,7 +186,7 @@ export class CozmoxStore {
     const { assistantId, sessionId } = query.filters;
     const candidates =
       sessionId === undefined
-        ? this.chatsByRecency
+        ? this.chatsByRecency()
         : [...(this.liveSession(sessionId)?.chats ?? [])].sort(byRecency((chat) => chat.createdAtMs));
     const rows = candidates.filter(
       (chat) =>
@@ -114,14 +200,20 @@ export class CozmoxStore {
   }
 
   private chatToWire(chat: ChatSkeleton): Wire {
-    const entry = this.chatsById.get(chat.id);
-    if (!entry) throw new Error(`unknown chat ${chat.id}`);
-    return chatWire(entry.conversation, chat);
+    const conversation = this.conversationOf(chat.id);
+    if (!conversation) throw new Error(`unknown chat ${chat.id}`);
+    return chatWire(conversation, chat);
+  }
+
+  private conversationOf(chatId: string): ConversationSkeleton | undefined {
+    const entry = this.chatsById.get(chatId);
+    return entry && this.conversations.get(entry.conversationId);
   }
 
   getChat(id: string): Wire | undefined {
     const entry = this.chatsById.get(id);
-    return entry && this.isLive(entry.chat) ? chatWire(entry.conversation, entry.chat) : undefined;
+    const conversation = this.conversationOf(id);
+    return entry && conversation && this.isLive(entry.chat) ? chatWire(conversation, entry.chat) : undefined;
   }
 
   /** Hard delete of one chat (seed 002); answers with the deleted chat. */
@@ -153,17 +245,21 @@ export class CozmoxStore {
    * is what a client building conversations from `/chat` can see; `sessions` what `/session` lists.
    */
   stats(): Record<string, number> {
-    const live = this.data.conversations.map((conversation) => this.liveChats(conversation).length);
+    const conversations = [...this.conversations.values()];
+    const live = conversations.map((conversation) => this.liveChats(conversation).length);
     return {
       assistants: this.data.assistants.length,
-      sessions: [...this.sessionsById.keys()].filter((id) => !this.deletedSessions.has(id)).length,
+      sessions: conversations.filter(
+        (conversation) => conversation.grouping === "session" && !this.deletedSessions.has(conversation.id),
+      ).length,
       conversations: live.filter((chats) => chats > 0).length,
-      chains: this.data.conversations.filter(
+      chains: conversations.filter(
         (conversation, index) => conversation.grouping === "chain" && (live[index] ?? 0) > 0,
       ).length,
       chats: live.reduce((sum, chats) => sum + chats, 0),
       deletedSessions: this.deletedSessions.size,
       deletedChats: this.deletedChats.size,
+      cachedThreads: cachedThreadCount(),
     };
   }
 }

@@ -8,22 +8,11 @@
  * (`{role, message, time, secondsFromStart}`, with `bot` for the assistant).
  */
 import { assistantText, firstNames, systemNotes, userText } from "../../core/content";
+import { LruCache } from "../../core/lru";
 import { createRandom, type Random } from "../../core/random";
-import type { ChatSkeleton, ConversationSkeleton } from "./data";
+import type { ChatSkeleton, ConversationSkeleton, Turn, WireMessage } from "./data";
 
-export type WireMessage = Record<string, unknown>;
-
-export interface Turn {
-  /** The chat's `input` as sent; undefined when the chat was created without one. */
-  input: unknown;
-  /** The turn's new messages in message form, as later chats carry them in `messages`. */
-  inputMessages: WireMessage[];
-  output: WireMessage[];
-  name: string | undefined;
-  assistantOverrides: Record<string, unknown> | undefined;
-  /** Whether the chat carries an inline `assistant` config. */
-  transientAssistant: boolean;
-}
+export type { Turn, WireMessage } from "./data";
 
 /** How many earlier messages a chat's `messages` carries as context (a model's context window). */
 export const HISTORY_WINDOW = 20;
@@ -72,16 +61,36 @@ const toolScenarios: readonly ToolScenario[] = [
   },
 ];
 
-const cache = new WeakMap<ConversationSkeleton, Turn[]>();
+/** Generated turns of the conversations read last: bounded, so reading a whole scale stays flat. */
+const cache = new LruCache<string, Turn[]>(1_000);
 
-/** The turns of a generated conversation, one per chat skeleton (cached). */
-export function conversationTurns(conversation: ConversationSkeleton): Turn[] {
-  let turns = cache.get(conversation);
+/** How many conversations' turns are cached now (`stats().cachedThreads`). */
+export function cachedThreadCount(): number {
+  return cache.size;
+}
+
+/**
+ * The turns of a generated conversation, one per chat skeleton: the generated ones (cached by id
+ * and seed, a pure function of them) and then those live changes appended.
+ */
+export function conversationTurns(conversation: ConversationSkeleton): readonly Turn[] {
+  const appended = conversation.appendedTurns ?? [];
+  const generatedChats = conversation.chats.length - appended.length;
+  const key = `${conversation.id}:${conversation.contentSeed}:${generatedChats}`;
+  let turns = cache.get(key);
   if (!turns) {
-    turns = generateTurns(conversation);
-    cache.set(conversation, turns);
+    turns = generateTurns(conversation, generatedChats);
+    cache.set(key, turns);
   }
-  return turns;
+  return appended.length === 0 ? turns : [...turns, ...appended];
+}
+
+/** Messages of one chat: fixed by its skeleton at scale, else counted from its generated turn. */
+export function chatMessageCount(conversation: ConversationSkeleton, chat: ChatSkeleton): number {
+  if (chat.messages !== undefined) return chat.messages;
+  if (conversation.source === "seed-002") return 0;
+  const turn = conversationTurns(conversation)[chat.position];
+  return turn ? turn.inputMessages.length + turn.output.length : 0;
 }
 
 function firstUserText(conversation: ConversationSkeleton, random: Random): string {
@@ -92,27 +101,86 @@ function laterUserText(random: Random): string {
   return random.chance(0.5) ? userText(random) : random.pick(followUps);
 }
 
-function generateTurns(conversation: ConversationSkeleton): Turn[] {
+function generateTurns(conversation: ConversationSkeleton, chats: number): Turn[] {
   const random = createRandom(conversation.contentSeed);
-  return conversation.chats.map((chat) => {
+  return conversation.chats.slice(0, chats).map((chat) => {
     const text = chat.position === 0 ? firstUserText(conversation, random) : laterUserText(random);
-    const base =
-      conversation.style === "transcript"
+    return turnFor(conversation, chat, text, random);
+  });
+}
+
+/** One chat's turn: its content, its name and its assistant fields. */
+export function turnFor(
+  conversation: ConversationSkeleton,
+  chat: ChatSkeleton,
+  text: string,
+  random: Random,
+): Turn {
+  const base =
+    chat.messages !== undefined
+      ? sizedTurn(conversation, chat, text, chat.messages, random)
+      : conversation.style === "transcript"
         ? transcriptTurn(conversation, chat, text, random)
         : openAiTurn(chat, text, random);
-    return {
-      ...base,
-      name: random.chance(0.05) ? random.pick(chatNames) : undefined,
-      assistantOverrides: random.chance(0.1)
-        ? {
-            variableValues: {
-              customerName: conversation.customer?.name ?? random.pick(firstNames),
-            },
-          }
-        : undefined,
-      transientAssistant: conversation.transientOnly || random.chance(0.15),
-    };
-  });
+  return {
+    ...base,
+    name: random.chance(0.05) ? random.pick(chatNames) : undefined,
+    assistantOverrides: random.chance(0.1)
+      ? {
+          variableValues: {
+            customerName: conversation.customer?.name ?? random.pick(firstNames),
+          },
+        }
+      : undefined,
+    transientAssistant: conversation.transientOnly || random.chance(0.15),
+  };
+}
+
+/** The user's next message in a conversation's later chats (live changes use it too). */
+export { laterUserText };
+
+/**
+ * A turn of exactly `messages` messages (scale mode, live changes): the input (with a system or
+ * developer preface on some first turns), then the answers: one, two, or a tool round and more.
+ */
+function sizedTurn(
+  conversation: ConversationSkeleton,
+  chat: ChatSkeleton,
+  text: string,
+  messages: number,
+  random: Random,
+): TurnContent {
+  if (conversation.style === "transcript") {
+    const turn = transcriptTurn(conversation, chat, text, random);
+    const [bot] = turn.output;
+    const output = Array.from({ length: messages - 1 }, (_, index) =>
+      index === 0 && bot ? bot : { ...bot, message: assistantText(random) },
+    );
+    return { ...turn, output };
+  }
+  const plain = openAiTurn(chat, text, random);
+  const user = { role: "user", content: text };
+  const withPreface = chat.position === 0 && messages >= 3 && random.chance(0.3);
+  const preface = random.chance(0.5)
+    ? { role: "system", content: random.pick(systemNotes) }
+    : { role: "developer", content: random.pick(developerNotes) };
+  const inputMessages = withPreface ? [preface, user] : [user];
+  return {
+    input: withPreface ? inputMessages : plain.inputMessages.length > 1 ? text : plain.input,
+    inputMessages,
+    output: outputOfSize(messages - inputMessages.length, random),
+  };
+}
+
+function outputOfSize(size: number, random: Random): WireMessage[] {
+  if (size <= 0) return [];
+  if (size < 3)
+    return Array.from({ length: size }, () => ({ role: "assistant", content: assistantText(random) }));
+  const more = Array.from({ length: size - 3 }, () => ({
+    role: "assistant",
+    content: assistantText(random),
+  }));
+  return [...toolRound(random), ...more];
 }
 
 type TurnContent = Pick<Turn, "input" | "inputMessages" | "output">;
@@ -146,26 +214,29 @@ function openAiTurn(chat: ChatSkeleton, text: string, random: Random): TurnConte
   return { input, inputMessages, output: openAiOutput(random) };
 }
 
+/** An assistant tool call, its result and the answer that follows. */
+function toolRound(random: Random): WireMessage[] {
+  const scenario = random.pick(toolScenarios);
+  const callId = `call_${random.alphanumeric(24)}`;
+  return [
+    {
+      role: "assistant",
+      tool_calls: [
+        {
+          id: callId,
+          type: "function",
+          function: { name: scenario.name, arguments: JSON.stringify(scenario.args) },
+        },
+      ],
+    },
+    { role: "tool", content: JSON.stringify(scenario.result), tool_call_id: callId },
+    { role: "assistant", content: assistantText(random) },
+  ];
+}
+
 function openAiOutput(random: Random): WireMessage[] {
   const roll = random.next();
-  if (roll < 0.15) {
-    const scenario = random.pick(toolScenarios);
-    const callId = `call_${random.alphanumeric(24)}`;
-    return [
-      {
-        role: "assistant",
-        tool_calls: [
-          {
-            id: callId,
-            type: "function",
-            function: { name: scenario.name, arguments: JSON.stringify(scenario.args) },
-          },
-        ],
-      },
-      { role: "tool", content: JSON.stringify(scenario.result), tool_call_id: callId },
-      { role: "assistant", content: assistantText(random) },
-    ];
-  }
+  if (roll < 0.15) return toolRound(random);
   if (roll < 0.2) {
     return [
       { role: "assistant", content: assistantText(random) },
