@@ -27,6 +27,15 @@ const PROVIDER_WRITES = new Set(["moderate", "delete at provider"]);
 const parleyError = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).strict();
 const betterAuthError = z.object({ code: z.string().optional(), message: z.string() }).strict();
 
+/**
+ * True when resolving the dot segments of `path` (as every HTTP stack does, `%2e` included) leaves
+ * fewer segments than the route's pattern has: the request reaches another route.
+ */
+function collapsesOntoAnotherRoute(path: string, route: FuzzRoute): boolean {
+  const resolved = new URL(path, "http://fuzz.invalid").pathname.split("/").length;
+  return resolved !== route.pattern.split("/").length;
+}
+
 export interface FuzzSession {
   /** Fuzzes a route that must change nothing, accepted or not. */
   read(name: string): Promise<void>;
@@ -149,8 +158,13 @@ export function registerFuzzSession(): FuzzSession {
     answered.set(route.name, statuses);
     expect(response.status < 300 || (response.status >= 400 && response.status < 500), where).toBe(true);
     if (response.status >= 400) {
-      // better-auth answers a few refusals (404 for an unknown endpoint, 401) with an empty body.
-      expect(text !== "" || route.betterAuth === true, where).toBe(true);
+      // better-auth answers a few refusals (404 for an unknown endpoint, 401) with an empty body,
+      // and so does Next.js a method that the route a collapsed path reaches does not serve
+      // (`/api/bulk/./retry` is `/api/bulk/retry`, the route of a job named "retry").
+      const emptyAllowed =
+        route.betterAuth === true ||
+        (response.status === 405 && collapsesOntoAnotherRoute(request.path, route));
+      expect(text !== "" || emptyAllowed, where).toBe(true);
       const shape = route.betterAuth ? z.union([parleyError, betterAuthError]) : parleyError;
       if (text !== "") expect(shape.safeParse(JSON.parse(text)).success, where).toBe(true);
     }
