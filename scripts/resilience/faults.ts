@@ -46,9 +46,11 @@ export interface FaultKind {
 export const faultKinds: readonly FaultKind[] = [
   { name: "30 % 5xx", settings: { errorRate: 0.3 }, notice: "allowed", codes: ["unavailable"] },
   {
+    // A provider's rate limit is honoured, not reported as a failing sync: the sync waits out
+    // Retry-After and goes on from where it was, while the indexed rows stay listed.
     name: "429 with Retry-After",
     settings: { rateLimitRetryAfterSeconds: 30 },
-    notice: "required",
+    notice: "allowed",
     codes: ["rate_limited"],
   },
   { name: "3 s latency", settings: { latencyMs: 3_000 }, notice: "required", codes: ["unavailable"] },
