@@ -23,15 +23,6 @@ import {
   threadQuerySchema,
 } from "@/lib/conversations/api-schemas";
 import { costsAnswerSchema, costsQuerySchema } from "@/lib/model/costs";
-import {
-  conversationLabelsSchema,
-  createLabelSchema,
-  deletedLabelSchema,
-  labelListSchema,
-  labelSchema,
-  setConversationLabelsSchema,
-  updateLabelSchema,
-} from "@/lib/model/labels";
 import { syncQueuedSchema, syncStatusSchema } from "@/lib/model/sync-status";
 import { exportQuerySchema } from "@/lib/model/export";
 import {
@@ -47,37 +38,8 @@ import {
   messagePageSchema,
   threadPageSchema,
 } from "@/lib/model/conversation";
-
-type Schema = z.ZodType;
-
-function jsonSchema(schema: Schema, io: "input" | "output"): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "openapi-3.0" }) as Record<
-    string,
-    unknown
-  >;
-}
-
-/** Query parameters from an object schema's properties. */
-function queryParameters(schema: Schema): Record<string, unknown>[] {
-  const document = jsonSchema(schema, "input");
-  const properties = (document.properties ?? {}) as Record<string, unknown>;
-  return Object.entries(properties).map(([name, property]) => ({
-    name,
-    in: "query",
-    required: false,
-    schema: property,
-  }));
-}
-
-const json = (schema: Schema, io: "input" | "output" = "output") => ({
-  "application/json": { schema: jsonSchema(schema, io) },
-});
-const errors = {
-  "400": { description: "Invalid input", content: json(apiErrorSchema) },
-  "401": { description: "No session", content: json(apiErrorSchema) },
-  "403": { description: "Role or origin refused", content: json(apiErrorSchema) },
-};
-const pathParameter = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+import { errors, json, pathParameter, queryParameters } from "./openapi-kit";
+import { labelPaths } from "./openapi-labels";
 
 export function openApiDocument(): Record<string, unknown> {
   const conversationPath = [pathParameter("connectionId"), pathParameter("conversationId")];
@@ -345,61 +307,6 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...labelPaths(conversationPath),
-    },
-  };
-}
-
-/** Labels: Parley's own tags (admins manage the set; everyone reads it and labels conversations). */
-function labelPaths(conversationPath: Record<string, unknown>[]): Record<string, unknown> {
-  const labelPath = [pathParameter("id")];
-  const conflict = { "409": { description: "Name already taken", content: json(apiErrorSchema) } };
-  return {
-    "/api/labels": {
-      get: {
-        summary: "The labels, with how many conversations carry each",
-        responses: { "200": { description: "The labels", content: json(labelListSchema) }, ...errors },
-      },
-      post: {
-        summary: "Create a label (admins); names are unique regardless of case",
-        requestBody: { required: true, content: json(createLabelSchema, "input") },
-        responses: { "201": { description: "Created", content: json(labelSchema) }, ...errors, ...conflict },
-      },
-    },
-    "/api/labels/{id}": {
-      patch: {
-        summary: "Rename, recolour or describe a label (admins); shows everywhere it is used",
-        parameters: labelPath,
-        requestBody: { required: true, content: json(updateLabelSchema, "input") },
-        responses: {
-          "200": { description: "The label", content: json(labelSchema) },
-          ...errors,
-          ...conflict,
-        },
-      },
-      delete: {
-        summary: "Delete a label (admins); it comes off every conversation, `removedFrom` says how many",
-        parameters: labelPath,
-        responses: { "200": { description: "Deleted", content: json(deletedLabelSchema) }, ...errors },
-      },
-    },
-    "/api/conversations/{connectionId}/{conversationId}/labels": {
-      get: {
-        summary: "A conversation's label ids",
-        parameters: conversationPath,
-        responses: {
-          "200": { description: "Label ids", content: json(conversationLabelsSchema) },
-          ...errors,
-        },
-      },
-      put: {
-        summary: "Set a conversation's labels to exactly these (all or nothing; never sent to the provider)",
-        parameters: conversationPath,
-        requestBody: { required: true, content: json(setConversationLabelsSchema, "input") },
-        responses: {
-          "200": { description: "Label ids", content: json(conversationLabelsSchema) },
-          ...errors,
-        },
-      },
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ProviderId } from "@/lib/model/conversation";
 import { simulatorKeys } from "@/simulator/keys";
 import type { Harness } from "../../integration/harness";
 import { exportViewsRows } from "./authorization-rows-export-views";
+import { bulkAndLabelRows } from "./authorization-rows-bulk-labels";
 
 export type Who = "anonymous" | "staff" | "admin";
 export const everyone: readonly Who[] = ["anonymous", "staff", "admin"];
@@ -37,7 +38,7 @@ export interface MatrixRow {
 }
 
 const MISSING_ZAIA_CHAT = "00000000-0000-4000-8000-000000000000";
-const conversationUrl = (fixture: Fixture, provider: ProviderId) =>
+export const conversationUrl = (fixture: Fixture, provider: ProviderId) =>
   `/api/conversations/${fixture.connectionIds[provider]}/${encodeURIComponent(fixture.conversationIds[provider])}`;
 const simulatorBase = (fixture: Fixture, provider: ProviderId) => `${fixture.simulatorUrl}/${provider}`;
 const signedIn = (admin: number) => ({ anonymous: 401, staff: 403, admin });
@@ -110,44 +111,6 @@ export const matrix: MatrixRow[] = [
     url: (f) => conversationUrl(f, "zaia"),
     body: (f) => ({ confirm: f.conversationIds.zaia }),
     expected: signedIn(204),
-    shape: "parley",
-  },
-  {
-    route: "/api/bulk",
-    method: "POST",
-    name: "start a bulk job (same roles as a single change)",
-    url: () => "/api/bulk",
-    body: (f) => ({
-      action: "important",
-      target: {
-        selection: [{ connectionId: f.connectionIds.sigmamind, conversationId: f.conversationIds.sigmamind }],
-      },
-    }),
-    expected: anyone(202),
-    shape: "parley",
-  },
-  {
-    route: "/api/bulk/:id",
-    method: "GET",
-    name: "bulk progress of a missing job",
-    url: () => "/api/bulk/no-such-job",
-    expected: anyone(404),
-    shape: "parley",
-  },
-  {
-    route: "/api/bulk/:id/retry",
-    method: "POST",
-    name: "retry a missing bulk job",
-    url: () => "/api/bulk/no-such-job/retry",
-    expected: anyone(404),
-    shape: "parley",
-  },
-  {
-    route: "/api/bulk/:id/undo",
-    method: "POST",
-    name: "undo a missing bulk job",
-    url: () => "/api/bulk/no-such-job/undo",
-    expected: anyone(404),
     shape: "parley",
   },
   {
@@ -278,57 +241,6 @@ export const matrix: MatrixRow[] = [
     shape: "parley",
   },
   {
-    route: "/api/labels",
-    method: "GET",
-    name: "labels",
-    url: () => "/api/labels",
-    expected: anyone(200),
-    shape: "parley",
-  },
-  {
-    route: "/api/labels",
-    method: "POST",
-    name: "create a label",
-    url: () => "/api/labels",
-    body: (_f, who) => ({ name: `Matrix ${who}`, colour: "blue" }),
-    expected: signedIn(201),
-    shape: "parley",
-  },
-  {
-    route: "/api/labels/:id",
-    method: "PATCH",
-    name: "rename a missing label",
-    url: () => "/api/labels/no-such-label",
-    body: () => ({ name: "Nobody" }),
-    expected: signedIn(404),
-    shape: "parley",
-  },
-  {
-    route: "/api/labels/:id",
-    method: "DELETE",
-    name: "delete a missing label",
-    url: () => "/api/labels/no-such-label",
-    expected: signedIn(404),
-    shape: "parley",
-  },
-  {
-    route: "/api/conversations/:connectionId/:conversationId/labels",
-    method: "GET",
-    name: "a conversation's labels",
-    url: (f) => `${conversationUrl(f, "zaia")}/labels`,
-    expected: anyone(200),
-    shape: "parley",
-  },
-  {
-    route: "/api/conversations/:connectionId/:conversationId/labels",
-    method: "PUT",
-    name: "set a conversation's labels",
-    url: (f) => `${conversationUrl(f, "zaia")}/labels`,
-    body: () => ({ labelIds: [] }),
-    expected: anyone(200),
-    shape: "parley",
-  },
-  {
     route: "/api/audit",
     method: "GET",
     name: "audit log",
@@ -345,6 +257,7 @@ export const matrix: MatrixRow[] = [
     shape: "parley",
   },
   ...exportViewsRows,
+  ...bulkAndLabelRows,
   {
     route: "/api/csp-report",
     method: "POST",
