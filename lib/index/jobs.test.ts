@@ -111,4 +111,27 @@ describe("sync jobs on pg-boss", () => {
       await queue.stop();
     }
   }, 60_000);
+
+  it("a sync asked for now also runs a failed run waiting for its retry now", async () => {
+    let attempts = 0;
+    const queue = await startJobQueue(
+      database,
+      async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error("provider down");
+        return { again: false };
+      },
+      { concurrency: 1, pollingIntervalSeconds: 0.5, queue: queueName("retry-now"), retryDelaySeconds: 600 },
+    );
+    try {
+      await queue.enqueue({ connectionId: "failing" });
+      await until(() => attempts === 1);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(attempts).toBe(1); // its retry is ten minutes away
+      await queue.enqueue({ connectionId: "failing" });
+      await until(() => attempts === 2);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
 });

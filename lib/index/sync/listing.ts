@@ -15,6 +15,8 @@ export interface SyncTarget {
   db: Database;
   handle: ConnectionHandle;
   indexTranscripts: boolean;
+  /** Provider answers this run has written (pages and transcripts): proof the provider is back. */
+  answers: number;
 }
 
 /** The scopes a listing covers (Chatling: its chatbots), as bookmark keys. */
@@ -50,6 +52,7 @@ export async function writePage(
   alsoSave: (tx: Transaction) => Promise<void>,
 ): Promise<void> {
   const { db, handle } = target;
+  target.answers += 1;
   const now = new Date().toISOString();
   const rows = items.map((item) => toIndexRow(handle.id, handle.adapter.capabilities, item, now));
   await db.transaction(async (tx) => {

@@ -18,6 +18,7 @@ import { zaiaCapabilities } from "@/lib/providers/zaia/adapter";
 import { insertFakeConnection, openTestDatabase } from "../test-database";
 import { createFakeProvider, fakeConversations, fakeNow, type FakeProvider } from "./fake-provider";
 import { runSync, syncToEnd } from "./run-sync";
+import { markAttempt } from "./state";
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -196,6 +197,13 @@ describe.each(cases)("sync of %s", (provider, capabilities) => {
     await expect(runSync(database.db, source.handle, true, { reconcile: true })).rejects.toThrow();
     expect((await stateOf(source.handle.id))?.state).toBe("failing");
     expect((await rows(source.handle.id)).length).toBe(12);
+    // The retry under way does not hide the failure: the connection stays failing until a run succeeds.
+    await markAttempt(database.db, source.handle.id, "syncing");
+    expect((await stateOf(source.handle.id))?.state).toBe("failing");
+    // Nor does a run that only met a rate limit: no answer came back, so nothing says it recovered.
+    source.down = new ProviderError("rate_limited", provider, "slow down", { retryAfterSeconds: 7 });
+    await runSync(database.db, source.handle, true, { reconcile: true });
+    expect((await stateOf(source.handle.id))?.state).toBe("failing");
     source.down = null;
     await syncToEnd(database.db, source.handle, true);
     expect((await stateOf(source.handle.id))?.state).toBe("idle");

@@ -25,7 +25,7 @@ import { toIndexRow } from "../store/conversation-rows";
 import { applyTranscriptSwitch, removeConversations, upsertConversations } from "../store/write";
 import type { Bookmarks } from "./bookmarks";
 import { incrementalPass, resumablePass, scopeKeys, type SyncTarget } from "./listing";
-import { loadState, recount, saveBookmarks, setState } from "./state";
+import { loadState, markAttempt, recount, saveBookmarks, setState } from "./state";
 import { readPendingTranscripts } from "./transcripts";
 
 export const RECONCILE_EVERY_MS = 10 * 60_000;
@@ -62,10 +62,10 @@ export async function runSync(
 ): Promise<RunOutcome> {
   const deadline = Date.now() + (options.budgetMs ?? 25_000);
   const maxPages = options.maxPages ?? 200;
-  const target: SyncTarget = { db, handle, indexTranscripts };
+  const target: SyncTarget = { db, handle, indexTranscripts, answers: 0 };
   const bookmarks = await loadState(db, handle.id);
   const firstDone = bookmarks.backfill?.done === true && bookmarks.firstTranscriptsDone;
-  await setState(db, handle.id, { state: firstDone ? "syncing" : "backfilling", attempt: true });
+  await markAttempt(db, handle.id, firstDone ? "syncing" : "backfilling");
   try {
     if (bookmarks.transcriptsOn !== indexTranscripts) {
       await applyTranscriptSwitch(db, handle.id, indexTranscripts);
@@ -93,9 +93,12 @@ export async function runSync(
   } catch (error) {
     if (isProviderError(error) && error.code === "rate_limited") {
       // The budget (or the provider) asks to wait: not a failure; the next run goes on from here.
+      // It is no success either: a connection that was failing stays so unless this run got answers.
       const stillFirst = !(bookmarks.backfill?.done && bookmarks.firstTranscriptsDone);
       await recount(db, handle.id, false);
-      await setState(db, handle.id, { state: stillFirst ? "backfilling" : "idle", lastError: null });
+      const state = stillFirst ? "backfilling" : "idle";
+      if (target.answers > 0) await setState(db, handle.id, { state, lastError: null });
+      else await setState(db, handle.id, { state, keepFailing: true });
       return {
         more: true,
         phase: bookmarks.backfill?.done ? "incremental" : "backfill",

@@ -22,6 +22,10 @@ export async function saveBookmarks(db: Writer, connectionId: string, bookmarks:
     .where(eq(syncState.connectionId, connectionId));
 }
 
+/** `state`, unless the connection is failing: then it stays failing. */
+const unlessFailing = (state: SyncStateName) =>
+  sql`case when ${syncState.state} = 'failing' then 'failing' else ${state} end`;
+
 export async function setState(
   db: Database,
   connectionId: string,
@@ -29,18 +33,39 @@ export async function setState(
     state: SyncStateName;
     lastError?: string | null;
     success?: boolean;
-    attempt?: boolean;
+    /** Leaves a `failing` connection failing (a run that ended without any provider answer). */
+    keepFailing?: boolean;
     conversationsKnown?: number | null;
   },
 ): Promise<void> {
   await db
     .update(syncState)
     .set({
-      state: change.state,
+      state: change.keepFailing ? unlessFailing(change.state) : change.state,
       ...(change.lastError !== undefined ? { lastError: change.lastError } : {}),
       ...(change.success ? { lastSuccessAt: sql`now()` } : {}),
-      ...(change.attempt ? { lastAttemptAt: sql`now()` } : {}),
       ...(change.conversationsKnown !== undefined ? { conversationsKnown: change.conversationsKnown } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(syncState.connectionId, connectionId));
+}
+
+/**
+ * Records that a run starts, in state `running` ("backfilling" or "syncing"). A connection whose
+ * last run failed stays `failing` until a run succeeds: "the last sync failed" is still true
+ * while the retry is under way, and a notice that flickered off with every attempt would tell the
+ * user a failing provider had recovered.
+ */
+export async function markAttempt(
+  db: Database,
+  connectionId: string,
+  running: Extract<SyncStateName, "backfilling" | "syncing">,
+): Promise<void> {
+  await db
+    .update(syncState)
+    .set({
+      state: unlessFailing(running),
+      lastAttemptAt: sql`now()`,
       updatedAt: sql`now()`,
     })
     .where(eq(syncState.connectionId, connectionId));

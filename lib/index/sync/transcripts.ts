@@ -59,6 +59,7 @@ async function readOne(target: SyncTarget, conversationId: string, sortAt: strin
       offset: 0,
       limit: MAX_INDEXED_MESSAGES,
     });
+    target.answers += 1;
     await replaceTranscript(db, key, page.messages, {
       state: page.hasMore ? "partial" : "indexed",
       sortAt,
