@@ -1,6 +1,7 @@
 /**
  * Labels end to end: an admin creates a label on the Labels admin page, staff put it on a
- * conversation from the thread's header, and the list filtered by it shows that conversation.
+ * conversation from the thread's header, and the list filtered by it shows that conversation; then
+ * staff put it on three more rows at once from the bulk bar, and Undo takes it off exactly those.
  * The label is unique per run and deleted at the end.
  */
 import { expect, test } from "./fixtures";
@@ -31,7 +32,7 @@ test("an admin creates a label, staff put it on a conversation, the list filters
     await staffPage.getByRole("button", { name: "Add label" }).click();
     const picker = staffPage.getByRole("dialog", { name: "Labels of this conversation" });
     const saved = staffPage.waitForResponse(
-      (response) => response.request().method() === "PUT" && response.url().endsWith("/labels"),
+      (response) => response.request().method() === "PATCH" && response.url().endsWith("/labels"),
     );
     await picker.getByRole("checkbox", { name }).click();
     expect((await saved).ok()).toBe(true);
@@ -46,6 +47,29 @@ test("an admin creates a label, staff put it on a conversation, the list filters
     await waitForList(staffPage);
     await expect(staffPage.locator("tbody tr[data-row-key]")).toHaveCount(1);
     await expect(rowByKey(staffPage, `${conversation.connectionId}~${conversation.id}`)).toBeVisible();
+
+    // In bulk: three more rows of the connection, from the bulk bar; Undo takes it off those three.
+    await staffPage.goto(`/conversations?view=all&connection=${ids.zaia}`);
+    await waitForList(staffPage);
+    const picked = [5, 6, 7].map((index) => staffPage.locator("tbody tr[data-row-key]").nth(index));
+    const keys = await Promise.all(picked.map((row) => row.getAttribute("data-row-key")));
+    const bar = staffPage.getByRole("region", { name: "Bulk actions" });
+    for (const row of picked) await row.getByRole("checkbox").click();
+    await expect(bar).toContainText("3 selected");
+    await bar.getByRole("button", { name: "Label" }).click();
+    await staffPage.getByRole("menuitem", { name: `Add ${name}` }).click();
+    const summary = staffPage
+      .locator("[data-sonner-toast]")
+      .filter({ hasText: `“${name}” put on 3 conversations` });
+    await expect(summary).toBeVisible({ timeout: 30_000 });
+    for (const key of keys)
+      await expect(rowByKey(staffPage, key ?? "")).toContainText(name, { timeout: 30_000 });
+    await summary.getByRole("button", { name: "Undo" }).click();
+    await expect(staffPage.locator("[data-sonner-toast]").filter({ hasText: "Undone:" })).toBeVisible({
+      timeout: 30_000,
+    });
+    for (const key of keys)
+      await expect(rowByKey(staffPage, key ?? "")).not.toContainText(name, { timeout: 30_000 });
   } finally {
     const labels = (await (await adminPage.request.get("/api/labels")).json()) as {
       items: { id: string; name: string }[];

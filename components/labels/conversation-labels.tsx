@@ -8,7 +8,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-import { useConversationLabels, useLabels, useSetConversationLabels } from "@/lib/client/labels";
+import { useChangeConversationLabels, useConversationLabels, useLabels } from "@/lib/client/labels";
 import { LabelChip } from "./label-chip";
 
 export function ConversationLabels({
@@ -20,14 +20,16 @@ export function ConversationLabels({
 }) {
   const labels = useLabels();
   const current = useConversationLabels(connectionId, conversationId);
-  const setLabels = useSetConversationLabels(connectionId, conversationId);
+  const setLabels = useChangeConversationLabels(connectionId, conversationId);
   const baseId = useId();
   const all = labels.data ?? [];
   // While a change is saving, show it (the picker reflects the click at once).
-  const ids = (setLabels.isPending ? setLabels.variables : current.data) ?? [];
+  const pending = setLabels.isPending ? setLabels.variables : undefined;
+  const ids = [...(current.data ?? []), ...(pending?.add ?? [])].filter(
+    (id) => !(pending?.remove ?? []).includes(id),
+  );
   const carried = all.filter((label) => ids.includes(label.id));
-  const toggle = (id: string, on: boolean) =>
-    setLabels.mutate(on ? [...ids, id] : ids.filter((candidate) => candidate !== id));
+  const toggle = (id: string, on: boolean) => setLabels.mutate(on ? { add: [id] } : { remove: [id] });
   return (
     <div className="flex flex-wrap items-center gap-1" aria-label="Labels" role="group">
       {carried.map((label) => (

@@ -6,6 +6,9 @@ import {
   deletedLabelSchema,
   labelListSchema,
   labelSchema,
+  bulkLabelRequestSchema,
+  bulkLabelResultSchema,
+  changeConversationLabelsSchema,
   setConversationLabelsSchema,
   updateLabelSchema,
 } from "@/lib/model/labels";
@@ -44,6 +47,19 @@ export function labelPaths(conversationPath: Record<string, unknown>[]): Record<
         responses: { "200": { description: "Deleted", content: json(deletedLabelSchema) }, ...errors },
       },
     },
+    "/api/labels/{id}/conversations": {
+      post: {
+        summary:
+          "Put the label on (or take it off) picked conversations or every one a list query matches, in one transaction; " +
+          "`changed` names exactly the conversations changed (what an undo sends back with the other mode)",
+        parameters: labelPath,
+        requestBody: { required: true, content: json(bulkLabelRequestSchema, "input") },
+        responses: {
+          "200": { description: "What changed", content: json(bulkLabelResultSchema) },
+          ...errors,
+        },
+      },
+    },
     "/api/conversations/{connectionId}/{conversationId}/labels": {
       get: {
         summary: "A conversation's label ids",
@@ -53,13 +69,25 @@ export function labelPaths(conversationPath: Record<string, unknown>[]): Record<
           ...errors,
         },
       },
+      patch: {
+        summary:
+          "Put labels on a conversation and take others off; two people's changes at once both stay (never sent to the provider)",
+        parameters: conversationPath,
+        requestBody: { required: true, content: json(changeConversationLabelsSchema, "input") },
+        responses: {
+          "200": { description: "Label ids", content: json(conversationLabelsSchema) },
+          ...errors,
+        },
+      },
       put: {
-        summary: "Set a conversation's labels to exactly these (all or nothing; never sent to the provider)",
+        summary:
+          "Set a conversation's labels to exactly these (all or nothing); with `expected`, refused (409) if they changed meanwhile",
         parameters: conversationPath,
         requestBody: { required: true, content: json(setConversationLabelsSchema, "input") },
         responses: {
           "200": { description: "Label ids", content: json(conversationLabelsSchema) },
           ...errors,
+          "409": { description: "Changed meanwhile by someone else", content: json(apiErrorSchema) },
         },
       },
     },

@@ -25,20 +25,28 @@ export interface AuditEntry {
   error?: string | null;
 }
 
+const entryRow = (entry: AuditEntry) => ({
+  actorId: entry.actor.id,
+  actorEmail: entry.actor.email,
+  action: entry.action,
+  connectionId: entry.connectionId ?? null,
+  connectionName: entry.connectionName ?? null,
+  conversationId: entry.conversationId ?? null,
+  targetId: entry.targetId ?? null,
+  before: entry.before ?? null,
+  after: entry.after ?? null,
+  outcome: entry.outcome,
+  error: entry.error ?? null,
+});
+
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorId: entry.actor.id,
-    actorEmail: entry.actor.email,
-    action: entry.action,
-    connectionId: entry.connectionId ?? null,
-    connectionName: entry.connectionName ?? null,
-    conversationId: entry.conversationId ?? null,
-    targetId: entry.targetId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    outcome: entry.outcome,
-    error: entry.error ?? null,
-  });
+  await db.insert(auditLog).values(entryRow(entry));
+}
+
+/** Many rows at once (a bulk change's row per conversation), in chunks; `db` may be a transaction. */
+export async function recordAudits(db: Database, entries: readonly AuditEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += 500)
+    await db.insert(auditLog).values(entries.slice(start, start + 500).map(entryRow));
 }
 
 export interface AuditFilters {

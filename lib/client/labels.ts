@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-client";
 import { conversationKeys } from "@/lib/client/conversation-queries";
 import type { LabelColour } from "@/lib/model/label-colours";
-import type { Label } from "@/lib/model/labels";
+import type { BulkLabelRequest, BulkLabelResult, Label } from "@/lib/model/labels";
 
 export type { Label, LabelColour };
 
@@ -39,30 +39,46 @@ export function useConversationLabels(connectionId: string, conversationId: stri
   });
 }
 
-function useInvalidateLabelled() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: conversationKeys.labels() }),
-      client.invalidateQueries({ queryKey: conversationKeys.lists() }),
-      client.invalidateQueries({ queryKey: ["facets"] }),
-    ]);
-}
-
-export function useSetConversationLabels(connectionId: string, conversationId: string) {
+/**
+ * Puts one label on a conversation or takes it off. Sent as a change (`PATCH {add}` / `{remove}`),
+ * not as the whole set, so two people labelling the same conversation both keep what they did.
+ */
+export function useChangeConversationLabels(connectionId: string, conversationId: string) {
   const client = useQueryClient();
   const invalidate = useInvalidateLabelled();
   return useMutation({
-    mutationFn: (labelIds: string[]) =>
+    mutationFn: (change: { add?: string[]; remove?: string[] }) =>
       apiFetch<{ labelIds: string[] }>(conversationLabelsPath(connectionId, conversationId), {
-        method: "PUT",
-        json: { labelIds },
+        method: "PATCH",
+        json: change,
       }),
     onSuccess: async (answer) => {
       client.setQueryData(conversationKeys.labelsOf(connectionId, conversationId), answer.labelIds);
       await invalidate();
     },
   });
+}
+
+/** `POST /api/labels/:id/conversations`: one label on (or off) many conversations; answers what changed. */
+export function labelConversations(labelId: string, request: BulkLabelRequest) {
+  return apiFetch<BulkLabelResult>(`/api/labels/${encodeURIComponent(labelId)}/conversations`, {
+    method: "POST",
+    json: request,
+  });
+}
+
+/** Invalidates what a label change shows in: the labels' counts, the lists, facets and open threads' labels. */
+export function useInvalidateLabelled() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: conversationKeys.labels() }),
+      client.invalidateQueries({ queryKey: conversationKeys.lists() }),
+      client.invalidateQueries({ queryKey: ["facets"] }),
+      client.invalidateQueries({
+        predicate: (query) => query.queryKey.at(-1) === "labels" && query.queryKey.length > 1,
+      }),
+    ]);
 }
 
 export function useLabelAdmin() {

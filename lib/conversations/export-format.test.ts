@@ -41,7 +41,7 @@ describe("CSV export", () => {
   });
 
   it("writes one row with the list's columns, cost with currency, flags and the link back", () => {
-    const row = csvRow(base, "https://parley.example.com");
+    const row = csvRow(base, "https://parley.example.com", ["Refund", "=cmd"]);
     const values = Object.fromEntries(cells(row).map((value, index) => [csvColumns[index], value]));
     expect(cells(row)).toHaveLength(csvColumns.length);
     expect(values).toMatchObject({
@@ -61,6 +61,7 @@ describe("CSV export", () => {
       cost_currency: "USD",
       important: "true",
       archived: "false",
+      labels: "Refund; =cmd",
       url: "https://parley.example.com/conversations/conn-1/chat%2F42",
     });
   });

@@ -1,7 +1,7 @@
 /**
  * The export's file formats. CSV: one row per conversation with the list's columns, the cost
  * (amount and currency, both empty when the provider gives none: unknown is never 0), the flags
- * and the conversation's address in Parley; cells a spreadsheet would run as a formula are
+ * its labels' names and the conversation's address in Parley; cells a spreadsheet would run as a formula are
  * neutralised (`lib/audit/csv.ts`). JSON Lines: one conversation per line, as the API's model,
  * with its address, where its transcript stands in the index and the indexed messages.
  */
@@ -35,6 +35,7 @@ export const csvColumns = [
   "archived",
   "trashed",
   "removed_at_provider",
+  "labels",
   "url",
 ] as const;
 
@@ -47,7 +48,8 @@ export function csvHeader(): string {
   return `${UTF8_BOM}${csvColumns.map(csvCell).join(",")}\r\n`;
 }
 
-export function csvRow(conversation: Conversation, baseUrl: string): string {
+/** `labels`: the names of the conversation's labels (Parley's own), as they are called now. */
+export function csvRow(conversation: Conversation, baseUrl: string, labels: readonly string[] = []): string {
   const cost = conversation.cost;
   const known = cost !== null && cost.usd !== null;
   const values: Record<(typeof csvColumns)[number], unknown> = {
@@ -73,6 +75,7 @@ export function csvRow(conversation: Conversation, baseUrl: string): string {
     archived: conversation.flags.archived,
     trashed: conversation.flags.trashed,
     removed_at_provider: conversation.flags.removedAtProvider,
+    labels: labels.join("; "),
     url: conversationUrl(baseUrl, conversation),
   };
   return `${csvColumns.map((column) => csvCell(values[column])).join(",")}\r\n`;
@@ -91,10 +94,13 @@ export function jsonlLine(
   baseUrl: string,
   transcriptState: string,
   messages: readonly JsonlMessage[],
+  labels: readonly string[] = [],
 ): string {
-  const { matches: _matches, flagHomes: _flagHomes, ...rest } = conversation;
+  const { matches: _matches, flagHomes: _flagHomes, labelIds: _labelIds, ...rest } = conversation;
   return `${JSON.stringify({
     ...rest,
+    /** The names of its labels, as they are called now. */
+    labels,
     url: conversationUrl(baseUrl, conversation),
     /** `indexed`: `messages` is the whole thread; otherwise what the index holds (often none). */
     transcript: transcriptState,

@@ -33,6 +33,10 @@ vi.mock("@/lib/index/read/export", () => ({
   ),
   readIndexedMessages: vi.fn(async () => new Map()),
 }));
+vi.mock("@/lib/index/read/labels", () => ({
+  labelNamesById: vi.fn(async () => new Map()),
+  attachLabels: vi.fn(async (_db: unknown, items: Conversation[]) => items),
+}));
 vi.mock("@/lib/audit/audit-log", () => ({
   recordAudit: vi.fn(async (_db: unknown, entry: unknown) => void audits.push(entry)),
 }));

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
 import { readExportPage, readIndexedMessages, type ExportPage } from "@/lib/index/read/export";
+import { attachLabels, labelNamesById } from "@/lib/index/read/labels";
 import type { KeysetPosition } from "@/lib/index/read/cursor";
 import type { RowConnection } from "@/lib/index/store/conversation-rows";
 import type { ExportQuery } from "@/lib/model/export";
@@ -77,19 +78,38 @@ export function exportStream(options: ExportOptions): ReadableStream<Uint8Array>
     options.onEnd?.(end, rows);
   }
 
+  let labelNames: Map<string, string> | null = null;
+  async function labelsOf(page: ExportPage): Promise<string[][]> {
+    labelNames ??= await labelNamesById(db);
+    const names = labelNames;
+    const labelled = await attachLabels(
+      db,
+      page.items.map((item) => item.conversation),
+    );
+    return labelled.map((conversation) =>
+      (conversation.labelIds ?? []).flatMap((id) => {
+        const name = names.get(id);
+        return name === undefined ? [] : [name];
+      }),
+    );
+  }
+
   async function render(page: ExportPage): Promise<string> {
-    if (format === "csv") return page.items.map((item) => csvRow(item.conversation, baseUrl)).join("");
+    const labels = await labelsOf(page);
+    if (format === "csv")
+      return page.items.map((item, index) => csvRow(item.conversation, baseUrl, labels[index])).join("");
     const messages = await readIndexedMessages(
       db,
       page.items.map((item) => item.conversation),
     );
     return page.items
-      .map((item) =>
+      .map((item, index) =>
         jsonlLine(
           item.conversation,
           baseUrl,
           item.transcriptState,
           messages.get(rowKey(item.conversation.connectionId, item.conversation.id)) ?? [],
+          labels[index],
         ),
       )
       .join("");

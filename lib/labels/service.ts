@@ -5,13 +5,20 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
 import { connections, conversationLabels, indexedConversations, labels } from "@/lib/db/schema";
-import { DomainError, conflict, notFound } from "@/lib/model/errors";
-import type { CreateLabelInput, Label, LabelColour, UpdateLabelInput } from "@/lib/model/labels";
+import { DomainError, conflict, invalid, notFound } from "@/lib/model/errors";
+import {
+  MAX_LABELS_PER_CONVERSATION,
+  type ChangeConversationLabelsInput,
+  type CreateLabelInput,
+  type Label,
+  type LabelColour,
+  type UpdateLabelInput,
+} from "@/lib/model/labels";
 
 type LabelRow = typeof labels.$inferSelect;
 
@@ -25,10 +32,10 @@ function toLabel(row: LabelRow, conversationCount: number): Label {
   };
 }
 
-const auditActor = (actor: Actor) => ({ id: actor.id, email: actor.email });
+export const auditActor = (actor: Actor) => ({ id: actor.id, email: actor.email });
 
 /** Runs a change; a refused one (a domain error) leaves a failure row before it is rethrown. */
-async function audited<T>(
+export async function audited<T>(
   db: Database,
   actor: Actor,
   entry: { action: string; targetId?: string | null; connectionId?: string; conversationId?: string },
@@ -60,7 +67,7 @@ export async function listLabels(db: Database): Promise<Label[]> {
   return rows.map((row) => toLabel(row, counts.get(row.id) ?? 0));
 }
 
-async function requireLabel(db: Database, id: string): Promise<LabelRow> {
+export async function requireLabel(db: Database, id: string): Promise<LabelRow> {
   const [row] = await db.select().from(labels).where(eq(labels.id, id));
   if (!row) throw notFound("This label does not exist (it may have been deleted).");
   return row;
@@ -186,6 +193,26 @@ export async function conversationLabelIds(
   return rows.map((row) => row.labelId);
 }
 
+/** Serialises label changes of one conversation (across instances on PostgreSQL) for a transaction. */
+async function lockConversation(tx: Database, connectionId: string, conversationId: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`labels:${connectionId}:${conversationId}`}))`,
+  );
+}
+
+async function requireKnownLabels(db: Database, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const known = await db
+    .select({ id: labels.id })
+    .from(labels)
+    .where(inArray(labels.id, [...ids]));
+  if (known.length !== new Set(ids).size)
+    throw notFound("One of these labels does not exist (it may have been deleted). Reload and try again.");
+}
+
+const sameSet = (left: readonly string[], right: readonly string[]) =>
+  left.length === right.length && [...left].sort().join("\u0000") === [...right].sort().join("\u0000");
+
 async function requireConversation(
   db: Database,
   connectionId: string,
@@ -215,42 +242,96 @@ export async function setConversationLabels(
   connectionId: string,
   conversationId: string,
   labelIds: readonly string[],
+  expected?: readonly string[],
 ): Promise<{ labelIds: string[] }> {
   const wanted = [...new Set(labelIds)];
   const entry = { action: "conversation.labels", connectionId, conversationId };
   return audited(db, actor, entry, async () => {
     await requireConversation(db, connectionId, conversationId);
-    if (wanted.length > 0) {
-      const known = await db.select({ id: labels.id }).from(labels).where(inArray(labels.id, wanted));
-      if (known.length !== wanted.length)
-        throw notFound(
-          "One of these labels does not exist (it may have been deleted). Reload and try again.",
-        );
-    }
-    const before = await conversationLabelIds(db, connectionId, conversationId);
+    await requireKnownLabels(db, wanted);
     const where = and(
       eq(conversationLabels.connectionId, connectionId),
       eq(conversationLabels.conversationId, conversationId),
     );
-    await db.transaction(async (tx) => {
-      const removed = before.filter((id) => !wanted.includes(id));
+    const before = await db.transaction(async (tx) => {
+      const writer = tx as unknown as Database;
+      await lockConversation(writer, connectionId, conversationId);
+      const current = await conversationLabelIds(writer, connectionId, conversationId);
+      if (expected && !sameSet(current, [...new Set(expected)]))
+        throw conflict(
+          "Someone else changed this conversation's labels meanwhile; nothing was changed. Reload and try again.",
+        );
+      const removed = current.filter((id) => !wanted.includes(id));
       if (removed.length > 0)
         await tx.delete(conversationLabels).where(and(where, inArray(conversationLabels.labelId, removed)));
-      const added = wanted.filter((id) => !before.includes(id));
+      const added = wanted.filter((id) => !current.includes(id));
       if (added.length > 0)
         await tx
           .insert(conversationLabels)
           .values(added.map((labelId) => ({ connectionId, conversationId, labelId, addedBy: actor.id })))
           .onConflictDoNothing();
+      return current;
     });
-    const after = await conversationLabelIds(db, connectionId, conversationId);
-    await recordAudit(db, {
-      actor: auditActor(actor),
-      ...entry,
-      before: { labelIds: before },
-      after: { labelIds: after },
-      outcome: "success",
-    });
-    return { labelIds: after };
+    return recordLabelChange(db, actor, entry, before);
   });
+}
+
+/**
+ * Puts labels on a conversation and takes others off, in one transaction. Changes, not a whole set:
+ * two people labelling the same conversation at once both keep what they did.
+ */
+export async function changeConversationLabels(
+  db: Database,
+  actor: Actor,
+  connectionId: string,
+  conversationId: string,
+  change: ChangeConversationLabelsInput,
+): Promise<{ labelIds: string[] }> {
+  const entry = { action: "conversation.labels", connectionId, conversationId };
+  return audited(db, actor, entry, async () => {
+    await requireConversation(db, connectionId, conversationId);
+    await requireKnownLabels(db, change.add);
+    const before = await db.transaction(async (tx) => {
+      const writer = tx as unknown as Database;
+      await lockConversation(writer, connectionId, conversationId);
+      const current = await conversationLabelIds(writer, connectionId, conversationId);
+      const next = new Set([...current, ...change.add].filter((id) => !change.remove.includes(id)));
+      if (next.size > MAX_LABELS_PER_CONVERSATION)
+        throw invalid(`A conversation carries at most ${MAX_LABELS_PER_CONVERSATION} labels.`);
+      if (change.remove.length > 0)
+        await tx
+          .delete(conversationLabels)
+          .where(
+            and(
+              eq(conversationLabels.connectionId, connectionId),
+              eq(conversationLabels.conversationId, conversationId),
+              inArray(conversationLabels.labelId, change.remove),
+            ),
+          );
+      if (change.add.length > 0)
+        await tx
+          .insert(conversationLabels)
+          .values(change.add.map((labelId) => ({ connectionId, conversationId, labelId, addedBy: actor.id })))
+          .onConflictDoNothing();
+      return current;
+    });
+    return recordLabelChange(db, actor, entry, before);
+  });
+}
+
+async function recordLabelChange(
+  db: Database,
+  actor: Actor,
+  entry: { action: string; connectionId: string; conversationId: string },
+  before: string[],
+): Promise<{ labelIds: string[] }> {
+  const after = await conversationLabelIds(db, entry.connectionId, entry.conversationId);
+  await recordAudit(db, {
+    actor: auditActor(actor),
+    ...entry,
+    before: { labelIds: before },
+    after: { labelIds: after },
+    outcome: "success",
+  });
+  return { labelIds: after };
 }

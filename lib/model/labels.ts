@@ -51,12 +51,61 @@ export const deletedLabelSchema = z.object({
   removedFrom: z.number().int(),
 });
 
+const labelIdsSchema = z
+  .array(z.string().min(1).max(100))
+  .max(MAX_LABELS_PER_CONVERSATION, `at most ${MAX_LABELS_PER_CONVERSATION} labels`);
+
+/**
+ * `PUT`: the whole set. With `expected` (the set the client last read), a set changed meanwhile by
+ * someone else is refused (409) rather than overwritten.
+ */
 export const setConversationLabelsSchema = z
+  .object({ labelIds: labelIdsSchema, expected: labelIdsSchema.optional() })
+  .strict();
+
+/** `PATCH`: labels to put on and take off; two people's changes to one conversation both stay. */
+export const changeConversationLabelsSchema = z
+  .object({ add: labelIdsSchema.default([]), remove: labelIdsSchema.default([]) })
+  .strict()
+  .refine((value) => value.add.length + value.remove.length > 0, "nothing to change: give add or remove")
+  .refine(
+    (value) => !value.add.some((id) => value.remove.includes(id)),
+    "a label cannot be both added and removed",
+  );
+export type ChangeConversationLabelsInput = z.infer<typeof changeConversationLabelsSchema>;
+
+/** Most conversations one bulk label change covers (its undo names them one by one). */
+export const BULK_LABEL_MAX_ROWS = 10_000;
+
+const conversationKeySchema = z
+  .object({ connectionId: z.string().min(1).max(512), conversationId: z.string().min(1).max(512) })
+  .strict();
+
+/**
+ * `POST /api/labels/:id/conversations`: put the label on (or take it off) picked conversations, or
+ * every conversation a list query matches (the parameters of `GET /api/conversations`).
+ */
+export const bulkLabelRequestSchema = z
   .object({
-    labelIds: z
-      .array(z.string().min(1).max(100))
-      .max(MAX_LABELS_PER_CONVERSATION, `at most ${MAX_LABELS_PER_CONVERSATION} labels`),
+    mode: z.enum(["add", "remove"]),
+    target: z.union([
+      z.object({ selection: z.array(conversationKeySchema).min(1).max(BULK_LABEL_MAX_ROWS) }).strict(),
+      z.object({ filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])) }).strict(),
+    ]),
   })
   .strict();
+export type BulkLabelRequest = z.infer<typeof bulkLabelRequestSchema>;
+
+export const bulkLabelResultSchema = z.object({
+  labelId: z.string(),
+  mode: z.enum(["add", "remove"]),
+  /** The conversations this change actually changed: what an undo covers. */
+  changed: z.array(conversationKeySchema),
+  /** Covered, but already as asked. */
+  unchanged: z.number().int(),
+  /** Picked, but not in Parley's index (nothing written for them). */
+  missing: z.number().int(),
+});
+export type BulkLabelResult = z.infer<typeof bulkLabelResultSchema>;
 
 export const conversationLabelsSchema = z.object({ labelIds: z.array(z.string()) });

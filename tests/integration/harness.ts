@@ -37,6 +37,10 @@ export const apiRoutes: RouteEntry[] = [
   },
   { pattern: "/api/labels", load: () => import("@/app/api/labels/route") },
   { pattern: "/api/labels/:id", load: () => import("@/app/api/labels/[id]/route") },
+  {
+    pattern: "/api/labels/:id/conversations",
+    load: () => import("@/app/api/labels/[id]/conversations/route"),
+  },
   { pattern: "/api/facets", load: () => import("@/app/api/facets/route") },
   { pattern: "/api/bulk", load: () => import("@/app/api/bulk/route") },
   { pattern: "/api/bulk/:id", load: () => import("@/app/api/bulk/[id]/route") },

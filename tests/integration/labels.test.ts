@@ -191,3 +191,106 @@ describe("labels", () => {
     });
   });
 });
+
+describe("labelling together and in bulk", () => {
+  const patch = (connectionId: string, id: string, body: unknown, cookie = harness.staffCookie) =>
+    harness.json<{ labelIds: string[] }>("PATCH", labelsPath(connectionId, id), { cookie, body });
+
+  it("two people labelling one conversation at once both keep their change; a stale whole-set PUT is refused", async () => {
+    const first = (await create("Together one", "amber")).body;
+    const second = (await create("Together two", "purple")).body;
+    const zaia = harness.connectionIds.zaia;
+    const [row] = (await rows(`view=all&connection=${zaia}&limit=1&q=`)).items;
+    if (!row) throw new Error("no conversation");
+    const before = (await put(zaia, row.id, [])).body.labelIds;
+    expect(before).toEqual([]);
+    const answers = await Promise.all([
+      patch(zaia, row.id, { add: [first.id] }, harness.staffCookie),
+      patch(zaia, row.id, { add: [second.id] }, harness.adminCookie),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const now = await harness.json<{ labelIds: string[] }>("GET", labelsPath(zaia, row.id), {
+      cookie: harness.staffCookie,
+    });
+    expect(now.body.labelIds.sort()).toEqual([first.id, second.id].sort());
+
+    // Two whole-set writes made from the same reading: one wins whole, the other is refused.
+    const puts = await Promise.all([
+      harness.json("PUT", labelsPath(zaia, row.id), {
+        cookie: harness.staffCookie,
+        body: { labelIds: [first.id], expected: now.body.labelIds },
+      }),
+      harness.json("PUT", labelsPath(zaia, row.id), {
+        cookie: harness.adminCookie,
+        body: { labelIds: [second.id], expected: now.body.labelIds },
+      }),
+    ]);
+    expect(puts.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const after = await harness.json<{ labelIds: string[] }>("GET", labelsPath(zaia, row.id), {
+      cookie: harness.staffCookie,
+    });
+    expect([[first.id], [second.id]]).toContainEqual(after.body.labelIds);
+
+    expect((await patch(zaia, row.id, {})).status).toBe(400);
+    expect((await patch(zaia, row.id, { add: [first.id], remove: [first.id] })).status).toBe(400);
+    expect((await patch(zaia, row.id, { add: ["no-such-label"] })).status).toBe(404);
+    expect((await patch(zaia, row.id, { remove: [first.id, second.id] })).body.labelIds).toEqual([]);
+  });
+
+  it("one label on every conversation a filter matches, in one change; undo takes it off exactly those", async () => {
+    const bulk = (await create("Bulk reviewed", "teal")).body;
+    const sigmamind = harness.connectionIds.sigmamind;
+    const matching = await rows(`view=all&connection=${sigmamind}&limit=100`);
+    const [already] = matching.items;
+    const total = matching.total ?? Number.NaN;
+    // More rows than a row-value list PGlite can plan (see `inConversationKeys`): the undo names them all.
+    expect(total).toBeGreaterThan(300);
+    if (!already) throw new Error("no conversation");
+    await patch(sigmamind, already.id, { add: [bulk.id] });
+    const path = `/api/labels/${bulk.id}/conversations`;
+    const applied = await harness.json<{
+      changed: { connectionId: string; conversationId: string }[];
+      unchanged: number;
+      missing: number;
+    }>("POST", path, {
+      cookie: harness.staffCookie,
+      body: { mode: "add", target: { filter: { view: "all", connection: sigmamind } } },
+    });
+    expect(applied.status).toBe(200);
+    expect(applied.body.unchanged).toBe(1);
+    expect(applied.body.changed).toHaveLength(total - 1);
+    expect((await rows(`view=all&label=${bulk.id}&limit=100`)).total).toBe(total);
+    const perRow = (await audit("conversation.labels")).filter((row) => row.targetId === bulk.id);
+    expect(perRow.length).toBe(Math.min(50, applied.body.changed.length));
+    expect((await audit("labels.bulk_add"))[0]).toMatchObject({ outcome: "success", targetId: bulk.id });
+
+    const undone = await harness.json<{ changed: unknown[] }>("POST", path, {
+      cookie: harness.staffCookie,
+      body: { mode: "remove", target: { selection: applied.body.changed } },
+    });
+    expect(undone.body.changed).toHaveLength(applied.body.changed.length);
+    const left = await rows(`view=all&label=${bulk.id}&limit=100`);
+    expect(left.items.map((item) => item.id)).toEqual([already.id]);
+
+    expect(
+      (
+        await harness.json("POST", `/api/labels/no-such-label/conversations`, {
+          cookie: harness.staffCookie,
+          body: {
+            mode: "add",
+            target: { selection: [{ connectionId: sigmamind, conversationId: already.id }] },
+          },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await harness.json("POST", path, {
+          cookie: harness.staffCookie,
+          body: { mode: "toggle", target: {} },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await harness.call("POST", path)).status).toBe(401);
+  });
+});

@@ -23,9 +23,11 @@ import {
   AlertDialogContent,
   AlertDialogFooter,
 } from "@/components/ui/alert-dialog";
+import { BulkLabelMenu } from "@/components/labels/bulk-label-menu";
 import { Button } from "@/components/ui/button";
 import type { View } from "@/lib/conversations/api-schemas";
 import type { Conversation } from "@/lib/model/conversation";
+import type { BulkLabelRequest, Label } from "@/lib/model/labels";
 import type { BulkAction, BulkFailure, BulkProgress } from "./use-bulk-moderation";
 
 function plural(count: number): string {
@@ -42,6 +44,9 @@ export interface BulkBarProps {
   allMatching: boolean;
   onSelectAllMatching: (on: boolean) => void;
   onRun: (action: BulkAction) => void;
+  /** A label request is under way. */
+  labelling: boolean;
+  onLabel: (label: Label, mode: BulkLabelRequest["mode"]) => void;
   onClear: () => void;
   onDismissFailures: () => void;
 }
@@ -55,6 +60,8 @@ export function BulkBar({
   allMatching,
   onSelectAllMatching,
   onRun,
+  labelling,
+  onLabel,
   onClear,
   onDismissFailures,
 }: BulkBarProps) {
@@ -88,6 +95,7 @@ export function BulkBar({
             Clear selection
           </Button>
           <div className="ml-auto flex flex-wrap items-center gap-2">
+            <BulkLabelMenu disabled={running || labelling} onPick={onLabel} />
             {view === "trash" ? (
               <Button size="sm" className="h-7" disabled={running} onClick={() => onRun("restore")}>
                 <UndoIcon aria-hidden="true" />

@@ -108,6 +108,13 @@ export function ConversationListPage() {
     allMatchingScope === list.listQueryString &&
     rows.length > 0 &&
     selection.selectedRows.length === rows.length;
+  const bulkTarget = () => (allMatching ? { filter: params } : { rows: selection.selectedRows });
+  // The bar goes away with the selection; the focus goes back to the rows.
+  const afterBulk = () => {
+    setAllMatchingScope(null);
+    selection.clear();
+    cursor.focusCursor();
+  };
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -270,15 +277,11 @@ export function ConversationListPage() {
                 selection.clear();
               }}
               onDismissFailures={actions.bulk.dismissFailures}
-              onRun={(action) => {
-                const target = allMatching ? { filter: params } : { rows: selection.selectedRows };
-                // The bar goes away with the selection; the focus goes back to the rows.
-                void actions.bulk.run(action, target).then(() => {
-                  setAllMatchingScope(null);
-                  selection.clear();
-                  cursor.focusCursor();
-                });
-              }}
+              labelling={actions.bulkLabels.running}
+              onLabel={(label, mode) =>
+                void actions.bulkLabels.run(label, mode, bulkTarget()).then(afterBulk)
+              }
+              onRun={(action) => void actions.bulk.run(action, bulkTarget()).then(afterBulk)}
             />
           </div>
           <NewConversationsBanner

@@ -5,12 +5,12 @@
  * flags, so rows already as asked are skipped rather than written twice.
  */
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { listConnectionRows } from "@/lib/connections/repository";
 import type { Database } from "@/lib/db/client";
 import { wherePredicates } from "@/lib/index/read/filter-sql";
 import { fromIndexedConversations } from "@/lib/index/read/list";
-import { queryRows } from "@/lib/index/read/rows";
+import { inConversationKeys, queryRows } from "@/lib/index/read/rows";
 import { invalid, notFound } from "@/lib/model/errors";
 import { listQuerySchema } from "@/lib/model/list-query";
 import { BULK_MAX_ROWS, type BulkTarget } from "@/lib/conversations/api-schemas";
@@ -54,17 +54,13 @@ async function selectedRows(
     ...new Map(selection.map((row) => [pairKey(row.connectionId, row.conversationId), row])).values(),
   ];
   const found = new Map<string, TargetRow>();
-  for (let start = 0; start < unique.length; start += 500) {
-    const chunk = unique.slice(start, start + 500);
-    const pairs: SQL = sql.join(
-      chunk.map((row) => sql`(${row.connectionId}, ${row.conversationId})`),
-      sql`, `,
-    );
+  for (let start = 0; start < unique.length; start += 2_000) {
+    const chunk = unique.slice(start, start + 2_000);
     const rows = await queryRows<FlagRow>(
       db,
       sql`select ${columns} from indexed_conversations c
         left join moderation_overlay o on o.connection_id = c.connection_id and o.conversation_id = c.id
-        where (c.connection_id, c.id) in (${pairs})`,
+        where ${inConversationKeys(sql`(c.connection_id, c.id)`, chunk)}`,
     );
     for (const row of rows) found.set(pairKey(row.connection_id, row.id), toTarget(row));
   }

@@ -13,7 +13,7 @@ import { toConversationFromRow, type ListedRow, type RowConnection } from "../st
 import type { KeysetPosition } from "./cursor";
 import { wherePredicates } from "./filter-sql";
 import { fromIndexedConversations, keysetAfter, listedColumns, listOrder, overlayColumns } from "./list";
-import { queryRows } from "./rows";
+import { inConversationKeys, queryRows } from "./rows";
 
 export interface ExportedConversation {
   conversation: Conversation;
@@ -74,10 +74,6 @@ export async function readIndexedMessages(
 ): Promise<Map<string, IndexedMessage[]>> {
   const byKey = new Map<string, IndexedMessage[]>();
   if (conversations.length === 0) return byKey;
-  const pairs = sql.join(
-    conversations.map((conversation) => sql`(${conversation.connectionId}, ${conversation.id})`),
-    sql`, `,
-  );
   const rows = await queryRows<{
     connection_id: string;
     conversation_id: string;
@@ -88,7 +84,13 @@ export async function readIndexedMessages(
   }>(
     db,
     sql`select connection_id, conversation_id, message_id, role, text, created_at from indexed_messages
-      where (connection_id, conversation_id) in (${pairs})
+      where ${inConversationKeys(
+        sql`(connection_id, conversation_id)`,
+        conversations.map((conversation) => ({
+          connectionId: conversation.connectionId,
+          conversationId: conversation.id,
+        })),
+      )}
       order by connection_id, conversation_id, position`,
   );
   for (const row of rows) {

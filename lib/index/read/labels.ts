@@ -5,19 +5,18 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import type { Conversation } from "@/lib/model/conversation";
-import { queryRows } from "./rows";
+import { inConversationKeys, queryRows } from "./rows";
 
 export async function attachLabels(db: Database, items: Conversation[]): Promise<Conversation[]> {
   if (items.length === 0) return items;
-  const keys = sql.join(
-    items.map((item) => sql`(${item.connectionId}, ${item.id})`),
-    sql`, `,
-  );
   const rows = await queryRows<{ connection_id: string; conversation_id: string; label_id: string }>(
     db,
     sql`select cl.connection_id, cl.conversation_id, cl.label_id from conversation_labels cl
       join labels lb on lb.id = cl.label_id
-      where (cl.connection_id, cl.conversation_id) in (${keys})
+      where ${inConversationKeys(
+        sql`(cl.connection_id, cl.conversation_id)`,
+        items.map((item) => ({ connectionId: item.connectionId, conversationId: item.id })),
+      )}
       order by lb.name_key`,
   );
   const byKey = new Map<string, string[]>();
@@ -29,4 +28,10 @@ export async function attachLabels(db: Database, items: Conversation[]): Promise
     ...item,
     labelIds: byKey.get(`${item.connectionId}\u0000${item.id}`) ?? [],
   }));
+}
+
+/** Every label's current name by id (an export names labels as they are called now). */
+export async function labelNamesById(db: Database): Promise<Map<string, string>> {
+  const rows = await queryRows<{ id: string; name: string }>(db, sql`select id, name from labels`);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -8,7 +8,7 @@ import type { Database } from "@/lib/db/client";
 import type { Conversation, Match } from "@/lib/model/conversation";
 import { searchPattern, searchTsQuery } from "./filter-sql";
 import { findRanges, searchNeedles, snippetOf } from "./highlight";
-import { queryRows } from "./rows";
+import { inConversationKeys, queryRows } from "./rows";
 
 const MESSAGES_PER_CONVERSATION = 3;
 
@@ -22,10 +22,6 @@ function fieldMatch(field: Match["field"], text: string | null | undefined, need
 export async function attachMatches(db: Database, q: string, items: Conversation[]): Promise<Conversation[]> {
   if (items.length === 0) return items;
   const needles = searchNeedles(q);
-  const pairs = sql.join(
-    items.map((item) => sql`(${item.connectionId}, ${item.id})`),
-    sql`, `,
-  );
   const rows = await queryRows<{
     connection_id: string;
     conversation_id: string;
@@ -37,7 +33,10 @@ export async function attachMatches(db: Database, q: string, items: Conversation
     sql`select connection_id, conversation_id, message_id, position, text from (
       select m.connection_id, m.conversation_id, m.message_id, m.position, m.text, row_number() over (partition by m.connection_id, m.conversation_id order by m.position) as rank
       from indexed_messages m
-      where (m.connection_id, m.conversation_id) in (${pairs})
+      where ${inConversationKeys(
+        sql`(m.connection_id, m.conversation_id)`,
+        items.map((item) => ({ connectionId: item.connectionId, conversationId: item.id })),
+      )}
         and (m.vector @@ ${searchTsQuery(q)} or m.folded like ${searchPattern(q)})
     ) ranked where rank <= ${MESSAGES_PER_CONVERSATION} order by connection_id, conversation_id, position`,
   );

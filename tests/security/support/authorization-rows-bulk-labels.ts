@@ -94,4 +94,25 @@ export const bulkAndLabelRows: MatrixRow[] = [
     expected: anyone(200),
     shape: "parley",
   },
+  {
+    route: "/api/conversations/:connectionId/:conversationId/labels",
+    method: "PATCH",
+    name: "change a conversation's labels",
+    url: (f) => `${conversationUrl(f, "zaia")}/labels`,
+    body: () => ({ remove: ["no-such-label"] }),
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/labels/:id/conversations",
+    method: "POST",
+    name: "label many conversations with a missing label",
+    url: () => "/api/labels/no-such-label/conversations",
+    body: (f) => ({
+      mode: "add",
+      target: { filter: { view: "all", connection: f.connectionIds.zaia } },
+    }),
+    expected: anyone(404),
+    shape: "parley",
+  },
 ];

@@ -9,6 +9,8 @@ import { MAX_PARAM_LENGTH } from "@/lib/api/handler";
 import { DEFAULT_BODY_LIMIT } from "@/lib/api/request-body";
 import { containsUnstorableText } from "@/lib/api/unstorable-text";
 import {
+  bulkLabelRequestSchema,
+  changeConversationLabelsSchema,
   createLabelSchema,
   labelColours,
   setConversationLabelsSchema,
@@ -59,13 +61,24 @@ function reachesLabelService(request: FuzzRequest, schema: z.ZodType | null): bo
   return schema === null || validBody(request, schema);
 }
 
-/** Setting a conversation's labels: a long id is refused with a row; otherwise a valid body reaches the service. */
-function reachesConversationLabels(request: FuzzRequest): boolean {
+/** Changing a conversation's labels: a long id is refused with a row; otherwise a valid body reaches the service. */
+function reachesConversationLabels(schema: z.ZodType) {
+  return (request: FuzzRequest): boolean => {
+    if (!signedIn(request, false)) return false;
+    const ids = decodedSegments(request, 3, 5);
+    if (!ids) return false;
+    if (ids.some((id) => id.length > MAX_PARAM_LENGTH)) return true;
+    return validBody(request, schema);
+  };
+}
+
+/** One label on many conversations, with a missing label: a servable request is refused with a row. */
+function reachesBulkLabels(request: FuzzRequest): boolean {
   if (!signedIn(request, false)) return false;
-  const ids = decodedSegments(request, 3, 5);
+  const ids = decodedSegments(request, 3, 4);
   if (!ids) return false;
   if (ids.some((id) => id.length > MAX_PARAM_LENGTH)) return true;
-  return validBody(request, setConversationLabelsSchema);
+  return validBody(request, bulkLabelRequestSchema);
 }
 
 export function labelRoutes(fixture: FuzzFixture): FuzzRoute[] {
@@ -129,16 +142,16 @@ export function labelRoutes(fixture: FuzzFixture): FuzzRoute[] {
     {
       name: "conversation labels",
       pattern: "/api/conversations/:connectionId/:conversationId/labels",
-      share: 0.3,
+      share: 0.2,
       method: "GET",
       requests: build(labelsPath, hostileQuery(["limit"]), sessionFor("staff")),
     },
     {
       name: "set conversation labels",
       pattern: "/api/conversations/:connectionId/:conversationId/labels",
-      share: 0.7,
+      share: 0.4,
       method: "PUT",
-      auditsRefusal: reachesConversationLabels,
+      auditsRefusal: reachesConversationLabels(setConversationLabelsSchema),
       requests: build(
         labelsPath,
         fc.constant(""),
@@ -146,6 +159,46 @@ export function labelRoutes(fixture: FuzzFixture): FuzzRoute[] {
         rawBody(
           fc.record({ labelIds: fc.array(fc.constantFrom("no-such-label", "x"), { maxLength: 3 }) }),
           nearlyValidObject(["labelIds"]),
+          3,
+        ),
+      ),
+    },
+    {
+      name: "change conversation labels",
+      pattern: "/api/conversations/:connectionId/:conversationId/labels",
+      share: 0.4,
+      method: "PATCH",
+      auditsRefusal: reachesConversationLabels(changeConversationLabelsSchema),
+      requests: build(
+        labelsPath,
+        fc.constant(""),
+        sessionFor("staff"),
+        rawBody(
+          fc.record({
+            add: fc.array(fc.constantFrom("no-such-label", "x"), { maxLength: 2 }),
+            remove: fc.array(fc.constantFrom("y", "z"), { maxLength: 2 }),
+          }),
+          nearlyValidObject(["add", "remove"]),
+          3,
+        ),
+      ),
+    },
+    {
+      name: "label many conversations",
+      pattern: "/api/labels/:id/conversations",
+      share: 1,
+      method: "POST",
+      auditsRefusal: reachesBulkLabels,
+      requests: build(
+        pathSegment(["no-such-label"], 1).map((id) => `/api/labels/${id}/conversations`),
+        fc.constant(""),
+        sessionFor("staff"),
+        rawBody(
+          fc.record({
+            mode: fc.constantFrom("add", "remove"),
+            target: fc.constant({ filter: { view: "all", connection: fixture.connections.zaia } }),
+          }),
+          nearlyValidObject(["mode", "target"]),
           3,
         ),
       ),

@@ -59,6 +59,8 @@ export const fuzzGroups = {
       "update label",
       "delete label",
       "set conversation labels",
+      "change conversation labels",
+      "label many conversations",
     ],
   },
   connections: {

@@ -1,9 +1,11 @@
 // GET /api/conversations/:connectionId/:conversationId/labels — the conversation's label ids (any role)
-// PUT … {labelIds} — set them to exactly these, in one transaction, audited (any role)
+// PUT … {labelIds, expected?} — set them to exactly these, in one transaction, audited (any role);
+//   with `expected`, refused (409) when someone else changed them meanwhile
+// PATCH … {add?, remove?} — put labels on and take others off; concurrent changes all stay (any role)
 import { readJsonBody, withApi } from "@/lib/api/handler";
 import { getDatabase } from "@/lib/db/client";
-import { conversationLabelIds, setConversationLabels } from "@/lib/labels/service";
-import { setConversationLabelsSchema } from "@/lib/model/labels";
+import { changeConversationLabels, conversationLabelIds, setConversationLabels } from "@/lib/labels/service";
+import { changeConversationLabelsSchema, setConversationLabelsSchema } from "@/lib/model/labels";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,13 +24,29 @@ export const GET = withApi<Params>({ role: "any" }, async ({ params }) => {
 export const PUT = withApi<Params>(
   { role: "any", auditRefusalAs: "conversation.labels" },
   async ({ request, params, actor }) => {
-    const { labelIds } = setConversationLabelsSchema.parse(await readJsonBody(request));
+    const { labelIds, expected } = setConversationLabelsSchema.parse(await readJsonBody(request));
     const result = await setConversationLabels(
       await getDatabase(),
       actor,
       params.connectionId,
       params.conversationId,
       labelIds,
+      expected,
+    );
+    return Response.json(result);
+  },
+);
+
+export const PATCH = withApi<Params>(
+  { role: "any", auditRefusalAs: "conversation.labels" },
+  async ({ request, params, actor }) => {
+    const change = changeConversationLabelsSchema.parse(await readJsonBody(request));
+    const result = await changeConversationLabels(
+      await getDatabase(),
+      actor,
+      params.connectionId,
+      params.conversationId,
+      change,
     );
     return Response.json(result);
   },
