@@ -90,7 +90,7 @@ describe("sync jobs on pg-boss", () => {
     }
   }, 60_000);
 
-  it("a sync asked for now runs now, even when the next interval's sync is already queued for later", async () => {
+  it("a sync asked for now runs now, even when a job waits for later (a Retry-After); the interval's tick does not move it", async () => {
     const runs: SyncJobData[] = [];
     const queue = await startJobQueue(
       database,
@@ -104,9 +104,34 @@ describe("sync jobs on pg-boss", () => {
       await queue.enqueue({ connectionId: "later" }, 600);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(runs).toHaveLength(0);
-      await queue.enqueue({ connectionId: "later", reconcile: true });
+      await queue.enqueue({ connectionId: "later" }); // the interval's tick: the queued job keeps its time
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(runs).toHaveLength(0);
+      await queue.requestNow({ connectionId: "later", reconcile: true });
       await until(() => runs.length > 0);
       expect(runs).toEqual([{ connectionId: "later", reconcile: true }]);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
+
+  it("a run that ends on a rate limit waits it out, even when the tick queued the next job meanwhile", async () => {
+    const started: number[] = [];
+    let queue: Awaited<ReturnType<typeof startJobQueue>> | null = null;
+    queue = await startJobQueue(
+      database,
+      async (data) => {
+        started.push(Date.now());
+        if (started.length > 1) return { again: false };
+        await queue!.enqueue({ connectionId: data.connectionId }); // the tick, while this run runs
+        return { again: true, afterSeconds: 4 };
+      },
+      { concurrency: 1, pollingIntervalSeconds: 0.5, queue: queueName("retry-after") },
+    );
+    try {
+      await queue.enqueue({ connectionId: "limited" });
+      await until(() => started.length === 2, 20_000);
+      expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(3_500);
     } finally {
       await queue.stop();
     }
@@ -128,7 +153,7 @@ describe("sync jobs on pg-boss", () => {
       await until(() => attempts === 1);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(attempts).toBe(1); // its retry is ten minutes away
-      await queue.enqueue({ connectionId: "failing" });
+      await queue.requestNow({ connectionId: "failing", reconcile: true });
       await until(() => attempts === 2);
     } finally {
       await queue.stop();

@@ -34,8 +34,13 @@ function pgliteAdapter(client: PGlite): PgBoss.Db {
 
 export interface JobQueue {
   boss: PgBoss;
-  /** Queues a sync of one connection (no-op when one is already queued). */
+  /**
+   * Queues a sync of one connection; a no-op when one is already queued, so a job waiting out a
+   * provider's Retry-After (or a budget wait) keeps waiting: the interval's tick uses this.
+   */
   enqueue(data: SyncJobData, startAfterSeconds?: number): Promise<void>;
+  /** A sync a person asked for: queued, or the queued one moved to now and given this request. */
+  requestNow(data: SyncJobData): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -89,11 +94,23 @@ export async function startJobQueue(
       singletonKey: data.connectionId,
       ...(startAfterSeconds ? { startAfter: Math.ceil(startAfterSeconds) } : {}),
     });
-    if (id !== null || startAfterSeconds) return;
+    if (id !== null || !startAfterSeconds) return;
+    // A run that ended on a rate limit asks for a wait, but the interval's tick may have queued the
+    // next job (due now) while it ran: that job waits too, or the provider's Retry-After is ignored.
+    await boss.getDb().executeSql(
+      `UPDATE pgboss.job SET start_after = greatest(start_after, now() + make_interval(secs => $3))
+          WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
+      [queueName, data.connectionId, Math.ceil(startAfterSeconds)],
+    );
+  };
+
+  const requestNow = async (data: SyncJobData) => {
+    if ((await boss.send(queueName, data, { singletonKey: data.connectionId })) !== null) return;
     // The stately policy keeps one queued job per connection, and there nearly always is one: the
-    // next interval's, due later. A sync asked for now (Refresh) moves that job to now instead of
-    // being dropped, and carries its request (a reconciling listing) with it. pg-boss has no call
-    // for this; its job table (v10: name, singleton_key, state, start_after, data) is stable.
+    // next interval's, or a run waiting out a rate limit. A sync asked for now (Refresh) moves that
+    // job to now instead of being dropped, and carries its request (a reconciling listing) with it.
+    // pg-boss has no call for this; its job table (v10: name, singleton_key, state, start_after,
+    // data) is stable. The request budget still paces the calls the run makes.
     await boss.getDb().executeSql(
       `UPDATE pgboss.job SET start_after = now(), data = data || $3::jsonb
           WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
@@ -116,6 +133,7 @@ export async function startJobQueue(
   return {
     boss,
     enqueue,
+    requestNow,
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
 }

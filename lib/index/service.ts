@@ -83,7 +83,7 @@ export async function requestSync(db: Database, connectionIds: readonly string[]
   const state = jobs();
   for (const connectionId of connectionIds) {
     if (state.queue) {
-      await state.queue.enqueue({ connectionId, reconcile: true });
+      await state.queue.requestNow({ connectionId, reconcile: true });
       continue;
     }
     if (state.running.has(connectionId)) continue;
