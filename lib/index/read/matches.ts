@@ -1,6 +1,7 @@
 /**
  * Where a search matched each conversation of a page: its title, contact or responder, and up to
- * three of its messages (first in the thread first), each with a snippet and highlight ranges.
+ * three of its messages (first in the thread first), each with a snippet and highlight ranges, and
+ * up to two of its internal notes (`note-matches.ts`).
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -8,6 +9,7 @@ import type { Database } from "@/lib/db/client";
 import type { Conversation, Match } from "@/lib/model/conversation";
 import { searchPattern, searchTsQuery } from "./filter-sql";
 import { findRanges, searchNeedles, snippetOf } from "./highlight";
+import { noteMatches } from "./note-matches";
 import { queryRows } from "./rows";
 
 const MESSAGES_PER_CONVERSATION = 3;
@@ -53,6 +55,7 @@ export async function attachMatches(db: Database, q: string, items: Conversation
     };
     byConversation.set(key, [...(byConversation.get(key) ?? []), match]);
   }
+  const notes = await noteMatches(db, q, pairs);
   return items.map((item) => {
     const fields = [
       fieldMatch("title", item.title, needles),
@@ -62,7 +65,11 @@ export async function attachMatches(db: Database, q: string, items: Conversation
     ].filter((match): match is Match => match !== null);
     return {
       ...item,
-      matches: [...fields, ...(byConversation.get(`${item.connectionId}\u0000${item.id}`) ?? [])],
+      matches: [
+        ...fields,
+        ...(byConversation.get(`${item.connectionId}\u0000${item.id}`) ?? []),
+        ...(notes.get(`${item.connectionId}\u0000${item.id}`) ?? []),
+      ],
     };
   });
 }
