@@ -7,7 +7,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import type { Conversation, Match } from "@/lib/model/conversation";
+import type { Match } from "@/lib/model/conversation";
 import { MENTION_TOKEN, mentionIdsOf } from "@/lib/model/notes";
 import { searchPattern, searchTsQuery } from "./filter-sql";
 import { findRanges, searchNeedles, snippetOf } from "./highlight";
