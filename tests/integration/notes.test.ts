@@ -126,9 +126,7 @@ describe("notes", () => {
     expect((await add({ body: "hi" }, harness.staffCookie, notesPath("no-such-conversation"))).status).toBe(
       404,
     );
-    expect(
-      (await audit("note.create")).filter((row) => row.outcome === "failure").length,
-    ).toBe(3);
+    expect((await audit("note.create")).filter((row) => row.outcome === "failure").length).toBe(3);
     await (await getDatabase()).update(user).set({ banned: false }).where(eq(user.id, leaver));
   });
 
