@@ -29,7 +29,7 @@ test("a note with a keyboard-chosen mention, a note about a message, the note fo
     await expect(panel.getByRole("heading", { name: /Notes \(0\)/ })).toBeVisible({ timeout: 30_000 });
 
     // A mention chosen from the completion with the keyboard only.
-    const composer = panel.getByRole("combobox", { name: "New note" });
+    const composer = panel.getByRole("textbox", { name: "New note", exact: true });
     await composer.click();
     await composer.pressSequentially("Please ask @Ada Ad");
     const options = panel.getByRole("listbox", { name: "People to mention" });
@@ -49,8 +49,8 @@ test("a note with a keyboard-chosen mention, a note about a message, the note fo
     await expect(panel.getByRole("heading", { name: /Notes \(1\)/ })).toBeVisible();
 
     // A note about the first message: shown beside it, and in the panel with a link to it.
-    await messages.getByRole("button", { name: "Add note about message 1" }).click();
-    const aboutComposer = panel.getByRole("combobox", { name: "New note about the message" });
+    await messages.getByRole("button", { name: "Add note about message 1", exact: true }).click();
+    const aboutComposer = panel.getByRole("textbox", { name: "New note about the message" });
     await expect(aboutComposer).toBeFocused();
     await aboutComposer.pressSequentially("This answer quoted the wrong price");
     await aboutComposer.press("Control+Enter");

@@ -1,8 +1,9 @@
 "use client";
 /**
  * The note composer: a labelled textarea (markdown) where `@` opens a completion of Parley's
- * active users (arrow keys, Enter or Tab to choose, Escape to close: the ARIA combobox pattern on
- * the textarea), and Ctrl/⌘+Enter saves. People write `@Name`; the chosen users' names become
+ * active users (arrow keys, Enter or Tab to choose, Escape to close; the textarea names the
+ * highlighted option with `aria-activedescendant`, as a textbox with list autocompletion may —
+ * a `<textarea>` may not take the combobox role), and Ctrl/⌘+Enter saves. People write `@Name`; the chosen users' names become
  * `<@userId>` tokens when saved (`draftToBody`), so a later rename still resolves.
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
@@ -148,9 +149,7 @@ export function NoteComposer({
           value={text}
           rows={3}
           autoFocus={autoFocus}
-          role="combobox"
           aria-autocomplete="list"
-          aria-expanded={open}
           aria-controls={open ? listId : undefined}
           aria-activedescendant={open ? `${listId}-${activeIndex}` : undefined}
           aria-describedby={hintId}
