@@ -52,14 +52,15 @@ test("a note with a keyboard-chosen mention, a note about a message, the note fo
     await messages.getByRole("button", { name: "Add note about message 1", exact: true }).click();
     const aboutComposer = panel.getByRole("textbox", { name: "New note about the message" });
     await expect(aboutComposer).toBeFocused();
+    await expect(panel.getByText("This note will be about message 1.")).toBeVisible();
     await aboutComposer.pressSequentially("This answer quoted the wrong price");
     await aboutComposer.press("Control+Enter");
     const beside = messages.getByRole("list", { name: "Notes about this message" });
     await expect(beside).toContainText("This answer quoted the wrong price");
     await expect(panel.getByRole("heading", { name: /Notes \(2\)/ })).toBeVisible();
-    await expect(panel.getByRole("button", { name: "Show the message this note is about" })).toBeVisible();
+    await expect(panel.getByRole("button", { name: "About message 1: show it" })).toBeVisible();
     await expectNoSeriousAxeViolations(page, '[role="region"][aria-label="Conversation details"]');
-    await panel.getByRole("button", { name: "Show the message this note is about" }).click();
+    await panel.getByRole("button", { name: "About message 1: show it" }).click();
     await expect(page).toHaveURL(/[?&]message=/);
     await expect(messages.locator("article[data-linked]")).toContainText(
       "This answer quoted the wrong price",

@@ -18,9 +18,12 @@ import { NoteComposer } from "./note-composer";
 export function NoteItem({
   note,
   onShowMessage,
+  positionOf,
   compact = false,
 }: {
   note: Note;
+  /** The position of the message the note is about, when loaded (side panel only). */
+  positionOf?: (messageId: string) => number | null;
   /** Scrolls the thread to the message the note is about (side panel only). */
   onShowMessage?: (messageId: string) => void;
   /** Beside a message: no message link, no actions. */
@@ -30,6 +33,7 @@ export function NoteItem({
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const author = note.author.name ?? "a removed user";
+  const position = note.messageId && positionOf ? positionOf(note.messageId) : null;
   if (editing) {
     const draft = bodyToDraft(note.body, note.mentions);
     return (
@@ -80,7 +84,8 @@ export function NoteItem({
           className="h-auto px-0 text-xs"
           onClick={() => onShowMessage(note.messageId as string)}
         >
-          <MessageSquareIcon aria-hidden /> Show the message this note is about
+          <MessageSquareIcon aria-hidden />{" "}
+          {position ? `About message ${position}: show it` : "About a message: show it"}
         </Button>
       ) : null}
       {!compact && (note.canEdit || note.canDelete) ? (

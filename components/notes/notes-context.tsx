@@ -19,6 +19,8 @@ export interface NotesThread {
   setAboutMessageId: (messageId: string | null) => void;
   noteAbout: (messageId: string) => void;
   showMessage: (messageId: string) => void;
+  /** A message's 1-based position among the loaded messages, or null when not loaded. */
+  positionOf: (messageId: string) => number | null;
   composerRef: React.RefObject<HTMLTextAreaElement | null>;
   /** Bumped when the composer should take focus (after the panel has opened). */
   focusRequest: number;
@@ -31,12 +33,14 @@ export function NotesProvider({
   conversationId,
   onOpenPanel,
   onShowMessage,
+  positionOf,
   children,
 }: {
   connectionId: string;
   conversationId: string;
   onOpenPanel: () => void;
   onShowMessage: (messageId: string) => void;
+  positionOf: (messageId: string) => number | null;
   children: ReactNode;
 }) {
   const query = useNotes(connectionId, conversationId);
@@ -62,6 +66,7 @@ export function NotesProvider({
       setAboutMessageId,
       noteAbout,
       showMessage: onShowMessage,
+      positionOf,
       composerRef,
       focusRequest,
     }),
@@ -74,6 +79,7 @@ export function NotesProvider({
       aboutMessageId,
       noteAbout,
       onShowMessage,
+      positionOf,
       focusRequest,
     ],
   );

@@ -46,13 +46,19 @@ export function NotesSection({ headingLevel }: { headingLevel: HeadingLevel }) {
       <ol className="space-y-2" aria-label="Notes">
         {notes.map((note) => (
           <li key={note.id}>
-            <NoteItem note={note} onShowMessage={thread.showMessage} />
+            <NoteItem note={note} onShowMessage={thread.showMessage} positionOf={thread.positionOf} />
           </li>
         ))}
       </ol>
       {aboutMessageId ? (
         <p className="bg-muted flex items-center justify-between gap-2 rounded-md px-2 py-1 text-xs">
-          <span>This note will be about the message you chose.</span>
+          <span>
+            This note will be about{" "}
+            {thread.positionOf(aboutMessageId)
+              ? `message ${thread.positionOf(aboutMessageId)}`
+              : "the message you chose"}
+            .
+          </span>
           <Button
             variant="ghost"
             size="icon-sm"

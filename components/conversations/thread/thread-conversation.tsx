@@ -151,6 +151,14 @@ export function ThreadConversation({
     (messageId: string) => void setLinkedMessage(messageId),
     [setLinkedMessage],
   );
+  const loadedMessages = messages.messages;
+  const positionOf = useCallback(
+    (messageId: string) => {
+      const index = loadedMessages.findIndex((message) => message.id === messageId);
+      return index === -1 ? null : index + 1;
+    },
+    [loadedMessages],
+  );
 
   useThreadHotkeys({
     scope: variant === "page" ? "all" : "navigation",
@@ -209,6 +217,7 @@ export function ThreadConversation({
         conversationId={conversationId}
         onOpenPanel={openPanel}
         onShowMessage={showMessage}
+        positionOf={positionOf}
       >
         <div className="relative flex min-h-0 flex-1">
           <MessagesPane
