@@ -16,6 +16,9 @@ describe("OpenAPI document", () => {
         "/api/labels",
         "/api/labels/{id}",
         "/api/conversations/{connectionId}/{conversationId}/labels",
+        "/api/conversations/{connectionId}/{conversationId}/notes",
+        "/api/conversations/{connectionId}/{conversationId}/notes/{noteId}",
+        "/api/users/directory",
       ]),
     );
     const listParameters =

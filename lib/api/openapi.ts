@@ -40,6 +40,7 @@ import {
 } from "@/lib/model/conversation";
 import { errors, json, pathParameter, queryParameters } from "./openapi-kit";
 import { labelPaths } from "./openapi-labels";
+import { notePaths } from "./openapi-notes";
 
 export function openApiDocument(): Record<string, unknown> {
   const conversationPath = [pathParameter("connectionId"), pathParameter("conversationId")];
@@ -307,6 +308,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...labelPaths(conversationPath),
+      ...notePaths(conversationPath),
     },
   };
 }

@@ -59,6 +59,10 @@ export const conversationKeys = {
   labels: () => ["labels"] as const,
   labelsOf: (connectionId: string, conversationId: string) =>
     [...conversationKeys.thread(connectionId, conversationId), "labels"] as const,
+  /** A conversation's internal notes, and the users a mention may name. */
+  notesOf: (connectionId: string, conversationId: string) =>
+    [...conversationKeys.thread(connectionId, conversationId), "notes"] as const,
+  userDirectory: () => ["users", "directory"] as const,
 };
 
 /** How many of a view's newest rows the banner looks at (the API's largest page). */

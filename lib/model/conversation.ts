@@ -96,10 +96,11 @@ export type Highlight = z.infer<typeof highlightSchema>;
 
 /**
  * Where a search matched: the field, a short snippet of its text with the matched words as
- * ranges (never HTML), and for a message its id and position in the thread.
+ * ranges (never HTML), and for a message its id and position in the thread. A `note` match is
+ * one of Parley's internal notes (its message id when the note is about a message).
  */
 export const matchSchema = z.object({
-  field: z.enum(["title", "contact", "responder", "message"]),
+  field: z.enum(["title", "contact", "responder", "message", "note"]),
   snippet: z.string(),
   highlights: z.array(highlightSchema),
   messageId: z.string().nullable(),

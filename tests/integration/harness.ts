@@ -35,6 +35,15 @@ export const apiRoutes: RouteEntry[] = [
     pattern: "/api/conversations/:connectionId/:conversationId/labels",
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/labels/route"),
   },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId/notes",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/notes/route"),
+  },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId/notes/:noteId",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/notes/[noteId]/route"),
+  },
+  { pattern: "/api/users/directory", load: () => import("@/app/api/users/directory/route") },
   { pattern: "/api/labels", load: () => import("@/app/api/labels/route") },
   { pattern: "/api/labels/:id", load: () => import("@/app/api/labels/[id]/route") },
   {

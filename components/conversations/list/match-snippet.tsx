@@ -17,6 +17,7 @@ const fieldLabels: Record<Match["field"], string> = {
   contact: "Contact",
   responder: "Responder",
   message: "Message",
+  note: "Note",
 };
 
 /** The match worth showing: the first one inside a message, else the first one. */

@@ -5,6 +5,7 @@
  * normalized conversation as raw JSON (text in a `<pre>`, never HTML) and its history.
  */
 import { useId, useState, type ReactNode } from "react";
+import { NotesSection } from "@/components/notes/notes-section";
 import { ProviderIcon } from "@/components/shell/provider-icon";
 import { Button } from "@/components/ui/button";
 import { UntrustedText } from "@/components/ui/untrusted-text";
@@ -96,7 +97,8 @@ export function DetailsPanel({ conversation, messageTotal, headingLevel }: Detai
   const tokens = cost ? formatTokens(cost) : null;
   return (
     <div className="space-y-3 p-3 text-sm">
-      <dl>
+      <NotesSection headingLevel={sub} />
+      <dl className="border-t pt-3">
         <Field label="Connection">
           <span className="inline-flex items-center gap-1.5">
             <ProviderIcon provider={conversation.provider} />

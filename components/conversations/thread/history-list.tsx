@@ -19,6 +19,9 @@ const actionWords: Record<string, string> = {
   "conversation.restore": "restored it from trash",
   "conversation.delete": "deleted it at the provider",
   "conversation.update": "updated it",
+  "note.create": "added a note",
+  "note.update": "edited a note",
+  "note.delete": "deleted a note",
 };
 
 function renamedTo(entry: HistoryEntry): string | null {

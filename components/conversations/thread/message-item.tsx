@@ -3,10 +3,22 @@
  * One message of a thread: who said it (role-aware, the provider's own word for unknown roles),
  * when (relative, the exact time in `<time>` and its tooltip) or its position when the provider
  * gives no time, the text as sanitized markdown, tool calls, sources, rating and cost, and a
- * "Copy link" button for sharing this exact message.
+ * "Copy link" button for sharing this exact message. Parley's internal notes about the message
+ * show under it, and "Add note about this message" starts one in the side panel.
  */
-import { BotIcon, CogIcon, HeadsetIcon, LinkIcon, UserIcon, WrenchIcon, type LucideIcon } from "lucide-react";
+import {
+  BotIcon,
+  CogIcon,
+  HeadsetIcon,
+  LinkIcon,
+  NotebookPenIcon,
+  UserIcon,
+  WrenchIcon,
+  type LucideIcon,
+} from "lucide-react";
 import { memo } from "react";
+import { MessageNotes } from "@/components/notes/message-notes";
+import { useNotesThread } from "@/components/notes/notes-context";
 import { Button } from "@/components/ui/button";
 import type { Message, MessageRole } from "@/lib/model/conversation";
 import { cn } from "@/lib/utils";
@@ -61,6 +73,7 @@ export const MessageItem = memo(function MessageItem({
   const Icon = roleIcons[message.role];
   const label = roleLabel(message);
   const isTool = message.role === "tool";
+  const notes = useNotesThread();
   return (
     <article
       aria-label={`${label}, message ${position}`}
@@ -83,10 +96,22 @@ export const MessageItem = memo(function MessageItem({
           <span title="The provider gives no time for this message">#{position}</span>
         )}
         {message.cost ? <span>{costText(message.cost)}</span> : null}
+        {notes ? (
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            className="ml-auto size-6"
+            aria-label={`Add note about message ${position}`}
+            title="Add note about this message"
+            onClick={() => notes.noteAbout(message.id)}
+          >
+            <NotebookPenIcon className="size-3.5" aria-hidden />
+          </Button>
+        ) : null}
         <Button
           variant="ghost"
           size="icon-sm"
-          className="ml-auto size-6"
+          className={cn("size-6", !notes && "ml-auto")}
           aria-label={`Copy link to message ${position}`}
           title="Copy link"
           onClick={() => onCopyLink(message)}
@@ -104,6 +129,7 @@ export const MessageItem = memo(function MessageItem({
       ))}
       {message.sources.length > 0 ? <SourceList sources={message.sources} /> : null}
       {message.rating !== null ? <RatingNote rating={message.rating} /> : null}
+      {notes ? <MessageNotes notes={notes.notes} messageId={message.id} /> : null}
     </article>
   );
 });

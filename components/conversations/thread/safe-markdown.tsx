@@ -12,12 +12,16 @@
  * - bidi overrides, embeddings and isolates are shown as markers (`⟨U+202E⟩`) instead of
  *   reordering the text, and the message is its own bidi isolate (`dir="auto"`), so a
  *   right-to-left message never reorders the page around it.
+ * Parley's internal notes use the same renderer; their `<@userId>` mention tokens become names
+ * (`mentions`, see components/notes/mention-plugin.ts) after sanitizing.
  */
 import { memo, type ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import type { PluggableList } from "unified";
+import { rehypeMentions } from "@/components/notes/mention-plugin";
+import type { NoteMention } from "@/lib/model/notes";
 import { revealBidiOverrides } from "@/lib/text/reveal-controls";
 import { rehypeHighlight, rehypeMarkWords, remarkRawHtmlAsText } from "./markdown-plugins";
 
@@ -100,14 +104,18 @@ export const SafeMarkdown = memo(function SafeMarkdown({
   text,
   highlight,
   searchNeedles,
+  mentions,
 }: {
   text: string;
   highlight?: string;
   searchNeedles?: readonly string[];
+  /** A note's mentions: its `<@userId>` tokens are shown as the users' current names. */
+  mentions?: readonly NoteMention[];
 }) {
   let rehypePlugins: PluggableList = plainRehypePlugins;
-  if (highlight || searchNeedles?.length) {
+  if (highlight || searchNeedles?.length || mentions) {
     rehypePlugins = [rehypeSanitize];
+    if (mentions) rehypePlugins.push([rehypeMentions, { mentions }]);
     if (searchNeedles?.length) rehypePlugins.push([rehypeMarkWords, { needles: searchNeedles }]);
     if (highlight) rehypePlugins.push([rehypeHighlight, { query: highlight }]);
   }

@@ -8,8 +8,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { PanelRightIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useQueryState, useQueryStates } from "nuqs";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
+import { NotesProvider } from "@/components/notes/notes-context";
 import { useActor } from "@/components/shell/actor-context";
 import { Button } from "@/components/ui/button";
 import { providerLabels } from "@/lib/model/constants";
@@ -145,6 +146,20 @@ export function ThreadConversation({
     void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
   }
 
+  const openPanel = useCallback(() => setDetailsChoice(true), []);
+  const showMessage = useCallback(
+    (messageId: string) => void setLinkedMessage(messageId),
+    [setLinkedMessage],
+  );
+  const loadedMessages = messages.messages;
+  const positionOf = useCallback(
+    (messageId: string) => {
+      const index = loadedMessages.findIndex((message) => message.id === messageId);
+      return index === -1 ? null : index + 1;
+    },
+    [loadedMessages],
+  );
+
   useThreadHotkeys({
     scope: variant === "page" ? "all" : "navigation",
     enabled: !renaming && !deleteOpen,
@@ -197,43 +212,51 @@ export function ThreadConversation({
           </Button>
         </div>
       </ThreadHeader>
-      <div className="relative flex min-h-0 flex-1">
-        <MessagesPane
-          key={linkedMessageId ?? ""}
-          data={messages}
-          connectionId={connectionId}
-          conversationId={conversationId}
-          linkedMessageId={linkedMessageId}
-          searchQuery={listParams.q}
-        />
-        {detailsOpen ? (
-          <div
-            ref={detailsRef}
-            id={detailsId}
-            role="region"
-            aria-label="Conversation details"
-            tabIndex={-1}
-            onKeyDown={(event) => {
-              if (event.key !== "Escape" || wide) return;
-              event.preventDefault();
-              setDetailsChoice(false);
-              detailsButtonRef.current?.focus();
-            }}
-            className={cn(
-              "overflow-y-auto border-l outline-none",
-              wide
-                ? "w-80 shrink-0"
-                : "bg-background absolute inset-y-0 right-0 z-10 w-[min(22rem,100%)] shadow-lg",
-            )}
-          >
-            <DetailsPanel
-              conversation={conversation}
-              messageTotal={messages.total}
-              headingLevel={headingLevel}
-            />
-          </div>
-        ) : null}
-      </div>
+      <NotesProvider
+        connectionId={connectionId}
+        conversationId={conversationId}
+        onOpenPanel={openPanel}
+        onShowMessage={showMessage}
+        positionOf={positionOf}
+      >
+        <div className="relative flex min-h-0 flex-1">
+          <MessagesPane
+            key={linkedMessageId ?? ""}
+            data={messages}
+            connectionId={connectionId}
+            conversationId={conversationId}
+            linkedMessageId={linkedMessageId}
+            searchQuery={listParams.q}
+          />
+          {detailsOpen ? (
+            <div
+              ref={detailsRef}
+              id={detailsId}
+              role="region"
+              aria-label="Conversation details"
+              tabIndex={-1}
+              onKeyDown={(event) => {
+                if (event.key !== "Escape" || wide) return;
+                event.preventDefault();
+                setDetailsChoice(false);
+                detailsButtonRef.current?.focus();
+              }}
+              className={cn(
+                "overflow-y-auto border-l outline-none",
+                wide
+                  ? "w-80 shrink-0"
+                  : "bg-background absolute inset-y-0 right-0 z-10 w-[min(22rem,100%)] shadow-lg",
+              )}
+            >
+              <DetailsPanel
+                conversation={conversation}
+                messageTotal={messages.total}
+                headingLevel={headingLevel}
+              />
+            </div>
+          ) : null}
+        </div>
+      </NotesProvider>
       {deleteKind ? (
         <DeleteAtProviderDialog
           conversation={conversation}

@@ -30,7 +30,10 @@ export function searchTsQuery(q: string): SQL {
   return sql`plainto_tsquery('simple'::regconfig, f_unaccent(${q}))`;
 }
 
-/** Conversations whose title, contact, responder (or overlay title) or any indexed message matches. */
+/**
+ * Conversations whose title, contact, responder (or overlay title), any indexed message or any of
+ * Parley's internal notes matches.
+ */
 function searchPredicate(q: string): SQL {
   const pattern = searchPattern(q);
   const tsquery = searchTsQuery(q);
@@ -41,6 +44,10 @@ function searchPredicate(q: string): SQL {
     or (c.connection_id, c.id) in (
       select m.connection_id, m.conversation_id from indexed_messages m
       where m.vector @@ ${tsquery} or m.folded like ${pattern}
+    )
+    or (c.connection_id, c.id) in (
+      select n.connection_id, n.conversation_id from conversation_notes n
+      where n.vector @@ ${tsquery} or n.folded like ${pattern}
     )
   )`;
 }

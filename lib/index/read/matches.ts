@@ -1,6 +1,7 @@
 /**
  * Where a search matched each conversation of a page: its title, contact or responder, and up to
- * three of its messages (first in the thread first), each with a snippet and highlight ranges.
+ * three of its messages (first in the thread first), each with a snippet and highlight ranges, and
+ * up to two of its internal notes (`note-matches.ts`).
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -8,6 +9,7 @@ import type { Database } from "@/lib/db/client";
 import type { Conversation, Match } from "@/lib/model/conversation";
 import { searchPattern, searchTsQuery } from "./filter-sql";
 import { findRanges, searchNeedles, snippetOf } from "./highlight";
+import { noteMatches } from "./note-matches";
 import { inConversationKeys, queryRows } from "./rows";
 
 const MESSAGES_PER_CONVERSATION = 3;
@@ -22,6 +24,7 @@ function fieldMatch(field: Match["field"], text: string | null | undefined, need
 export async function attachMatches(db: Database, q: string, items: Conversation[]): Promise<Conversation[]> {
   if (items.length === 0) return items;
   const needles = searchNeedles(q);
+  const keys = items.map((item) => ({ connectionId: item.connectionId, conversationId: item.id }));
   const rows = await queryRows<{
     connection_id: string;
     conversation_id: string;
@@ -33,10 +36,7 @@ export async function attachMatches(db: Database, q: string, items: Conversation
     sql`select connection_id, conversation_id, message_id, position, text from (
       select m.connection_id, m.conversation_id, m.message_id, m.position, m.text, row_number() over (partition by m.connection_id, m.conversation_id order by m.position) as rank
       from indexed_messages m
-      where ${inConversationKeys(
-        sql`(m.connection_id, m.conversation_id)`,
-        items.map((item) => ({ connectionId: item.connectionId, conversationId: item.id })),
-      )}
+      where ${inConversationKeys(sql`(m.connection_id, m.conversation_id)`, keys)}
         and (m.vector @@ ${searchTsQuery(q)} or m.folded like ${searchPattern(q)})
     ) ranked where rank <= ${MESSAGES_PER_CONVERSATION} order by connection_id, conversation_id, position`,
   );
@@ -52,6 +52,7 @@ export async function attachMatches(db: Database, q: string, items: Conversation
     };
     byConversation.set(key, [...(byConversation.get(key) ?? []), match]);
   }
+  const notes = await noteMatches(db, q, keys);
   return items.map((item) => {
     const fields = [
       fieldMatch("title", item.title, needles),
@@ -61,7 +62,11 @@ export async function attachMatches(db: Database, q: string, items: Conversation
     ].filter((match): match is Match => match !== null);
     return {
       ...item,
-      matches: [...fields, ...(byConversation.get(`${item.connectionId}\u0000${item.id}`) ?? [])],
+      matches: [
+        ...fields,
+        ...(byConversation.get(`${item.connectionId}\u0000${item.id}`) ?? []),
+        ...(notes.get(`${item.connectionId}\u0000${item.id}`) ?? []),
+      ],
     };
   });
 }

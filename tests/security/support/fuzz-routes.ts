@@ -6,6 +6,7 @@ import { exportViewsRoutes } from "./fuzz-export-views-routes";
 import { bulkReadRoutes, bulkWriteRoutes } from "./fuzz-bulk-routes";
 import { readRoutes } from "./fuzz-read-routes";
 import { labelRoutes } from "./fuzz-label-routes";
+import { noteRoutes } from "./fuzz-note-routes";
 import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 import { writeRoutes } from "./fuzz-write-routes";
 
@@ -19,6 +20,7 @@ export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
     ...bulkWriteRoutes(fixture),
     ...exportViewsRoutes(fixture),
     ...labelRoutes(fixture),
+    ...noteRoutes(fixture),
   ];
 }
 
@@ -42,6 +44,8 @@ export const fuzzGroups = {
       "settings",
       "labels",
       "conversation labels",
+      "notes",
+      "user directory",
     ],
     writes: [
       "moderate",
@@ -61,6 +65,9 @@ export const fuzzGroups = {
       "set conversation labels",
       "change conversation labels",
       "label many conversations",
+      "add note",
+      "edit note",
+      "delete note",
     ],
   },
   connections: {
