@@ -16,6 +16,9 @@ describe("OpenAPI document", () => {
         "/api/labels",
         "/api/labels/{id}",
         "/api/conversations/{connectionId}/{conversationId}/labels",
+        "/api/conversations/{connectionId}/{conversationId}/review",
+        "/api/review/options",
+        "/api/analytics/review",
       ]),
     );
     const listParameters =
@@ -28,6 +31,8 @@ describe("OpenAPI document", () => {
       "version",
       "status",
       "label",
+      "assignee",
+      "reviewState",
       "from",
       "to",
       "q",

@@ -12,6 +12,7 @@ export * from "./connections-schema";
 export * from "./views-schema";
 export * from "./bulk-schema";
 export * from "./labels-schema";
+export * from "./review-schema";
 import { connections } from "./connections-schema";
 
 /**

@@ -35,6 +35,12 @@ export const apiRoutes: RouteEntry[] = [
     pattern: "/api/conversations/:connectionId/:conversationId/labels",
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/labels/route"),
   },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId/review",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/review/route"),
+  },
+  { pattern: "/api/review/options", load: () => import("@/app/api/review/options/route") },
+  { pattern: "/api/analytics/review", load: () => import("@/app/api/analytics/review/route") },
   { pattern: "/api/labels", load: () => import("@/app/api/labels/route") },
   { pattern: "/api/labels/:id", load: () => import("@/app/api/labels/[id]/route") },
   { pattern: "/api/facets", load: () => import("@/app/api/facets/route") },

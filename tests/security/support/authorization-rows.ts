@@ -9,6 +9,7 @@ import { simulatorKeys } from "@/simulator/keys";
 import type { Harness } from "../../integration/harness";
 import { exportViewsRows } from "./authorization-rows-export-views";
 import { bulkAndLabelRows } from "./authorization-rows-bulk-labels";
+import { reviewRows } from "./authorization-rows-review";
 
 export type Who = "anonymous" | "staff" | "admin";
 export const everyone: readonly Who[] = ["anonymous", "staff", "admin"];
@@ -258,6 +259,7 @@ export const matrix: MatrixRow[] = [
   },
   ...exportViewsRows,
   ...bulkAndLabelRows,
+  ...reviewRows,
   {
     route: "/api/csp-report",
     method: "POST",

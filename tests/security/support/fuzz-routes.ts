@@ -6,6 +6,7 @@ import { exportViewsRoutes } from "./fuzz-export-views-routes";
 import { bulkReadRoutes, bulkWriteRoutes } from "./fuzz-bulk-routes";
 import { readRoutes } from "./fuzz-read-routes";
 import { labelRoutes } from "./fuzz-label-routes";
+import { reviewRoutes } from "./fuzz-review-routes";
 import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 import { writeRoutes } from "./fuzz-write-routes";
 
@@ -19,6 +20,7 @@ export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
     ...bulkWriteRoutes(fixture),
     ...exportViewsRoutes(fixture),
     ...labelRoutes(fixture),
+    ...reviewRoutes(fixture),
   ];
 }
 
@@ -42,6 +44,9 @@ export const fuzzGroups = {
       "settings",
       "labels",
       "conversation labels",
+      "conversation review",
+      "review options",
+      "review progress",
     ],
     writes: [
       "moderate",
