@@ -4,6 +4,7 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArchiveIcon,
+  ClipboardListIcon,
   CoinsIcon,
   InboxIcon,
   LayersIcon,
@@ -23,6 +24,7 @@ import { apiFetch } from "@/lib/client/api-client";
 import { useSyncStatus } from "@/lib/client/sync";
 import { cn } from "@/lib/utils";
 import { ConnectionFreshness } from "./connection-freshness";
+import { ReviewViewsNav } from "@/components/review/review-views-nav";
 import { ProviderIcon } from "./provider-icon";
 import { SavedViewsNav } from "./saved-views-nav";
 
@@ -127,12 +129,21 @@ export function SidebarNav({
               </NavLink>
             </li>
           ))}
+          <ReviewViewsNav onNavigate={onNavigate} />
           <li>
             <NavLink onNavigate={onNavigate} href="/costs" active={pathname.startsWith("/costs")}>
               <CoinsIcon className="size-4" aria-hidden />
               Costs
             </NavLink>
           </li>
+          {isAdmin ? (
+            <li>
+              <NavLink onNavigate={onNavigate} href="/review" active={pathname.startsWith("/review")}>
+                <ClipboardListIcon className="size-4" aria-hidden />
+                Review
+              </NavLink>
+            </li>
+          ) : null}
         </ul>
       </div>
       <SavedViewsNav onNavigate={onNavigate} />

@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import { filterDefinitions, filterKeys, type FilterKey } from "./filter-labels";
+import { reviewStates } from "./review-labels";
 
 /** At most this many values per list filter. */
 export const MAX_FILTER_VALUES = 50;
@@ -102,7 +103,7 @@ export const filterRegistry = {
     ...filterDefinitions.reviewState,
     api: {
       reviewState: listValueSchema.refine(
-        (items) => items.every((item) => ["unreviewed", "in_review", "reviewed"].includes(item)),
+        (items) => items.every((item) => (reviewStates as readonly string[]).includes(item)),
         "each value must be one of unreviewed, in_review, reviewed",
       ),
     },

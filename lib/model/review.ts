@@ -8,28 +8,13 @@ import { z } from "zod";
 import { viewSchema } from "./list-query";
 import { filterApiShape, listValueSchema } from "./filters";
 
-export const reviewStates = ["unreviewed", "in_review", "reviewed"] as const;
-export type ReviewState = (typeof reviewStates)[number];
+import { reviewStates, scoreModes } from "./review-labels";
+
+export * from "./review-labels";
+
 export const reviewStateSchema = z.enum(reviewStates);
-
-export const reviewStateLabels: Record<ReviewState, string> = {
-  unreviewed: "Unreviewed",
-  in_review: "In review",
-  reviewed: "Reviewed",
-};
-
-/** `five`: a score from 1 to 5; `pass_fail`: pass or fail. */
-export const scoreModes = ["five", "pass_fail"] as const;
-export type ScoreMode = (typeof scoreModes)[number];
 export const scoreModeSchema = z.enum(scoreModes);
-
-/** A score as the API speaks it: 1–5 in the `five` mode, `pass`/`fail` in the `pass_fail` mode. */
 export const scoreSchema = z.union([z.number().int(), z.enum(["pass", "fail"])]);
-export type Score = z.infer<typeof scoreSchema>;
-
-/** The `assignee` filter's values besides user ids. */
-export const ASSIGNEE_ME = "me";
-export const ASSIGNEE_NONE = "none";
 
 const id = z.string().trim().min(1).max(200);
 
@@ -78,7 +63,7 @@ export type ReviewOptions = z.infer<typeof reviewOptionsSchema>;
 
 /** `GET /api/analytics/review`: the list's connections, view and filters. */
 export const reviewStatsQuerySchema = z
-  .object({ connection: listValueSchema, view: viewSchema.default("all"), ...filterApiShape })
+  .object({ connection: listValueSchema, view: viewSchema.default("inbox"), ...filterApiShape })
   .strict()
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: "`from` must not be after `to`",
@@ -115,36 +100,3 @@ export const reviewStatsSchema = z.object({
   ),
 });
 export type ReviewStats = z.infer<typeof reviewStatsSchema>;
-
-/** Whether a score fits the mode: an integer 1–5, or pass/fail. */
-export function scoreFits(score: Score, mode: ScoreMode): boolean {
-  if (mode === "pass_fail") return score === "pass" || score === "fail";
-  return typeof score === "number" && score >= 1 && score <= 5;
-}
-
-/** A score as stored (an integer; pass 1, fail 0) and back. */
-export function storedScore(score: Score): number {
-  if (score === "pass") return 1;
-  if (score === "fail") return 0;
-  return score;
-}
-export function scoreFromStored(value: number | null, mode: string | null): Score | null {
-  if (value === null) return null;
-  if (mode === "pass_fail") return value === 1 ? "pass" : "fail";
-  return value;
-}
-
-/** A score for people: "4/5", "Pass", "Fail". */
-export function scoreLabel(score: Score | null): string {
-  if (score === null) return "No score";
-  if (score === "pass") return "Pass";
-  if (score === "fail") return "Fail";
-  return `${score}/5`;
-}
-
-/** A query's `assignee=me` as the caller's id (the routes know who asks; the index does not). */
-export function resolveAssigneeMe<T extends { assignee: string[] }>(query: T, userId: string): T {
-  if (!query.assignee.includes(ASSIGNEE_ME)) return query;
-  const assignee = query.assignee.map((value) => (value === ASSIGNEE_ME ? userId : value));
-  return { ...query, assignee: [...new Set(assignee)] };
-}

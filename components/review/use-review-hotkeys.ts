@@ -1,0 +1,37 @@
+"use client";
+/**
+ * The review pass's keys in an open conversation (`reviewShortcuts` in
+ * `components/conversations/keyboard/shortcuts.ts`): take it, score (1–5 or p/f, in the mode an
+ * admin chose; keys of the other mode do nothing), mark reviewed, next unreviewed.
+ */
+import { reviewShortcutById } from "@/components/conversations/keyboard/shortcuts";
+import { useHotkeys, type HotkeyMap } from "@/lib/hooks/use-hotkeys";
+import type { Score, ScoreMode } from "@/lib/model/review-labels";
+
+export function useReviewHotkeys({
+  enabled,
+  mode,
+  onTake,
+  onScore,
+  onReviewed,
+  onNext,
+}: {
+  enabled: boolean;
+  mode: ScoreMode;
+  onTake: () => void;
+  onScore: (score: Score) => void;
+  onReviewed: () => void;
+  onNext: () => void;
+}): void {
+  const map: HotkeyMap = {};
+  for (const key of reviewShortcutById("take").keys) map[key] = onTake;
+  for (const key of reviewShortcutById("reviewed").keys) map[key] = onReviewed;
+  for (const key of reviewShortcutById("nextUnreviewed").keys) map[key] = onNext;
+  if (mode === "five")
+    for (const key of reviewShortcutById("score").keys) map[key] = () => onScore(Number(key));
+  else {
+    for (const key of reviewShortcutById("pass").keys) map[key] = () => onScore("pass");
+    for (const key of reviewShortcutById("fail").keys) map[key] = () => onScore("fail");
+  }
+  useHotkeys(map, { enabled });
+}
