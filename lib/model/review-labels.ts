@@ -26,7 +26,7 @@ export const ASSIGNEE_NONE = "none";
 /** Whether a score fits the mode: an integer 1–5, or pass/fail. */
 export function scoreFits(score: Score, mode: ScoreMode): boolean {
   if (mode === "pass_fail") return score === "pass" || score === "fail";
-  return typeof score === "number" && score >= 1 && score <= 5;
+  return typeof score === "number" && Number.isInteger(score) && score >= 1 && score <= 5;
 }
 
 /** A score as stored (an integer; pass 1, fail 0) and back. */
