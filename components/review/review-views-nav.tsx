@@ -1,6 +1,6 @@
 "use client";
 /**
- * The sidebar's review views: "Mine" (assigned to me; the count is what is left to review) and
+ * The sidebar's review views: "Mine" (assigned to me, archived too; the count is what is left to review) and
  * "To review" (what is unreviewed under the list's current filters; the count is how many).
  */
 import { ClipboardCheckIcon, UserCheckIcon } from "lucide-react";
@@ -66,10 +66,10 @@ export function ReviewViewsNav({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <>
       <li>
-        <ViewLink onNavigate={onNavigate} href="/conversations?assignee=me" active={mineActive}>
+        <ViewLink onNavigate={onNavigate} href="/conversations?view=all&assignee=me" active={mineActive}>
           <UserCheckIcon className="size-4" aria-hidden />
           Mine
-          <Count query="assignee=me&reviewState=unreviewed,in_review" label="left to review" />
+          <Count query="view=all&assignee=me&reviewState=unreviewed,in_review" label="left to review" />
         </ViewLink>
       </li>
       <li>
