@@ -19,6 +19,11 @@ const actionWords: Record<string, string> = {
   "conversation.restore": "restored it from trash",
   "conversation.delete": "deleted it at the provider",
   "conversation.update": "updated it",
+  "conversation.assign": "changed its assignee",
+  "conversation.review_state": "changed its review state",
+  "conversation.score": "scored it",
+  "conversation.review_reason": "set its review reason",
+  "conversation.review": "changed its review",
 };
 
 function renamedTo(entry: HistoryEntry): string | null {
