@@ -90,7 +90,8 @@ export function describeReviewEdit(edit: ReviewEdit, options?: ReviewOptions): s
     parts.push(`Marked ${reviewStateLabels[edit.reviewState].toLowerCase()}`);
   if (edit.reviewReason !== undefined)
     parts.push(edit.reviewReason === null ? "Reason cleared" : "Reason set");
-  return parts.join(", ") || "Updated";
+  const sentence = parts.map((part, index) => (index ? part.charAt(0).toLowerCase() + part.slice(1) : part));
+  return sentence.join(", ") || "Updated";
 }
 
 /** The edit that puts the review back as it was before `edit`. */
