@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { rowByKey, waitForList } from "./list-helpers";
+import { reviewShortcuts } from "../components/conversations/keyboard/shortcuts";
 import { connectionIds, expectNoSeriousAxeViolations } from "./thread-support";
 
 test.describe.configure({ timeout: 180_000 });
@@ -28,6 +29,13 @@ test("a whole review pass with the keyboard only, then the Mine view", async ({ 
   const ids = await connectionIds(page);
   await page.goto(`/conversations?view=all&connection=${ids.zaia}&reviewState=unreviewed`);
   await waitForList(page);
+  // The review keys are listed with the others.
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  for (const shortcut of reviewShortcuts)
+    await expect(dialog.locator(`[data-shortcut="${shortcut.id}"]`)).toContainText(shortcut.description);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 
   await page.keyboard.press("n");
   await expect.poll(() => openKey(page), { timeout: 30_000 }).not.toBeNull();

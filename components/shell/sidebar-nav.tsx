@@ -97,6 +97,9 @@ export function SidebarNav({
   const onList = pathname.startsWith("/conversations");
   const currentView = searchParams.get("view") ?? "inbox";
   const currentConnection = searchParams.get("connection");
+  // Mine and To review are views of their own (`ReviewViewsNav`): only one link is the current page.
+  const reviewView =
+    searchParams.get("assignee") === "me" || searchParams.get("reviewState") === "unreviewed";
   const health = useQuery({
     queryKey: ["health"],
     queryFn: () => apiFetch<HealthAnswer>("/api/health"),
@@ -122,7 +125,7 @@ export function SidebarNav({
               <NavLink
                 onNavigate={onNavigate}
                 href={view === "inbox" ? "/conversations" : `/conversations?view=${view}`}
-                active={onList && currentView === view && !currentConnection}
+                active={onList && currentView === view && !currentConnection && !reviewView}
               >
                 <Icon className="size-4" aria-hidden />
                 {label}
