@@ -65,7 +65,12 @@ export function ReviewControls({
 
   const scores: Score[] = mode === "five" ? [1, 2, 3, 4, 5] : ["pass", "fail"];
   return (
-    <div role="group" aria-label="Review" className="flex flex-wrap items-center gap-2 text-sm">
+    <div
+      role="group"
+      aria-label="Review"
+      data-review-controls
+      className="flex flex-wrap items-center gap-2 text-sm"
+    >
       <label htmlFor={`${id}-assignee`} className="sr-only">
         Assignee
       </label>

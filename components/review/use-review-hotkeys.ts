@@ -8,6 +8,17 @@ import { reviewShortcutById } from "@/components/conversations/keyboard/shortcut
 import { useHotkeys, type HotkeyMap } from "@/lib/hooks/use-hotkeys";
 import type { Score, ScoreMode } from "@/lib/model/review-labels";
 
+/**
+ * Whether a dialog, popover or sheet other than the one holding the review controls (the open
+ * conversation's sheet on a narrow screen) owns the keyboard.
+ */
+function overlayOwnsKeys(): boolean {
+  const open = document.querySelectorAll(
+    '[role="dialog"][data-state="open"], [role="alertdialog"][data-state="open"]',
+  );
+  return [...open].some((overlay) => !overlay.querySelector("[data-review-controls]"));
+}
+
 export function useReviewHotkeys({
   enabled,
   mode,
@@ -33,5 +44,13 @@ export function useReviewHotkeys({
     for (const key of reviewShortcutById("pass").keys) map[key] = () => onScore("pass");
     for (const key of reviewShortcutById("fail").keys) map[key] = () => onScore("fail");
   }
-  useHotkeys(map, { enabled });
+  const guarded: HotkeyMap = Object.fromEntries(
+    Object.entries(map).map(([key, handler]) => [
+      key,
+      (event: KeyboardEvent) => {
+        if (!overlayOwnsKeys()) handler(event);
+      },
+    ]),
+  );
+  useHotkeys(guarded, { enabled });
 }
