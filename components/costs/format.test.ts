@@ -22,6 +22,8 @@ const params: ListParams = {
   status: [],
   owner: [],
   label: [],
+  assignee: [],
+  reviewState: [],
   from: "2026-03-01",
   to: null,
   q: "refund",

@@ -4,6 +4,7 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArchiveIcon,
+  ClipboardListIcon,
   CoinsIcon,
   InboxIcon,
   LayersIcon,
@@ -23,6 +24,7 @@ import { apiFetch } from "@/lib/client/api-client";
 import { useSyncStatus } from "@/lib/client/sync";
 import { cn } from "@/lib/utils";
 import { ConnectionFreshness } from "./connection-freshness";
+import { ReviewViewsNav } from "@/components/review/review-views-nav";
 import { ProviderIcon } from "./provider-icon";
 import { SavedViewsNav } from "./saved-views-nav";
 
@@ -95,6 +97,9 @@ export function SidebarNav({
   const onList = pathname.startsWith("/conversations");
   const currentView = searchParams.get("view") ?? "inbox";
   const currentConnection = searchParams.get("connection");
+  // Mine and To review are views of their own (`ReviewViewsNav`): only one link is the current page.
+  const reviewView =
+    searchParams.get("assignee") === "me" || searchParams.get("reviewState") === "unreviewed";
   const health = useQuery({
     queryKey: ["health"],
     queryFn: () => apiFetch<HealthAnswer>("/api/health"),
@@ -120,19 +125,28 @@ export function SidebarNav({
               <NavLink
                 onNavigate={onNavigate}
                 href={view === "inbox" ? "/conversations" : `/conversations?view=${view}`}
-                active={onList && currentView === view && !currentConnection}
+                active={onList && currentView === view && !currentConnection && !reviewView}
               >
                 <Icon className="size-4" aria-hidden />
                 {label}
               </NavLink>
             </li>
           ))}
+          <ReviewViewsNav onNavigate={onNavigate} />
           <li>
             <NavLink onNavigate={onNavigate} href="/costs" active={pathname.startsWith("/costs")}>
               <CoinsIcon className="size-4" aria-hidden />
               Costs
             </NavLink>
           </li>
+          {isAdmin ? (
+            <li>
+              <NavLink onNavigate={onNavigate} href="/review" active={pathname.startsWith("/review")}>
+                <ClipboardListIcon className="size-4" aria-hidden />
+                Review
+              </NavLink>
+            </li>
+          ) : null}
         </ul>
       </div>
       <SavedViewsNav onNavigate={onNavigate} />

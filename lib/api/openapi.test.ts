@@ -19,6 +19,9 @@ describe("OpenAPI document", () => {
         "/api/conversations/{connectionId}/{conversationId}/notes",
         "/api/conversations/{connectionId}/{conversationId}/notes/{noteId}",
         "/api/users/directory",
+        "/api/conversations/{connectionId}/{conversationId}/review",
+        "/api/review/options",
+        "/api/analytics/review",
       ]),
     );
     const listParameters =
@@ -31,6 +34,8 @@ describe("OpenAPI document", () => {
       "version",
       "status",
       "label",
+      "assignee",
+      "reviewState",
       "from",
       "to",
       "q",

@@ -17,7 +17,7 @@ import {
   deleteBodySchema,
   facetsQuerySchema,
   listQuerySchema,
-  moderationBodySchema,
+  conversationPatchSchema,
   moderationStateSchema,
   syncRequestSchema,
   threadQuerySchema,
@@ -31,6 +31,7 @@ import {
   savedViewSchema,
   updateSavedViewSchema,
 } from "@/lib/model/saved-views";
+import { reviewSchema } from "@/lib/model/review";
 import { settingsSchema, updateSettingsSchema } from "@/lib/model/settings";
 import {
   conversationPageSchema,
@@ -41,6 +42,7 @@ import {
 import { errors, json, pathParameter, queryParameters } from "./openapi-kit";
 import { labelPaths } from "./openapi-labels";
 import { notePaths } from "./openapi-notes";
+import { reviewPaths } from "./openapi-review";
 
 export function openApiDocument(): Record<string, unknown> {
   const conversationPath = [pathParameter("connectionId"), pathParameter("conversationId")];
@@ -102,14 +104,19 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { "200": { description: "The thread", content: json(threadPageSchema) }, ...errors },
         },
         patch: {
-          summary: "Moderate: important, archived, title, trashed",
+          summary:
+            "Moderate (important, archived, title, trashed) and review (assignee, reviewState, score, reviewReason; " +
+            "with reviewVersion, a review changed meanwhile is refused with 409 and nothing is written)",
           parameters: conversationPath,
-          requestBody: { required: true, content: json(moderationBodySchema, "input") },
+          requestBody: { required: true, content: json(conversationPatchSchema, "input") },
           responses: {
             "200": {
-              description: "The new state",
-              content: json(z.object({ state: moderationStateSchema })),
+              description: "The new moderation state and/or review, for the fields sent",
+              content: json(
+                z.object({ state: moderationStateSchema.optional(), review: reviewSchema.optional() }),
+              ),
             },
+            "409": { description: "The review changed since `reviewVersion`", content: json(apiErrorSchema) },
             ...errors,
           },
         },
@@ -309,6 +316,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       ...labelPaths(conversationPath),
       ...notePaths(conversationPath),
+      ...reviewPaths(conversationPath),
     },
   };
 }

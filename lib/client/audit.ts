@@ -90,6 +90,11 @@ export const knownAuditActions: readonly { group: string; actions: readonly stri
       "conversation.restore",
       "conversation.update",
       "conversation.delete",
+      "conversation.assign",
+      "conversation.review_state",
+      "conversation.score",
+      "conversation.review_reason",
+      "conversation.review",
     ],
   },
   {

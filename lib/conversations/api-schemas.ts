@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { TITLE_MAX_LENGTH } from "@/lib/model/constants";
 import { listValueSchema } from "@/lib/model/filters";
+import { reviewFields } from "@/lib/model/review";
 
 export { sortOrders, TITLE_MAX_LENGTH, views, type View } from "@/lib/model/constants";
 export { listQuerySchema, sortSchema, viewSchema, type ListQuery } from "@/lib/model/list-query";
@@ -18,23 +19,38 @@ export const threadQuerySchema = z
   })
   .strict();
 
+const moderationFields = {
+  important: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  /** A new title, or null to go back to the provider's own. */
+  title: z
+    .string()
+    .trim()
+    .min(1, "a title cannot be empty; send null to clear it")
+    .max(TITLE_MAX_LENGTH, `at most ${TITLE_MAX_LENGTH} characters`)
+    .nullable()
+    .optional(),
+  trashed: z.boolean().optional(),
+};
+
 export const moderationBodySchema = z
-  .object({
-    important: z.boolean().optional(),
-    archived: z.boolean().optional(),
-    /** A new title, or null to go back to the provider's own. */
-    title: z
-      .string()
-      .trim()
-      .min(1, "a title cannot be empty; send null to clear it")
-      .max(TITLE_MAX_LENGTH, `at most ${TITLE_MAX_LENGTH} characters`)
-      .nullable()
-      .optional(),
-    trashed: z.boolean().optional(),
-  })
+  .object(moderationFields)
   .strict()
   .refine((body) => Object.keys(body).length > 0, "send at least one of important, archived, title, trashed");
 export type ModerationBody = z.infer<typeof moderationBodySchema>;
+
+/**
+ * `PATCH /api/conversations/:connectionId/:conversationId`: moderation fields and review fields
+ * (`lib/model/review.ts`: assignee, review state, score, reason label), in any combination.
+ */
+export const conversationPatchSchema = z
+  .object({ ...moderationFields, ...reviewFields })
+  .strict()
+  .refine(
+    (body) => Object.keys(body).some((key) => key !== "reviewVersion"),
+    "send at least one of important, archived, title, trashed, assignee, reviewState, score, reviewReason",
+  );
+export type ConversationPatch = z.infer<typeof conversationPatchSchema>;
 
 export const deleteBodySchema = z.object({ confirm: z.string().min(1) }).strict();
 

@@ -14,6 +14,7 @@ import { savedViews, type SavedViewRow } from "@/lib/db/schema";
 import { countConversations } from "@/lib/index/queries";
 import { conflict, forbidden, invalid, notFound } from "@/lib/model/errors";
 import { listQuerySchema, type ListQuery } from "@/lib/model/list-query";
+import { resolveAssigneeMe } from "@/lib/model/review";
 import { canonicalListQuery, listHref } from "@/lib/model/list-query-string";
 import {
   SAVED_VIEWS_MAX,
@@ -54,7 +55,7 @@ function editable(row: SavedViewRow, who: Who): boolean {
 async function withCount(db: Database, row: SavedViewRow, who: Who): Promise<SavedView> {
   let counted: { count: number | null; isEstimate: boolean } = { count: null, isEstimate: false };
   try {
-    counted = await countConversations(db, listQueryOf(row.query));
+    counted = await countConversations(db, resolveAssigneeMe(listQueryOf(row.query), who.id));
   } catch {
     // A view naming a removed connection (or one made invalid by a later schema) counts as unknown.
   }

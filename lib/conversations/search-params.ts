@@ -29,6 +29,8 @@ const filterParsers = {
   version: list,
   status: list,
   label: list,
+  assignee: list,
+  reviewState: list,
   owner: list,
   /** Calendar dates, YYYY-MM-DD. */
   from: parseAsString,

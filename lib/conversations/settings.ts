@@ -1,5 +1,6 @@
 /**
- * Parley-wide settings admins change (today: whether only admins may export conversations). A
+ * Parley-wide settings admins change (whether only admins may export conversations, the review
+ * score mode). A
  * setting never written has its default; every change is one audit row.
  */
 import "server-only";
@@ -11,7 +12,7 @@ import { appSettings } from "@/lib/db/schema";
 import { forbidden } from "@/lib/model/errors";
 import { settingsSchema, type Settings } from "@/lib/model/settings";
 
-export const defaultSettings: Settings = { exportAdminsOnly: false };
+export const defaultSettings: Settings = { exportAdminsOnly: false, scoreMode: "five" };
 const keys = Object.keys(defaultSettings) as (keyof Settings)[];
 
 export async function readSettings(db: Database): Promise<Settings> {

@@ -13,6 +13,7 @@ export * from "./views-schema";
 export * from "./bulk-schema";
 export * from "./labels-schema";
 export * from "./notes-schema";
+export * from "./review-schema";
 import { connections } from "./connections-schema";
 
 /**

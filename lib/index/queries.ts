@@ -8,7 +8,9 @@ import { selectHandles } from "@/lib/connections/runtime";
 import type { Database } from "@/lib/db/client";
 import type { ConversationPage, Facets } from "@/lib/model/conversation";
 import type { ListQuery } from "@/lib/model/list-query";
+import type { ReviewStats, ReviewStatsQuery } from "@/lib/model/review";
 import { facetsFromIndex } from "./read/facets";
+import { reviewStatsFromIndex } from "./read/review-stats";
 import { cappedCount, listFromIndex, TOTAL_COUNT_CAP } from "./read/list";
 import { wherePredicates } from "./read/filter-sql";
 import type { RowConnection } from "./store/conversation-rows";
@@ -52,4 +54,14 @@ export async function countConversations(
     wherePredicates(query),
   );
   return { count: Math.min(count, TOTAL_COUNT_CAP), isEstimate: count > TOTAL_COUNT_CAP };
+}
+
+/** Review progress (per reviewer, per responder) of what a list query selects. */
+export async function listReviewStats(db: Database, query: ReviewStatsQuery): Promise<ReviewStats> {
+  const connections = await selectRowConnections(db, query.connection);
+  return reviewStatsFromIndex(
+    db,
+    query,
+    connections.map((connection) => connection.id),
+  );
 }

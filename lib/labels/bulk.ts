@@ -63,7 +63,7 @@ export async function labelInBulk(
   const summary = { action: `labels.bulk_${request.mode}`, targetId: labelId };
   return audited(db, actor, summary, async () => {
     const label = await requireLabel(db, labelId);
-    const rows = await resolveTarget(db, request.target);
+    const rows = await resolveTarget(db, request.target, actor.id);
     const indexed = rows.filter((row) => row.flags !== null);
     if (indexed.length === 0 && rows.length > 0)
       throw invalid("None of these conversations is in Parley's index (yet); nothing was labelled.");

@@ -10,6 +10,8 @@ export const filterDefinitions = {
   version: { label: "Version", kind: "values", params: ["version"], facet: true },
   status: { label: "Status", kind: "values", params: ["status"], facet: true },
   label: { label: "Label", kind: "values", params: ["label"], facet: true },
+  assignee: { label: "Assignee", kind: "values", params: ["assignee"], facet: true },
+  reviewState: { label: "Review", kind: "values", params: ["reviewState"], facet: true },
   owner: { label: "Contact", kind: "values", params: ["owner"], facet: false },
   dateRange: { label: "Last activity", kind: "dateRange", params: ["from", "to"], facet: false },
   search: { label: "Search", kind: "text", params: ["q"], facet: false },
@@ -26,6 +28,8 @@ export const facetKeys = [
   "version",
   "status",
   "label",
+  "assignee",
+  "reviewState",
 ] as const satisfies readonly FilterKey[];
 export type FacetKey = (typeof facetKeys)[number];
 
@@ -43,6 +47,8 @@ const valueLabels: Partial<Record<FilterKey, Readonly<Record<string, string>>>> 
     web: "Web",
     voice: "Voice",
   },
+  assignee: { me: "Me", none: "Nobody" },
+  reviewState: { unreviewed: "Unreviewed", in_review: "In review", reviewed: "Reviewed" },
   status: {
     in_progress: "In progress",
     ended: "Ended",

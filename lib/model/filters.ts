@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import { filterDefinitions, filterKeys, type FilterKey } from "./filter-labels";
+import { reviewStates } from "./review-labels";
 
 /** At most this many values per list filter. */
 export const MAX_FILTER_VALUES = 50;
@@ -95,6 +96,18 @@ export const filterRegistry = {
   status: { ...filterDefinitions.status, api: { status: listValueSchema } },
   /** Label ids; a conversation matches when it carries any of them. */
   label: { ...filterDefinitions.label, api: { label: listValueSchema } },
+  /** User ids, `me` (the caller, resolved by the route) or `none` (unassigned). */
+  assignee: { ...filterDefinitions.assignee, api: { assignee: listValueSchema } },
+  /** `unreviewed` (also a conversation never touched), `in_review`, `reviewed`. */
+  reviewState: {
+    ...filterDefinitions.reviewState,
+    api: {
+      reviewState: listValueSchema.refine(
+        (items) => items.every((item) => (reviewStates as readonly string[]).includes(item)),
+        "each value must be one of unreviewed, in_review, reviewed",
+      ),
+    },
+  },
   owner: { ...filterDefinitions.owner, api: { owner: listValueSchema } },
   dateRange: { ...filterDefinitions.dateRange, api: { from: dateBound(false), to: dateBound(true) } },
   search: { ...filterDefinitions.search, api: { q: searchSchema } },

@@ -48,8 +48,8 @@ export interface Capabilities {
    * (the service checks the mapped rows of a bounded number of pages), or `unsupported` (the
    * provider has no such data, so the connection is left out of a result that uses the filter).
    */
-  /** Labels are Parley's own data, not the provider's: no provider declares them. */
-  filters: Readonly<Record<Exclude<FilterKey, "label">, FilterSupport>>;
+  /** Labels, assignee and review state are Parley's own data, not the provider's: no provider declares them. */
+  filters: Readonly<Record<Exclude<FilterKey, "label" | "assignee" | "reviewState">, FilterSupport>>;
   /** Whether the list can be asked oldest first (newest first is always supported). */
   sortOldest: boolean;
   /** Moderation the provider stores itself; everything else lives in Parley's overlay. */

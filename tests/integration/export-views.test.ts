@@ -171,7 +171,7 @@ describe("export", () => {
       cookie: harness.adminCookie,
       body: { exportAdminsOnly: true },
     });
-    expect(set).toEqual({ status: 200, body: { exportAdminsOnly: true } });
+    expect(set).toEqual({ status: 200, body: { exportAdminsOnly: true, scoreMode: "five" } });
     expect(await latestAudit("settings.update")).toMatchObject({
       before: { exportAdminsOnly: false },
       after: { exportAdminsOnly: true },
@@ -191,7 +191,7 @@ describe("export", () => {
       expect(admin.status).toBe(200);
       await readChunks(admin);
       const settings = await harness.json("GET", "/api/settings", { cookie: harness.staffCookie });
-      expect(settings.body).toEqual({ exportAdminsOnly: true });
+      expect(settings.body).toEqual({ exportAdminsOnly: true, scoreMode: "five" });
     } finally {
       await harness.json("PATCH", "/api/settings", {
         cookie: harness.adminCookie,

@@ -44,6 +44,12 @@ export const apiRoutes: RouteEntry[] = [
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/notes/[noteId]/route"),
   },
   { pattern: "/api/users/directory", load: () => import("@/app/api/users/directory/route") },
+  {
+    pattern: "/api/conversations/:connectionId/:conversationId/review",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/review/route"),
+  },
+  { pattern: "/api/review/options", load: () => import("@/app/api/review/options/route") },
+  { pattern: "/api/analytics/review", load: () => import("@/app/api/analytics/review/route") },
   { pattern: "/api/labels", load: () => import("@/app/api/labels/route") },
   { pattern: "/api/labels/:id", load: () => import("@/app/api/labels/[id]/route") },
   {

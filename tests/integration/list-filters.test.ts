@@ -45,8 +45,8 @@ async function all(query: string): Promise<Conversation[]> {
   return rows;
 }
 
-/** The provider-data facets (labels, Parley's own, are tested in `labels.test.ts`). */
-type ColumnFacet = Exclude<FacetKey, "label">;
+/** The provider-data facets (labels and review, Parley's own, are tested in `labels.test.ts` and `review.test.ts`). */
+type ColumnFacet = Exclude<FacetKey, "label" | "assignee" | "reviewState">;
 
 const facetField: Record<ColumnFacet, (conversation: Conversation) => string | null | undefined> = {
   channel: (c) => c.channel?.id,

@@ -10,6 +10,8 @@ import { listQuerySchema } from "@/lib/conversations/api-schemas";
 import { loadListSearchParams } from "@/lib/conversations/search-params";
 import { getDatabase } from "@/lib/db/client";
 import { listConversations } from "@/lib/index/queries";
+import { getPageActor } from "@/lib/auth/session";
+import { resolveAssigneeMe } from "@/lib/model/review";
 import type { ConversationPage } from "@/lib/model/conversation";
 
 export const metadata: Metadata = { title: "Conversations" };
@@ -32,7 +34,10 @@ function withoutDenied(params: SearchParams): string {
  */
 async function firstPageFromIndex(params: ListParams): Promise<ConversationPage> {
   const url = new URL(listApiUrl(params), "http://parley.invalid");
-  const query = listQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const parsed = listQuerySchema.parse(Object.fromEntries(url.searchParams));
+  // `assignee=me` is whoever asks, as the route reads it.
+  const actor = await getPageActor();
+  const query = actor ? resolveAssigneeMe(parsed, actor.id) : parsed;
   const page = await listConversations(await getDatabase(), query);
   return JSON.parse(JSON.stringify(page)) as ConversationPage;
 }

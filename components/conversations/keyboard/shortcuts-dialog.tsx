@@ -6,9 +6,17 @@
 import { useSyncExternalStore } from "react";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Kbd, KbdGroup } from "@/components/ui/kbd";
-import { displayKey, isApplePlatform, shortcutScopeLabels, shortcuts, type ShortcutScope } from "./shortcuts";
+import {
+  displayKey,
+  isApplePlatform,
+  reviewShortcuts,
+  shortcutScopeLabels,
+  shortcuts,
+  type ShortcutScope,
+} from "./shortcuts";
 
-const scopes: ShortcutScope[] = ["navigation", "triage", "general"];
+const scopes: ShortcutScope[] = ["navigation", "triage", "review", "general"];
+const listed = [...shortcuts, ...reviewShortcuts];
 
 const noSubscription = () => () => undefined;
 
@@ -37,14 +45,17 @@ export function ShortcutsDialog({
                 {shortcutScopeLabels[scope]}
               </h3>
               <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 text-sm">
-                {shortcuts
+                {listed
                   .filter((shortcut) => shortcut.scope === scope)
                   .map((shortcut) => (
                     <div key={shortcut.id} className="contents" data-shortcut={shortcut.id}>
                       <dt>
                         <KbdGroup>
-                          {shortcut.display.map((key) => (
-                            <Kbd key={key} title={key === "mod" && apple ? "Command" : undefined}>
+                          {shortcut.display.map((key, index) => (
+                            <Kbd
+                              key={`${key}-${index}`}
+                              title={key === "mod" && apple ? "Command" : undefined}
+                            >
                               {displayKey(key, apple)}
                             </Kbd>
                           ))}

@@ -6,7 +6,7 @@
  * `keys` are the key names `useHotkeys` binds (`"j"`, `"#"`, `"Escape"`, `"mod+k"`); `display`
  * is how to show them (one entry per key pressed together).
  */
-export type ShortcutScope = "navigation" | "triage" | "general";
+export type ShortcutScope = "navigation" | "triage" | "review" | "general";
 
 export interface Shortcut {
   /** Stable id, also the handler name in the list's hotkey map. */
@@ -35,6 +35,7 @@ export interface Shortcut {
 export const shortcutScopeLabels: Record<ShortcutScope, string> = {
   navigation: "Move around",
   triage: "Triage the current conversation",
+  review: "Review pass (in an open conversation; N also from the list)",
   general: "General",
 };
 
@@ -101,6 +102,71 @@ export const shortcuts: readonly Shortcut[] = [
     scope: "general",
   },
 ];
+
+/**
+ * The review pass: bound by the open conversation (`components/review/use-review-hotkeys.ts`);
+ * the list binds only `n`, to open the first unreviewed conversation. Number keys score 1–5 or
+ * `p`/`f` pass/fail, depending on the score mode an admin chose.
+ */
+export interface ReviewShortcut {
+  id: "nextUnreviewed" | "take" | "score" | "pass" | "fail" | "reviewed";
+  /** The bindings as `useHotkeys` names them (several for the score). */
+  keys: readonly string[];
+  display: readonly string[];
+  description: string;
+  scope: "review";
+}
+
+export const reviewShortcuts: readonly ReviewShortcut[] = [
+  {
+    id: "nextUnreviewed",
+    keys: ["n"],
+    display: ["N"],
+    description: "Open the next unreviewed conversation of this list",
+    scope: "review",
+  },
+  {
+    id: "take",
+    keys: ["i"],
+    display: ["I"],
+    description: "Take it (assign to me), or give it back",
+    scope: "review",
+  },
+  {
+    id: "score",
+    keys: ["1", "2", "3", "4", "5"],
+    display: ["1", "…", "5"],
+    description: "Score 1 to 5 (when scores are 1–5)",
+    scope: "review",
+  },
+  {
+    id: "pass",
+    keys: ["p"],
+    display: ["P"],
+    description: "Pass (when scores are pass/fail)",
+    scope: "review",
+  },
+  {
+    id: "fail",
+    keys: ["f"],
+    display: ["F"],
+    description: "Fail (when scores are pass/fail)",
+    scope: "review",
+  },
+  {
+    id: "reviewed",
+    keys: ["m"],
+    display: ["M"],
+    description: "Mark reviewed (again: back to unreviewed)",
+    scope: "review",
+  },
+];
+
+export function reviewShortcutById(id: ReviewShortcut["id"]): ReviewShortcut {
+  const found = reviewShortcuts.find((shortcut) => shortcut.id === id);
+  if (!found) throw new Error(`Unknown review shortcut ${id}`);
+  return found;
+}
 
 export function shortcutById(id: Shortcut["id"]): Shortcut {
   const found = shortcuts.find((shortcut) => shortcut.id === id);

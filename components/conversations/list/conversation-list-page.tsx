@@ -13,6 +13,7 @@ import {
   type ListShortcutHandlers,
 } from "@/components/conversations/keyboard/use-list-hotkeys";
 import { MESSAGE_PARAM } from "@/components/conversations/thread/thread-links";
+import { useListReviewKey } from "@/components/review/use-list-review-key";
 import { syncQueries, useSyncNow } from "@/lib/client/sync";
 import type { Conversation } from "@/lib/model/conversation";
 import { decodeOpenKey } from "@/lib/conversations/search-params";
@@ -212,6 +213,12 @@ export function ConversationListPage() {
     palette: () => setDialog("palette"),
   };
   useListHotkeys(handlers, { enabled: dialog === null && !(openKey && !wide), blocked: overlayOpen });
+  useListReviewKey({
+    params,
+    enabled: dialog === null && !openKey,
+    blocked: overlayOpen,
+    open: list.setOpen,
+  });
 
   const meta: ConversationTableMeta = {
     cursorIndex: cursor.cursorIndex,

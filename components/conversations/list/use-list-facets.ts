@@ -22,7 +22,7 @@ export interface FacetFilterDefinition {
 
 /** The facet filters of the registry (`lib/model/filters.ts`), in the toolbar's order. */
 export const facetFilters: readonly FacetFilterDefinition[] = (
-  ["channelType", "channel", "responder", "version", "status", "label"] as const
+  ["channelType", "channel", "responder", "version", "status", "label", "assignee", "reviewState"] as const
 ).map((key) => ({ param: key, support: key, label: filterDefinitions[key].label }));
 
 export interface ListFacets {
@@ -35,7 +35,19 @@ export interface ListFacets {
   loading: boolean;
 }
 
-const emptyOptions = { channelType: [], channel: [], responder: [], version: [], status: [], label: [] };
+const emptyOptions = {
+  channelType: [],
+  channel: [],
+  responder: [],
+  version: [],
+  status: [],
+  label: [],
+  assignee: [],
+  reviewState: [],
+};
+
+/** "Me" first among the assignees (the server reads `me` as whoever asks). */
+const meOption: FilterOption = { value: "me", label: "Me", detail: null };
 
 export function useListFacets(selectedConnections: string[]): ListFacets {
   const all = useQuery(conversationQueries.facets([]));
@@ -47,6 +59,7 @@ export function useListFacets(selectedConnections: string[]): ListFacets {
     if (selected.data) {
       for (const definition of facetFilters)
         options[definition.param] = mergeOptions(selected.data.options[definition.support]);
+      options.assignee = [meOption, ...options.assignee];
     }
     return {
       allConnections,

@@ -21,6 +21,8 @@ export const listFilterKeys = [
   "version",
   "status",
   "label",
+  "assignee",
+  "reviewState",
   "owner",
 ] as const;
 export type ListFilterKey = (typeof listFilterKeys)[number];
@@ -33,6 +35,8 @@ export const clearedFilters = {
   responder: [],
   version: [],
   status: [],
+  assignee: [],
+  reviewState: [],
   owner: [],
   from: null,
   to: null,

@@ -22,6 +22,11 @@ const actionWords: Record<string, string> = {
   "note.create": "added a note",
   "note.update": "edited a note",
   "note.delete": "deleted a note",
+  "conversation.assign": "changed its assignee",
+  "conversation.review_state": "changed its review state",
+  "conversation.score": "scored it",
+  "conversation.review_reason": "set its review reason",
+  "conversation.review": "changed its review",
 };
 
 function renamedTo(entry: HistoryEntry): string | null {

@@ -1,7 +1,7 @@
 "use client";
 /**
- * A loaded conversation: header and moderation, messages, details panel, keyboard shortcuts and
- * Previous / Next. Moderation goes through `useModeration()` only (optimistic, rollback with the
+ * A loaded conversation: header and moderation, review controls, messages, details panel, keyboard
+ * shortcuts and Previous / Next (and the review pass's next unreviewed). Moderation goes through `useModeration()` only (optimistic, rollback with the
  * provider's reason, Undo toast, `z` undoes the last change).
  */
 import { useQueryClient } from "@tanstack/react-query";
@@ -11,12 +11,14 @@ import { useQueryState, useQueryStates } from "nuqs";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { NotesProvider } from "@/components/notes/notes-context";
+import { ReviewControls } from "@/components/review/review-controls";
 import { useActor } from "@/components/shell/actor-context";
 import { Button } from "@/components/ui/button";
 import { providerLabels } from "@/lib/model/constants";
 import type { ThreadPage } from "@/lib/model/conversation";
 import { conversationKeys, type ListParams } from "@/lib/client/conversation-queries";
 import { encodeOpenKey, listSearchParams } from "@/lib/conversations/search-params";
+import { findNextUnreviewed } from "@/lib/client/review";
 import { useModeration } from "@/lib/client/use-moderation";
 import { cn } from "@/lib/utils";
 import { DeleteAtProviderDialog } from "./delete-at-provider-dialog";
@@ -109,6 +111,19 @@ export function ThreadConversation({
         );
     } catch (error) {
       toast.error("Could not load the next page of the list", {
+        description: error instanceof Error ? error.message : undefined,
+      });
+    }
+  }
+
+  /** The review pass's `n`: the next unreviewed conversation of the same filtered list. */
+  async function nextUnreviewed() {
+    try {
+      const target = await findNextUnreviewed(listParams, { connectionId, conversationId });
+      if (target) goTo({ ...target, cursor: listParams.cursor });
+      else toast("Nothing left to review in this list.");
+    } catch (error) {
+      toast.error("Could not find the next conversation to review", {
         description: error instanceof Error ? error.message : undefined,
       });
     }
@@ -211,6 +226,12 @@ export function ThreadConversation({
             <PanelRightIcon aria-hidden /> Details
           </Button>
         </div>
+        <ReviewControls
+          connectionId={connectionId}
+          conversationId={conversationId}
+          hotkeysEnabled={!renaming && !deleteOpen}
+          onNextUnreviewed={() => void nextUnreviewed()}
+        />
       </ThreadHeader>
       <NotesProvider
         connectionId={connectionId}

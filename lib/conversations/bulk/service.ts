@@ -26,7 +26,7 @@ async function createJob(
   target: BulkTarget,
   links: { undoOf?: string; retryOf?: string } = {},
 ): Promise<BulkJob> {
-  const rows = await resolveTarget(db, target);
+  const rows = await resolveTarget(db, target, actor.id);
   if (rows.length === 0) throw invalid("No conversations to change: the selection or filter matches none.");
   const connections = new Map((await listConnectionRows(db)).map((row) => [row.id, row]));
   const { field, value } = bulkChanges[action];

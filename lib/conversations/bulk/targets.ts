@@ -13,6 +13,7 @@ import { fromIndexedConversations } from "@/lib/index/read/list";
 import { inConversationKeys, queryRows } from "@/lib/index/read/rows";
 import { invalid, notFound } from "@/lib/model/errors";
 import { listQuerySchema } from "@/lib/model/list-query";
+import { resolveAssigneeMe } from "@/lib/model/review";
 import { BULK_MAX_ROWS, type BulkTarget } from "@/lib/conversations/api-schemas";
 
 export interface TargetRow {
@@ -75,8 +76,12 @@ async function selectedRows(
   );
 }
 
-async function matchingRows(db: Database, filter: Record<string, string | string[]>): Promise<TargetRow[]> {
-  const query = listQuerySchema.parse(filter);
+async function matchingRows(
+  db: Database,
+  filter: Record<string, string | string[]>,
+  actorId: string,
+): Promise<TargetRow[]> {
+  const query = resolveAssigneeMe(listQuerySchema.parse(filter), actorId);
   const known = (await listConnectionRows(db)).map((row) => row.id);
   const wantsAll = query.connection.length === 0 || query.connection.includes("all");
   const unknown = wantsAll ? [] : query.connection.filter((id) => !known.includes(id));
@@ -95,6 +100,9 @@ async function matchingRows(db: Database, filter: Record<string, string | string
   return rows.map(toTarget);
 }
 
-export function resolveTarget(db: Database, target: BulkTarget): Promise<TargetRow[]> {
-  return "selection" in target ? selectedRows(db, target.selection) : matchingRows(db, target.filter);
+/** `actorId`: who starts the job (a filter's `assignee=me`). */
+export function resolveTarget(db: Database, target: BulkTarget, actorId: string): Promise<TargetRow[]> {
+  return "selection" in target
+    ? selectedRows(db, target.selection)
+    : matchingRows(db, target.filter, actorId);
 }

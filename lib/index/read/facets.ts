@@ -17,7 +17,8 @@ import { viewPredicate } from "./filter-sql";
 import { queryRows } from "./rows";
 
 /** Per facet of the conversation's own columns: the value column and the column naming it. */
-const facetColumns: Record<Exclude<FacetKey, "label">, { value: string; name: string | null }> = {
+type OverlayFacet = "label" | "assignee" | "reviewState";
+const facetColumns: Record<Exclude<FacetKey, OverlayFacet>, { value: string; name: string | null }> = {
   channel: { value: "c.channel_id", name: "c.channel_name" },
   channelType: { value: "c.channel_type", name: null },
   responder: { value: "c.responder_id", name: "c.responder_name" },
@@ -33,6 +34,8 @@ const fieldColumns: Record<FilterKey, string | null> = {
   version: "c.version_id",
   status: "c.status",
   label: null,
+  assignee: null,
+  reviewState: null,
   owner: "coalesce(c.contact_id, c.contact_identifier)",
   dateRange: "c.last_activity_at",
   search: null,
@@ -44,7 +47,10 @@ export async function facetsFromIndex(db: Database, connections: readonly RowCon
   const statuses = await indexStatuses(db, ids);
   if (ids.length === 0) return { options, connections: [], notices: [] };
   const from = fromIndexedConversations(ids, [viewPredicate("all")]);
-  const columnFacets = facetKeys.filter((key): key is Exclude<FacetKey, "label"> => key !== "label");
+  const columnFacets = facetKeys.filter(
+    (key): key is Exclude<FacetKey, OverlayFacet> =>
+      key !== "label" && key !== "assignee" && key !== "reviewState",
+  );
   // Labels are Parley's own rows (not columns of the conversation): counted over the same rows.
   const labelFacet = sql`select 'label'::text as facet, f.connection_id, cl.label_id as value,
     max(lb.name) as name, count(*) as count
@@ -52,6 +58,16 @@ export async function facetsFromIndex(db: Database, connections: readonly RowCon
     join conversation_labels cl on cl.connection_id = f.connection_id and cl.conversation_id = f.id
     join labels lb on lb.id = cl.label_id
     group by f.connection_id, cl.label_id`;
+  // Assignment and review (Parley's own rows too): a conversation without a row is unassigned and unreviewed.
+  const reviewRows = sql`(select c.connection_id, c.id ${from}) f
+    left join conversation_reviews r on r.connection_id = f.connection_id and r.conversation_id = f.id`;
+  const assigneeFacet = sql`select 'assignee'::text as facet, f.connection_id,
+    coalesce(r.assignee_id, 'none') as value, max(u.name) as name, count(*) as count
+    from ${reviewRows} left join "user" u on u.id = r.assignee_id
+    group by f.connection_id, coalesce(r.assignee_id, 'none')`;
+  const reviewStateFacet = sql`select 'reviewState'::text as facet, f.connection_id,
+    coalesce(r.review_state, 'unreviewed') as value, null::text as name, count(*) as count
+    from ${reviewRows} group by f.connection_id, coalesce(r.review_state, 'unreviewed')`;
   const union = sql.join(
     [
       ...columnFacets.map(
@@ -62,6 +78,8 @@ export async function facetsFromIndex(db: Database, connections: readonly RowCon
           group by c.connection_id, ${sql.raw(facetColumns[key].value)}`,
       ),
       labelFacet,
+      assigneeFacet,
+      reviewStateFacet,
     ],
     sql` union all `,
   );

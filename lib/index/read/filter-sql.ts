@@ -67,6 +67,22 @@ export const filterPredicates: Record<FilterKey, Predicate> = {
           where cl.connection_id = c.connection_id and cl.conversation_id = c.id
             and ${inValues(sql`cl.label_id`, query.label)})`
       : null,
+  assignee: (query) =>
+    query.assignee.length
+      ? inValues(
+          sql`coalesce((select r.assignee_id from conversation_reviews r
+            where r.connection_id = c.connection_id and r.conversation_id = c.id), 'none')`,
+          query.assignee,
+        )
+      : null,
+  reviewState: (query) =>
+    query.reviewState.length
+      ? inValues(
+          sql`coalesce((select r.review_state from conversation_reviews r
+            where r.connection_id = c.connection_id and r.conversation_id = c.id), 'unreviewed')`,
+          query.reviewState,
+        )
+      : null,
   owner: (query) =>
     query.owner.length
       ? sql`(${inValues(sql`c.contact_id`, query.owner)} or ${inValues(sql`c.contact_identifier`, query.owner)})`

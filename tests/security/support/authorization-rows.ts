@@ -10,6 +10,7 @@ import type { Harness } from "../../integration/harness";
 import { exportViewsRows } from "./authorization-rows-export-views";
 import { bulkAndLabelRows } from "./authorization-rows-bulk-labels";
 import { noteRows } from "./authorization-rows-notes";
+import { reviewRows } from "./authorization-rows-review";
 
 export type Who = "anonymous" | "staff" | "admin";
 export const everyone: readonly Who[] = ["anonymous", "staff", "admin"];
@@ -260,6 +261,7 @@ export const matrix: MatrixRow[] = [
   ...exportViewsRows,
   ...bulkAndLabelRows,
   ...noteRows,
+  ...reviewRows,
   {
     route: "/api/csp-report",
     method: "POST",

@@ -7,6 +7,7 @@ import { bulkReadRoutes, bulkWriteRoutes } from "./fuzz-bulk-routes";
 import { readRoutes } from "./fuzz-read-routes";
 import { labelRoutes } from "./fuzz-label-routes";
 import { noteRoutes } from "./fuzz-note-routes";
+import { reviewRoutes } from "./fuzz-review-routes";
 import type { FuzzFixture, FuzzRoute } from "./fuzz-route-kit";
 import { writeRoutes } from "./fuzz-write-routes";
 
@@ -21,6 +22,7 @@ export function fuzzRoutes(fixture: FuzzFixture): FuzzRoute[] {
     ...exportViewsRoutes(fixture),
     ...labelRoutes(fixture),
     ...noteRoutes(fixture),
+    ...reviewRoutes(fixture),
   ];
 }
 
@@ -46,6 +48,9 @@ export const fuzzGroups = {
       "conversation labels",
       "notes",
       "user directory",
+      "conversation review",
+      "review options",
+      "review progress",
     ],
     writes: [
       "moderate",

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { z } from "zod";
 import { testConnectionSchema } from "@/lib/connections/schemas";
-import { deleteBodySchema, moderationBodySchema } from "@/lib/conversations/api-schemas";
+import { conversationPatchSchema, deleteBodySchema } from "@/lib/conversations/api-schemas";
 import { MAX_PARAM_LENGTH } from "@/lib/api/handler";
 import { containsUnstorableText } from "@/lib/api/unstorable-text";
 import { writeBodies } from "./fuzz-bodies";
@@ -183,7 +183,8 @@ export function writeRoutes(fixture: FuzzFixture): FuzzRoute[] {
       pattern: "/api/conversations/:connectionId/:conversationId",
       share: 0.35,
       method: "PATCH",
-      auditsRefusal: (request) => reachesModeration(fixture, request, moderationBodySchema),
+      // The PATCH also takes review fields: a body valid for either reaches a service that audits.
+      auditsRefusal: (request) => reachesModeration(fixture, request, conversationPatchSchema),
       requests: build(
         conversationPath(fixture, ["sigmamind", "cozmox", "zaia", "chatling"], 1),
         fc.constant(""),

@@ -3,12 +3,13 @@ import { queryObject, withApi } from "@/lib/api/handler";
 import { getDatabase } from "@/lib/db/client";
 import { listCosts } from "@/lib/index/cost-queries";
 import { costsQuerySchema } from "@/lib/model/costs";
+import { resolveAssigneeMe } from "@/lib/model/review";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ role: "any" }, async ({ request }) => {
-  const query = costsQuerySchema.parse(queryObject(request));
+export const GET = withApi({ role: "any" }, async ({ request, actor }) => {
+  const query = resolveAssigneeMe(costsQuerySchema.parse(queryObject(request)), actor.id);
   const db = await getDatabase();
   return Response.json(await listCosts(db, query), { headers: { "cache-control": "no-store" } });
 });

@@ -10,12 +10,13 @@ import { getDatabase } from "@/lib/db/client";
 import { selectRowConnections } from "@/lib/index/queries";
 import { DomainError } from "@/lib/model/errors";
 import { exportQuerySchema } from "@/lib/model/export";
+import { resolveAssigneeMe } from "@/lib/model/review";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({ role: "any" }, async ({ request, actor }) => {
-  const query = exportQuerySchema.parse(queryObject(request));
+  const query = resolveAssigneeMe(exportQuerySchema.parse(queryObject(request)), actor.id);
   const db = await getDatabase();
   try {
     await assertMayExport(db, actor);

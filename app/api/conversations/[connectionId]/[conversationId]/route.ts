@@ -1,12 +1,19 @@
 // GET /api/conversations/:connectionId/:conversationId — the conversation and its first messages
-// PATCH … {important?, archived?, title?, trashed?} — moderate (one audit row per request)
+// PATCH … {important?, archived?, title?, trashed?} — moderate (one audit row per request);
+//   {assignee?, reviewState?, score?, reviewReason?, reviewVersion?} — review (one audit row per field)
 // DELETE … {confirm: <conversationId>} — delete at the provider (admins; Zaia, Cozmox)
 import { badRequest } from "@/lib/api/errors";
 import { queryObject, readJsonBody, withApi } from "@/lib/api/handler";
 import { getHandle } from "@/lib/connections/runtime";
-import { deleteBodySchema, moderationBodySchema, threadQuerySchema } from "@/lib/conversations/api-schemas";
+import {
+  conversationPatchSchema,
+  deleteBodySchema,
+  threadQuerySchema,
+  type ModerationBody,
+} from "@/lib/conversations/api-schemas";
 import { CursorError } from "@/lib/conversations/thread-cursor";
 import { deleteAtProvider, moderateConversation } from "@/lib/conversations/moderation";
+import { checkReviewChange, hasReviewFields, updateReview } from "@/lib/conversations/review";
 import { getThread } from "@/lib/conversations/thread";
 import { getDatabase } from "@/lib/db/client";
 
@@ -32,10 +39,31 @@ export const GET = withApi<Params>({ role: "any" }, async ({ request, params }) 
 export const PATCH = withApi<Params>(
   { role: "any", auditRefusalAs: "conversation.update" },
   async ({ request, params, actor }) => {
-    const body = moderationBodySchema.parse(await readJsonBody(request));
+    const { assignee, reviewState, score, reviewReason, reviewVersion, ...moderation } =
+      conversationPatchSchema.parse(await readJsonBody(request));
+    const review = { assignee, reviewState, score, reviewReason, reviewVersion };
+    const reviewing = hasReviewFields(review);
+    const moderating = Object.keys(moderation).length > 0;
     const db = await getDatabase();
+    if (!moderating)
+      return Response.json({
+        review: await updateReview(db, actor, params.connectionId, params.conversationId, review),
+      });
+    // Review fields are checked before the provider is called, so a bad one changes nothing.
+    if (reviewing) await checkReviewChange(db, review);
     const handle = await getHandle(db, params.connectionId);
-    return Response.json(await moderateConversation(db, actor, handle, params.conversationId, body));
+    const moderated = await moderateConversation(
+      db,
+      actor,
+      handle,
+      params.conversationId,
+      moderation as ModerationBody,
+    );
+    if (!reviewing) return Response.json(moderated);
+    return Response.json({
+      ...moderated,
+      review: await updateReview(db, actor, params.connectionId, params.conversationId, review),
+    });
   },
 );
 
