@@ -9,7 +9,10 @@ import { createQueryClient } from "@/lib/client/query-client";
 import { listQuerySchema } from "@/lib/conversations/api-schemas";
 import { loadListSearchParams } from "@/lib/conversations/search-params";
 import { getDatabase } from "@/lib/db/client";
-import { listConversations } from "@/lib/index/queries";
+import { listConversations, listFacets } from "@/lib/index/queries";
+import { syncStatus } from "@/lib/index/status";
+import { getConfig } from "@/lib/config";
+import { syncQueries } from "@/lib/client/sync";
 import { getPageActor } from "@/lib/auth/session";
 import { resolveAssigneeMe } from "@/lib/model/review";
 import type { ConversationPage } from "@/lib/model/conversation";
@@ -46,7 +49,8 @@ async function firstPageFromIndex(params: ListParams): Promise<ConversationPage>
  * The conversation list. Everything on it is driven by the URL (view, filters, page, the open
  * conversation, nuqs `listSearchParams`); the server parses the same parameters and fills React
  * Query's cache for the list query with the browser's own options (`conversationQueries.list`),
- * so the first HTML already holds the rows and the browser does not fetch them again. A failed
+ * so the first HTML already holds the rows (and the filters' options and sync state) and the
+ * browser does not fetch them again. A failed
  * read is left to the browser, which shows it with Retry. The Suspense boundary is required by
  * the URL-state hooks. A person sent here from a page their role may not open (`?denied=admin`)
  * is told why.
@@ -55,10 +59,26 @@ export default async function ConversationsPage({ searchParams }: { searchParams
   const params = await searchParams;
   const { open: _open, ...listParams } = loadListSearchParams(params);
   const queryClient = createQueryClient();
-  await queryClient.prefetchQuery({
-    ...conversationQueries.list(listParams),
-    queryFn: () => firstPageFromIndex(listParams),
-  });
+  const db = await getDatabase();
+  // What the browser would fetch first, as the routes answer it (through JSON): the rows, the
+  // filters' options with their counts, and each connection's sync state.
+  const asJson = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  await Promise.all([
+    queryClient.prefetchQuery({
+      ...conversationQueries.list(listParams),
+      queryFn: () => firstPageFromIndex(listParams),
+    }),
+    ...[[], listParams.connection].map((connections) =>
+      queryClient.prefetchQuery({
+        ...conversationQueries.facets(connections),
+        queryFn: async () => asJson(await listFacets(db, connections)),
+      }),
+    ),
+    queryClient.prefetchQuery({
+      ...syncQueries.status(),
+      queryFn: async () => asJson(await syncStatus(db, getConfig().syncIntervalSeconds)),
+    }),
+  ]);
   return (
     <div className="flex h-full min-h-0 flex-col">
       {params.denied === "admin" ? <AccessDeniedNotice dismissHref={withoutDenied(params)} /> : null}

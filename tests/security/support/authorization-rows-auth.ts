@@ -1,0 +1,153 @@
+/**
+ * The authorization matrix's rows for signing in and managing accounts: better-auth's own routes
+ * (public where a visitor must reach them, admin-only for user management) and Parley's sign-in
+ * delays.
+ */
+import type { MatrixRow } from "./authorization-rows";
+
+const signedIn = (admin: number) => ({ anonymous: 401, staff: 403, admin });
+const publicly = (status: number) => ({ anonymous: status, staff: status, admin: status });
+
+export const authRows: MatrixRow[] = [
+  {
+    route: "/api/users/sign-in-locks",
+    method: "GET",
+    name: "sign-in delays",
+    url: () => "/api/users/sign-in-locks",
+    expected: signedIn(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/users/sign-in-locks",
+    method: "DELETE",
+    name: "clear an account's sign-in failures",
+    url: () => "/api/users/sign-in-locks",
+    body: () => ({ email: "target@parley.local" }),
+    expected: signedIn(204),
+    shape: "parley",
+  },
+  {
+    route: "/api/auth/*",
+    method: "GET",
+    name: "get-session (public)",
+    url: () => "/api/auth/get-session",
+    expected: publicly(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "sign-in (public)",
+    url: () => "/api/auth/sign-in/email",
+    body: () => ({ email: "staff@parley.local", password: "parley-demo-staff" }),
+    expected: publicly(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "sign-out (public)",
+    url: () => "/api/auth/sign-out",
+    expected: publicly(200),
+    shape: "better-auth",
+    freshSession: true,
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "sign-up is closed",
+    url: () => "/api/auth/sign-up/email",
+    body: (_f, who) => ({
+      email: `signup-${who}@parley.local`,
+      password: "a-long-enough-password",
+      name: "Self",
+    }),
+    expected: publicly(400),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "GET",
+    name: "admin: list users",
+    url: () => "/api/auth/admin/list-users?limit=5",
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: create user",
+    url: () => "/api/auth/admin/create-user",
+    body: (_f, who) => ({
+      email: `created-by-${who}@parley.local`,
+      password: "a-long-enough-password",
+      name: "Created",
+      role: "admin",
+    }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: set role",
+    url: () => "/api/auth/admin/set-role",
+    body: (f, who) => ({ userId: f.targetUserId, role: who === "admin" ? "staff" : "admin" }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: set password",
+    url: () => "/api/auth/admin/set-user-password",
+    body: (f) => ({ userId: f.targetUserId, newPassword: "another-long-password" }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: ban",
+    url: () => "/api/auth/admin/ban-user",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: unban",
+    url: () => "/api/auth/admin/unban-user",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: impersonate (disabled for everyone: it would bypass the audit trail)",
+    url: () => "/api/auth/admin/impersonate-user",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: publicly(403),
+    shape: "parley",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: revoke sessions",
+    url: () => "/api/auth/admin/revoke-user-sessions",
+    body: (f) => ({ userId: f.targetUserId }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+  {
+    route: "/api/auth/*",
+    method: "POST",
+    name: "admin: remove user",
+    url: () => "/api/auth/admin/remove-user",
+    body: (f, who) => ({ userId: f.removableUserIds[who] }),
+    expected: signedIn(200),
+    shape: "better-auth",
+  },
+];
