@@ -7,6 +7,7 @@ import { apiFetch } from "@/lib/client/api-client";
 import type { AuditRow } from "@/lib/audit/schemas";
 import type { BulkJob, BulkRequest, ModerationState } from "@/lib/conversations/api-schemas";
 import type { ConversationPage, Facets, MessagePage, ThreadPage } from "@/lib/model/conversation";
+import type { SyncStatus } from "@/lib/model/sync-status";
 import type { ListSearchParams } from "@/lib/conversations/search-params";
 import { filterDefinitions } from "@/lib/model/filter-labels";
 
@@ -130,6 +131,13 @@ export const conversationQueries = {
           },
         ),
       staleTime: 60_000,
+    }),
+  /** Each connection's sync state (`GET /api/sync`); polled by `useSyncStatus`. */
+  syncStatus: () =>
+    queryOptions({
+      queryKey: conversationKeys.syncStatus(),
+      queryFn: ({ signal }) => apiFetch<SyncStatus>("/api/sync", { signal }),
+      staleTime: 1_000,
     }),
   /** A bulk job's progress; always read afresh while the job runs. */
   bulkJob: (id: string) =>

@@ -7,7 +7,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { apiFetch } from "@/lib/client/api-client";
-import { conversationKeys } from "@/lib/client/conversation-queries";
+import { conversationKeys, conversationQueries } from "@/lib/client/conversation-queries";
 import type { ConnectionSync, SyncStatus } from "@/lib/model/sync-status";
 
 /** Poll intervals: while a sync runs or was asked for, and otherwise. */
@@ -25,12 +25,7 @@ export interface SyncRequest {
 export type SyncRequests = Record<string, SyncRequest>;
 
 export const syncQueries = {
-  status: () =>
-    queryOptions({
-      queryKey: conversationKeys.syncStatus(),
-      queryFn: ({ signal }) => apiFetch<SyncStatus>("/api/sync", { signal }),
-      staleTime: 1_000,
-    }),
+  status: () => conversationQueries.syncStatus(),
   requests: () =>
     queryOptions({
       queryKey: conversationKeys.syncRequests(),

@@ -12,7 +12,6 @@ import { getDatabase } from "@/lib/db/client";
 import { listConversations, listFacets } from "@/lib/index/queries";
 import { syncStatus } from "@/lib/index/status";
 import { getConfig } from "@/lib/config";
-import { syncQueries } from "@/lib/client/sync";
 import { getPageActor } from "@/lib/auth/session";
 import { resolveAssigneeMe } from "@/lib/model/review";
 import type { ConversationPage } from "@/lib/model/conversation";
@@ -75,7 +74,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
       }),
     ),
     queryClient.prefetchQuery({
-      ...syncQueries.status(),
+      ...conversationQueries.syncStatus(),
       queryFn: async () => asJson(await syncStatus(db, getConfig().syncIntervalSeconds)),
     }),
   ]);
