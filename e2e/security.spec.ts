@@ -175,6 +175,14 @@ for (const provider of providers) {
     staffPage: page,
   }) => {
     const record = forbidDialogs(page);
+    // Neither the hostile text nor Parley's own scripts trip the CSP (zod's eval probe once did, on every page).
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = violations;
+      document.addEventListener("securitypolicyviolation", (event) =>
+        violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
+    });
     const ids = await connectionIds(page);
     const found = await hostileConversations(page, ids[provider]);
     expect(found.length, `the simulator plants hostile text on ${provider}`).toBeGreaterThan(0);
@@ -189,5 +197,10 @@ for (const provider of providers) {
     await expect(page.getByRole("main")).toContainText("alert");
     await expectInert(messages);
     expect(record.dialogs).toEqual([]);
+    // Violation events are dispatched as tasks: let any queued one arrive.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual(
+      [],
+    );
   });
 }

@@ -153,7 +153,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/bulk/{id}": {
         get: {
-          summary: "A bulk job's progress: counts and the failed rows with their reasons",
+          summary:
+            "A bulk job's progress: counts and the failed rows with their reasons (its starter or an admin)",
           parameters: [pathParameter("id")],
           responses: {
             "200": { description: "Progress", content: json(bulkJobSchema) },
@@ -164,7 +165,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/bulk/{id}/retry": {
         post: {
-          summary: "Retry a finished job's failed rows (a new job)",
+          summary: "Retry a finished job's failed rows (a new job; its starter or an admin)",
           parameters: [pathParameter("id")],
           responses: {
             "202": { description: "Started", content: json(bulkJobSchema) },
@@ -175,7 +176,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/bulk/{id}/undo": {
         post: {
-          summary: "Undo a finished job: the inverse action for the rows it changed (a new job)",
+          summary:
+            "Undo a finished job: the inverse action for the rows it changed (a new job; its starter or an admin)",
           parameters: [pathParameter("id")],
           responses: {
             "202": { description: "Started", content: json(bulkJobSchema) },

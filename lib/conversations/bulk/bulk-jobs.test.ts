@@ -89,7 +89,7 @@ afterAll(async () => {
 async function finished(id: string, timeoutMs = 30_000): Promise<BulkJob> {
   const started = Date.now();
   for (;;) {
-    const job = await getBulkJob(database.db, id);
+    const job = await getBulkJob(database.db, actor, id);
     if (job.state === "done") return job;
     if (Date.now() - started > timeoutMs)
       throw new Error(`job ${id} still ${job.state}: ${JSON.stringify(job)}`);
@@ -181,6 +181,18 @@ describe("bulk jobs", () => {
     const native = await nativeArchived(chatling.handle.id, chatlingIds());
     expect(chatlingIds().every((id) => native.get(id) === true)).toBe(true);
     await expect(retryBulkJob(database.db, actor, retry.id)).rejects.toMatchObject({ kind: "conflict" });
+  });
+
+  it("is its starter's: another staff member may not follow, retry or undo it; an admin may follow it", async () => {
+    const colleague: Actor = { id: "user-colleague", email: "kim@example.com", name: "Kim", role: "staff" };
+    const admin: Actor = { id: "user-admin", email: "ada@example.com", name: "Ada", role: "admin" };
+    for (const attempt of [
+      () => getBulkJob(database.db, colleague, archiveJob.id),
+      () => retryBulkJob(database.db, colleague, archiveJob.id),
+      () => undoBulkJob(database.db, colleague, archiveJob.id),
+    ])
+      await expect(attempt()).rejects.toMatchObject({ kind: "forbidden" });
+    expect((await getBulkJob(database.db, admin, archiveJob.id)).id).toBe(archiveJob.id);
   });
 
   it("undoes a job as a job: the inverse action for the rows it changed, once", async () => {

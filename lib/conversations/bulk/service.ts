@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { listConnectionRows } from "@/lib/connections/repository";
 import type { Database } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/model/errors";
+import { conflict, forbidden, invalid, notFound } from "@/lib/model/errors";
 import { providerIdSchema } from "@/lib/model/conversation";
 import { getAdapter } from "@/lib/providers/registry";
 import type { BulkAction, BulkJob, BulkRequest, BulkTarget } from "@/lib/conversations/api-schemas";
@@ -70,22 +70,34 @@ export function startBulkJob(db: Database, actor: Actor, request: BulkRequest): 
   return createJob(db, actor, request.action, request.target);
 }
 
-export async function getBulkJob(db: Database, id: string): Promise<BulkJob> {
+/**
+ * A job is its starter's: they (or an admin) follow its progress, retry or undo it; another staff
+ * member's undo would silently revert changes they never saw.
+ */
+async function ownJob(db: Database, actor: Actor, id: string) {
+  const job = await getJobRow(db, id);
+  if (!job) throw notFound(`No bulk job with id "${id.slice(0, 60)}".`);
+  if (job.actorId !== actor.id && actor.role !== "admin")
+    throw forbidden("Only the person who started this bulk job, or an admin, may follow, retry or undo it.");
+  return job;
+}
+
+export async function getBulkJob(db: Database, actor: Actor, id: string): Promise<BulkJob> {
+  await ownJob(db, actor, id);
   const job = await readJob(db, id);
   if (!job) throw notFound(`No bulk job with id "${id.slice(0, 60)}".`);
   return job;
 }
 
-async function finishedJob(db: Database, id: string) {
-  const job = await getJobRow(db, id);
-  if (!job) throw notFound(`No bulk job with id "${id.slice(0, 60)}".`);
+async function finishedJob(db: Database, actor: Actor, id: string) {
+  const job = await ownJob(db, actor, id);
   if (job.state !== "done") throw conflict("This job is still running; wait for it to finish.");
   return job;
 }
 
 /** A new job with the same action for the rows that failed. */
 export async function retryBulkJob(db: Database, actor: Actor, id: string): Promise<BulkJob> {
-  const job = await finishedJob(db, id);
+  const job = await finishedJob(db, actor, id);
   const failed = await itemsOf(db, id, "failed");
   if (failed.length === 0) throw conflict("No rows of this job failed; there is nothing to retry.");
   return createJob(
@@ -99,7 +111,7 @@ export async function retryBulkJob(db: Database, actor: Actor, id: string): Prom
 
 /** A new job with the inverse action for the rows this job changed (not those it skipped). */
 export async function undoBulkJob(db: Database, actor: Actor, id: string): Promise<BulkJob> {
-  const job = await finishedJob(db, id);
+  const job = await finishedJob(db, actor, id);
   if (await undoJobOf(db, id)) throw conflict("This job has already been undone.");
   const changed = await itemsOf(db, id, "done");
   if (changed.length === 0) throw conflict("This job changed no conversation; there is nothing to undo.");

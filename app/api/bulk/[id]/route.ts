@@ -6,7 +6,7 @@ import { getDatabase } from "@/lib/db/client";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = withApi<{ id: string }>({ role: "any" }, async ({ params }) => {
+export const GET = withApi<{ id: string }>({ role: "any" }, async ({ params, actor }) => {
   const db = await getDatabase();
-  return Response.json(await getBulkJob(db, params.id), { headers: { "cache-control": "no-store" } });
+  return Response.json(await getBulkJob(db, actor, params.id), { headers: { "cache-control": "no-store" } });
 });
