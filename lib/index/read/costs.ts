@@ -288,8 +288,20 @@ function groupsSql(from: SQL, groupBy: CostGrouping, stackBy: CostStacking | nul
       group by ${sql.join([sql`1`, sql`2`, ...grouped], sql`, `)}
     ) g
     join connections k on k.id = g.connection_id
-    group by ${sets}
-    order by 1 nulls last, 3 nulls last`;
+    group by ${sets}`;
+}
+
+/**
+ * The groups' rows (by key, then connection) as one JSON array: a year by day, stacked, is a few
+ * thousand small rows, which PGlite hands over one field at a time for a third of the request's
+ * time; one JSON value takes a single parse.
+ */
+async function aggregateRows(db: Database, query: SQL): Promise<AggregateRow[]> {
+  const [result] = await queryRows<{ rows: AggregateRow[] | null }>(
+    db,
+    sql`select json_agg(r order by r.key nulls last, r.connection_id nulls last) as rows from (${query}) r`,
+  );
+  return result?.rows ?? [];
 }
 
 interface LineItemRow {
@@ -336,7 +348,7 @@ export async function costsFromIndex(
   const from = selection(query, ids);
   const [totalsRows, groupRows, itemRows] = await Promise.all([
     queryRows<TotalsRow>(db, totalsSql(from)),
-    groupBy ? queryRows<AggregateRow>(db, groupsSql(from, groupBy, stackBy)) : [],
+    groupBy ? aggregateRows(db, groupsSql(from, groupBy, stackBy)) : [],
     query.lineItems === "true"
       ? queryRows<LineItemRow>(db, lineItemsSql(selection(query, ids, lineItemsJoin)))
       : null,
