@@ -95,6 +95,13 @@ export const indexedConversations = pgTable(
     index("indexed_conversations_transcripts_idx").on(table.connectionId, table.transcriptState),
     index("indexed_conversations_fts_idx").using("gin", table.searchVector),
     index("indexed_conversations_trgm_idx").using("gin", table.searchFolded.op("gin_trgm_ops")),
+    /**
+     * The filters that select a few rows out of many (responder, channel, a date range) without a
+     * heap scan of the whole index: the Costs page's aggregates and the list's filtered pages.
+     */
+    index("indexed_conversations_responder_idx").on(table.responderId, table.lastActivityAt),
+    index("indexed_conversations_channel_idx").on(table.channelId, table.lastActivityAt),
+    index("indexed_conversations_activity_idx").on(table.lastActivityAt),
   ],
 );
 

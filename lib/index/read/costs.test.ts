@@ -200,6 +200,27 @@ describe("costs from the index", () => {
     ]);
   });
 
+  it("stacks each week by responder across connections, currencies and no responder apart", async () => {
+    const answer = await costs({ groupBy: "week", stackBy: "responder" }, [A, B, C]);
+    expect(answer.groups.map((group) => [group.key, group.conversations])).toEqual([
+      ["2026-03-02", 7],
+      ["2026-03-09", 1],
+    ]);
+    const series = [...(answer.groups[0]?.series ?? [])].sort((left, right) =>
+      left.key === null ? 1 : right.key === null ? -1 : left.key.localeCompare(right.key),
+    );
+    expect(
+      series.map((entry) => [entry.key, entry.label, entry.conversations, entry.unknownCost, entry.cost]),
+    ).toEqual([
+      ["r1", "Ada bot", 2, 0, expect.closeTo(0.4, 10)],
+      ["r2", "Bo", 2, 1, expect.closeTo(0.2, 10)],
+      ["r9", "r9", 2, 2, null],
+      [null, "No responder", 1, 0, 2],
+    ]);
+    expect(series[3]?.currency).toBe("EUR");
+    expect(answer.groups[1]?.series?.map((entry) => [entry.key, entry.cost])).toEqual([["r1", 1]]);
+  });
+
   it("applies the list's filters (responder, date range)", async () => {
     const { totals } = await costs({ responder: "r1", from: "2026-03-01", to: "2026-03-05" });
     expect(totals.conversations).toBe(2);

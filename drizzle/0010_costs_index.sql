@@ -1,0 +1,3 @@
+CREATE INDEX "indexed_conversations_responder_idx" ON "indexed_conversations" USING btree ("responder_id","last_activity_at");--> statement-breakpoint
+CREATE INDEX "indexed_conversations_channel_idx" ON "indexed_conversations" USING btree ("channel_id","last_activity_at");--> statement-breakpoint
+CREATE INDEX "indexed_conversations_activity_idx" ON "indexed_conversations" USING btree ("last_activity_at");
