@@ -23,6 +23,7 @@ import type {
   CurrencyAmount,
 } from "@/lib/model/costs";
 import type { ListQuery } from "@/lib/model/list-query";
+import { costsByLabel } from "./costs-by-label";
 import { wherePredicates } from "./filter-sql";
 import { queryRows } from "./rows";
 
@@ -39,7 +40,8 @@ interface Dimension {
   connection: SQL;
 }
 
-const dimensions: Record<CostGrouping, Dimension> = {
+/** Every grouping but `label`, whose groups overlap (`costs-by-label.ts`). */
+const dimensions: Record<Exclude<CostGrouping, "label">, Dimension> = {
   day: {
     key: sql`to_char(date_trunc('day', ${happenedAt}), 'YYYY-MM-DD')`,
     label: sql`to_char(date_trunc('day', ${happenedAt}), 'YYYY-MM-DD')`,
@@ -124,6 +126,7 @@ const noneLabels: Record<CostGrouping | CostStacking, string> = {
   provider: "—",
   responder: "No responder",
   channel: "No channel",
+  label: "No label",
 };
 
 /** Puts one group's rows (one per currency, null for unknown costs) side by side. */
@@ -234,7 +237,7 @@ function totalsSql(from: SQL): SQL {
 }
 
 /** One row per group and currency (and, with a stack, per group, stack and currency too). */
-function groupsSql(from: SQL, groupBy: CostGrouping, stackBy: CostStacking | null): SQL {
+function groupsSql(from: SQL, groupBy: Exclude<CostGrouping, "label">, stackBy: CostStacking | null): SQL {
   const dimension = dimensions[groupBy];
   const stack = stackBy ? dimensions[stackBy] : null;
   const stackKey = stack ? stack.key : sql`null::text`;
@@ -296,12 +299,13 @@ export async function costsFromIndex(
       ...(query.lineItems === "true" ? { lineItems: [] } : {}),
     };
   const from = selection(query, ids);
-  const [totalsRows, groupRows, itemRows] = await Promise.all([
+  const [totalsRows, groupRows, itemRows, labelGroups] = await Promise.all([
     queryRows<TotalsRow>(db, totalsSql(from)),
-    groupBy ? queryRows<AggregateRow>(db, groupsSql(from, groupBy, stackBy)) : [],
+    groupBy && groupBy !== "label" ? queryRows<AggregateRow>(db, groupsSql(from, groupBy, stackBy)) : [],
     query.lineItems === "true"
       ? queryRows<LineItemRow>(db, lineItemsSql(selection(query, ids, lineItemsJoin)))
       : null,
+    groupBy === "label" ? costsByLabel(db, (join) => selection(query, ids, join)) : null,
   ]);
   const totals = totalsOf(totalsRows);
   const currencies = totals.byCurrency.map((entry) => entry.currency);
@@ -310,7 +314,7 @@ export async function costsFromIndex(
     stackBy,
     currency: currencies.length === 1 ? (currencies[0] as string) : null,
     currencies,
-    groups: groupBy ? groupsOf(groupRows, groupBy, stackBy) : [],
+    groups: labelGroups ?? (groupBy ? groupsOf(groupRows, groupBy, stackBy) : []),
     totals,
     ...(itemRows
       ? {
