@@ -138,7 +138,7 @@ export function CostsPage() {
             />
           )}
         </section>
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid gap-6 2xl:grid-cols-2">
           <BreakdownTable
             title="By connection"
             grouping="connection"
