@@ -1,8 +1,10 @@
 "use client";
 /**
- * A breakdown of the filter's costs (by connection, responder or channel) as a sortable table.
- * Each sortable header is a button and says its order (`aria-sort`); a click on a row (or its name,
- * a link, for the keyboard) opens the list of the conversations behind it.
+ * A breakdown of the filter's costs (by connection, responder, channel or label) as a sortable
+ * table. Each sortable header is a button and says its order (`aria-sort`); a click on a row (or its
+ * name, a link, for the keyboard) opens the list of the conversations behind it, and its export
+ * button downloads them (the list's Export menu, with the page's filters narrowed to the row).
+ * There is no sum row: the label groups overlap, and the totals are above the tables.
  */
 import { ArrowDownIcon, ArrowUpIcon, ArrowUpDownIcon } from "lucide-react";
 import Link from "next/link";
@@ -17,10 +19,12 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { ExportMenu } from "@/components/conversations/list/export-menu";
 import { UntrustedText } from "@/components/ui/untrusted-text";
 import type { ListParams } from "@/lib/client/conversation-queries";
 import type { CostGroup } from "@/lib/model/costs";
-import { conversationsHref, describeCost, formatCount } from "./format";
+import { describeCost, formatCount } from "./format";
+import { exportListQuery, groupParams, listHrefOf, type BreakdownGrouping } from "./group-filter";
 
 type Column = "label" | "conversations" | "knownCost" | "unknownCost" | "cost";
 type Order = { column: Column; direction: "ascending" | "descending" };
@@ -55,11 +59,14 @@ export function BreakdownTable({
   grouping,
   groups,
   params,
+  note,
 }: {
   title: string;
-  grouping: "connection" | "responder" | "channel";
+  grouping: BreakdownGrouping;
   groups: readonly CostGroup[];
   params: ListParams;
+  /** A line said above the table (and in its caption), such as that its rows overlap. */
+  note?: string;
 }) {
   const router = useRouter();
   const [order, setOrder] = useState<Order>({ column: "conversations", direction: "descending" });
@@ -76,13 +83,14 @@ export function BreakdownTable({
       <h2 id={`costs-by-${grouping}`} className="text-base font-semibold">
         {title}
       </h2>
+      {note ? <p className="text-muted-foreground text-sm">{note}</p> : null}
       {rows.length === 0 ? (
         <p className="text-muted-foreground text-sm">No conversations.</p>
       ) : (
         <Table>
           <TableCaption className="sr-only">
             {title}. Sorted by {columns.find((column) => column.id === order.column)?.label},{" "}
-            {order.direction}. A row opens its conversations.
+            {order.direction}. A row opens its conversations.{note ? ` ${note}` : ""}
           </TableCaption>
           <TableHeader>
             <TableRow>
@@ -110,11 +118,15 @@ export function BreakdownTable({
                   </TableHead>
                 );
               })}
+              <TableHead>
+                <span className="sr-only">Export</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((group) => {
-              const href = conversationsHref(params, grouping, group);
+              const narrowed = groupParams(params, grouping, group);
+              const href = narrowed ? listHrefOf(narrowed) : null;
               return (
                 <TableRow
                   key={`${group.connectionId ?? ""}:${group.key ?? ""}`}
@@ -140,6 +152,17 @@ export function BreakdownTable({
                   <TableCell className="text-right tabular-nums">{formatCount(group.knownCost)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatCount(group.unknownCost)}</TableCell>
                   <TableCell className="text-right tabular-nums">{describeCost(group)}</TableCell>
+                  {/* The menu's clicks bubble through React's tree: they must not open the row. */}
+                  <TableCell className="w-0 py-0" onClick={(event) => event.stopPropagation()}>
+                    {narrowed ? (
+                      <ExportMenu
+                        listQuery={exportListQuery(narrowed)}
+                        total={group.conversations}
+                        label={`Export these conversations: ${group.label}`}
+                        itemText="Export these conversations as"
+                      />
+                    ) : null}
+                  </TableCell>
                 </TableRow>
               );
             })}

@@ -2,12 +2,14 @@
 /**
  * The Costs page: the conversation list's filters (the same URL state and toolbar), the totals of
  * the filter, spend and conversations over time stacked by provider or responder (a chart, or the
- * same numbers as a table), breakdowns by connection, responder and channel whose rows open the
- * list behind them, and Cozmox's cost line items with token totals by model.
+ * same numbers as a table), breakdowns by connection, responder, channel and label whose rows open
+ * the list behind them (and export it), an export of the whole filter, and Cozmox's cost line items
+ * with token totals by model.
  */
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { ExportMenu } from "@/components/conversations/list/export-menu";
 import { FilterChips } from "@/components/conversations/list/filter-chips";
 import { ListToolbar } from "@/components/conversations/list/list-toolbar";
 import { useListFacets } from "@/components/conversations/list/use-list-facets";
@@ -21,6 +23,7 @@ import { BreakdownTable } from "./breakdown-table";
 import { chartData } from "./chart-data";
 import { ChartTable } from "./chart-table";
 import { fillTimeGroups, timeGrouping } from "./format";
+import { exportListQuery } from "./group-filter";
 import { LineItems } from "./line-items";
 import { Segmented } from "./segmented";
 import type { ChartMetric } from "./spend-chart";
@@ -58,6 +61,7 @@ export function CostsPage() {
   const byConnection = useQuery(costQueries.costs(params, { groupBy: "connection" }));
   const byResponder = useQuery(costQueries.costs(params, { groupBy: "responder" }));
   const byChannel = useQuery(costQueries.costs(params, { groupBy: "channel" }));
+  const byLabel = useQuery(costQueries.costs(params, { groupBy: "label" }));
   const answer = overTime.data;
   const currency = answer ? (answer.currency ?? answer.currencies[0] ?? null) : null;
   const groups = answer ? fillTimeGroups(answer.groups, grouping, { from: params.from, to: params.to }) : [];
@@ -89,7 +93,17 @@ export function CostsPage() {
             The costs could not be loaded: {overTime.error.message}
           </p>
         ) : null}
-        {answer ? <TotalsCards totals={answer.totals} /> : <Skeleton className="h-24 w-full" />}
+        <div className="flex flex-col gap-2">
+          <div className="flex items-center justify-end">
+            <ExportMenu
+              listQuery={exportListQuery(params)}
+              total={answer?.totals.conversations ?? null}
+              formats={["csv"]}
+              text="Export all (CSV)"
+            />
+          </div>
+          {answer ? <TotalsCards totals={answer.totals} /> : <Skeleton className="h-24 w-full" />}
+        </div>
         <section aria-labelledby="costs-over-time" className="flex flex-col gap-3">
           <div className="flex flex-wrap items-center gap-2">
             <h2 id="costs-over-time" className="mr-auto text-base font-semibold">
@@ -119,10 +133,12 @@ export function CostsPage() {
               groups={groups}
               caption={`Conversations and spend by ${unit} and ${stackLabel.toLowerCase()}`}
               stackLabel={stackLabel}
+              params={params}
+              grouping={grouping}
             />
           )}
         </section>
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid gap-6 2xl:grid-cols-2">
           <BreakdownTable
             title="By connection"
             grouping="connection"
@@ -140,6 +156,13 @@ export function CostsPage() {
             grouping="channel"
             groups={byChannel.data?.groups ?? []}
             params={params}
+          />
+          <BreakdownTable
+            title="By label"
+            grouping="label"
+            groups={byLabel.data?.groups ?? []}
+            params={params}
+            note="A conversation with several labels counts in each of them, so these rows overlap and are not added up. Conversations without a label are the “No label” row."
           />
           <LineItems params={params} />
         </div>

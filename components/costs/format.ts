@@ -5,8 +5,9 @@
  */
 import { createSerializer } from "nuqs";
 import type { ListParams } from "@/lib/client/conversation-queries";
-import { listSearchParams, type ListSearchParams } from "@/lib/conversations/search-params";
+import { listSearchParams } from "@/lib/conversations/search-params";
 import type { CostGroup, CostGrouping, CurrencyAmount } from "@/lib/model/costs";
+import { groupParams, listHrefOf, type BreakdownGrouping } from "./group-filter";
 
 export function formatMoney(amount: number, currency: string): string {
   const digits = amount !== 0 && Math.abs(amount) < 1 ? 4 : 2;
@@ -100,17 +101,14 @@ export function fillTimeGroups(
 
 const serialize = createSerializer(listSearchParams);
 
-/** The conversation list with the page's filters, narrowed to one row of a breakdown. */
+/** The conversation list with the page's filters, narrowed to one row of a breakdown (`group-filter.ts`). */
 export function conversationsHref(
   params: ListParams,
-  grouping: Extract<CostGrouping, "connection" | "responder" | "channel">,
+  grouping: BreakdownGrouping,
   group: Pick<CostGroup, "key" | "connectionId">,
 ): string | null {
-  if (group.key === null || group.connectionId === null) return null;
-  const patch: Partial<ListSearchParams> = { connection: [group.connectionId], cursor: null };
-  if (grouping === "responder") patch.responder = [group.key];
-  if (grouping === "channel") patch.channel = [group.key];
-  return serialize("/conversations", { ...params, ...patch });
+  const narrowed = groupParams(params, grouping, group);
+  return narrowed ? listHrefOf(narrowed) : null;
 }
 
 /** The Costs page with the same filters (from the list, or from a thread's responder). */

@@ -115,6 +115,7 @@ describe("OpenAPI document", () => {
       "provider",
       "responder",
       "channel",
+      "label",
     ]);
   });
 });

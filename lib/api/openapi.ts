@@ -201,8 +201,10 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Spend and conversations of the list's filter, totals and groups, from the index",
           description:
             "Takes the list's connection, view and filters (the same rows the list shows) and `groupBy` " +
-            "(day, week, connection, provider, responder, channel; without it only the totals), optionally " +
-            "`stackBy` (provider, responder) to split each group. Answered with SQL aggregates. Currencies " +
+            "(day, week, connection, provider, responder, channel, label; without it only the totals), " +
+            "optionally `stackBy` (provider, responder; not with label) to split each group. Label groups " +
+            "overlap (a conversation with two labels counts in both; key null: no label), so they are never " +
+            "added up. Answered with SQL aggregates. Currencies " +
             "are never added: `cost`/`spend` is a number only when the known costs share one `currency`, " +
             "otherwise null with each currency in `byCurrency`. An unknown cost is counted in " +
             "`unknownCost`, never as 0; the totals state `unknownShare`.",

@@ -14,7 +14,15 @@ import { z } from "zod";
 import { viewSchema } from "./list-query";
 import { filterApiShape, listValueSchema } from "./filters";
 
-export const costGroupings = ["day", "week", "connection", "provider", "responder", "channel"] as const;
+export const costGroupings = [
+  "day",
+  "week",
+  "connection",
+  "provider",
+  "responder",
+  "channel",
+  "label",
+] as const;
 export type CostGrouping = (typeof costGroupings)[number];
 
 /** A second dimension inside each group (the chart's stacks). */
@@ -40,6 +48,10 @@ export const costsQuerySchema = z
   .refine((query) => !query.stackBy || query.groupBy, {
     message: "`stackBy` needs a `groupBy`",
     path: ["stackBy"],
+  })
+  .refine((query) => !query.stackBy || query.groupBy !== "label", {
+    message: "`stackBy` is not available with `groupBy=label` (its groups overlap)",
+    path: ["stackBy"],
   });
 export type CostsQuery = z.infer<typeof costsQuerySchema>;
 
@@ -54,7 +66,11 @@ export const currencyAmountSchema = z.object({
 export type CurrencyAmount = z.infer<typeof currencyAmountSchema>;
 
 const groupFields = {
-  /** The grouped value: a date (YYYY-MM-DD; a week is its Monday), an id, a provider; null: none. */
+  /**
+   * The grouped value: a date (YYYY-MM-DD; a week is its Monday), an id (a label's for `label`), a
+   * provider; null: none ("No label" for `label`). Label groups overlap: a conversation with two
+   * labels counts in both, so they must not be added up.
+   */
   key: z.string().nullable(),
   label: z.string(),
   /** The currency of `cost`, or null when no cost is known or the known costs span currencies. */

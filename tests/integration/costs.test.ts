@@ -137,6 +137,26 @@ describe("costs on the demo data", () => {
     expect(answer.totals).toMatchObject({ conversations: 0, spend: null, median: null, unknownShare: 0 });
   });
 
+  it("by label: with no label put on anything, one 'No label' group as large as the totals", async () => {
+    const answer = await costs("view=all&groupBy=label");
+    expect(answer.groupBy).toBe("label");
+    expect(answer.groups).toEqual([
+      expect.objectContaining({
+        key: null,
+        label: "No label",
+        conversations: answer.totals.conversations,
+        knownCost: answer.totals.knownCost,
+        unknownCost: answer.totals.unknownCost,
+        currency: "USD",
+      }),
+    ]);
+    expect(answer.groups[0]?.cost).toBeCloseTo(answer.totals.spend ?? Number.NaN, 6);
+    const stacked = await harness.json("GET", "/api/analytics/costs?groupBy=label&stackBy=provider", {
+      cookie: harness.staffCookie,
+    });
+    expect(stacked.status).toBe(400);
+  });
+
   it("refuses what the list refuses, and anonymous callers", async () => {
     const bad = await harness.json("GET", "/api/analytics/costs?groupBy=year", {
       cookie: harness.staffCookie,

@@ -3,6 +3,9 @@
  * Export what the list filters (every page, not only this one) as CSV or JSON Lines. While the
  * file streams in, the rows received so far are announced and Cancel stops it (the server then
  * records a cancelled export). Hidden when an admin restricted exports to admins.
+ *
+ * The Costs page reuses it for a breakdown row (`label`: an icon button named after the group, with
+ * "Export these conversations as …" items) and for its whole filter (one format: one button).
  */
 import { DownloadIcon, XIcon } from "lucide-react";
 import { useRef, useState } from "react";
@@ -21,8 +24,27 @@ import { useSettings } from "@/lib/client/saved-views";
 import type { ExportFormat } from "@/lib/model/export";
 
 const formatLabels: Record<ExportFormat, string> = { csv: "CSV", jsonl: "JSON Lines" };
+const allFormats = Object.keys(formatLabels) as ExportFormat[];
 
-export function ExportMenu({ listQuery, total }: { listQuery: string; total: number | null }) {
+export function ExportMenu({
+  listQuery,
+  total,
+  label,
+  text = "Export",
+  itemText = "Export as",
+  formats = allFormats,
+}: {
+  listQuery: string;
+  total: number | null;
+  /** With it, the trigger is an icon button with this accessible name. */
+  label?: string;
+  /** The trigger's text (without `label`). */
+  text?: string;
+  /** The menu items' text before the format's name. */
+  itemText?: string;
+  /** One format: the trigger starts it at once, without a menu. */
+  formats?: readonly ExportFormat[];
+}) {
   const actor = useActor();
   const settings = useSettings();
   const [running, setRunning] = useState<{ format: ExportFormat; rows: number } | null>(null);
@@ -64,17 +86,28 @@ export function ExportMenu({ listQuery, total }: { listQuery: string; total: num
       </div>
     );
 
+  const only = formats.length === 1 ? formats[0] : undefined;
+  const trigger = (
+    <Button
+      variant={label ? "ghost" : "outline"}
+      size={label ? "icon-sm" : "sm"}
+      aria-label={label}
+      title={label}
+      onClick={only ? () => void start(only) : undefined}
+    >
+      <DownloadIcon aria-hidden="true" />
+      {label ? null : ` ${text}`}
+    </Button>
+  );
+  if (only) return trigger;
+
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm">
-          <DownloadIcon aria-hidden="true" /> Export
-        </Button>
-      </DropdownMenuTrigger>
+      <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
       <DropdownMenuContent align="end">
-        {(Object.keys(formatLabels) as ExportFormat[]).map((format) => (
+        {formats.map((format) => (
           <DropdownMenuItem key={format} onSelect={() => void start(format)}>
-            Export as {formatLabels[format]}
+            {itemText} {formatLabels[format]}
           </DropdownMenuItem>
         ))}
       </DropdownMenuContent>

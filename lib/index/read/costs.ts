@@ -23,6 +23,7 @@ import type {
   CurrencyAmount,
 } from "@/lib/model/costs";
 import type { ListQuery } from "@/lib/model/list-query";
+import { costsByLabel } from "./costs-by-label";
 import { wherePredicates } from "./filter-sql";
 import { queryRows } from "./rows";
 
@@ -50,7 +51,8 @@ interface Dimension {
 /** A UTC day (`timestamp`), so days and weeks are the same as truncating each conversation's time. */
 const byDay = { day: sql`date_trunc('day', ${happenedAt})` };
 
-const dimensions: Record<CostGrouping, Dimension> = {
+/** Every grouping but `label`, whose groups overlap (`costs-by-label.ts`). */
+const dimensions: Record<Exclude<CostGrouping, "label">, Dimension> = {
   day: {
     columns: byDay,
     key: sql`to_char(g.day, 'YYYY-MM-DD')`,
@@ -146,6 +148,7 @@ const noneLabels: Record<CostGrouping | CostStacking, string> = {
   provider: "—",
   responder: "No responder",
   channel: "No channel",
+  label: "No label",
 };
 
 /** Puts one group's rows (one per currency, null for unknown costs) side by side. */
@@ -260,7 +263,7 @@ function totalsSql(from: SQL): SQL {
  * One row per group and currency (and, with a stack, per group, stack and currency too): the
  * selection aggregated by connection, currency and the dimensions' columns, then re-grouped.
  */
-function groupsSql(from: SQL, groupBy: CostGrouping, stackBy: CostStacking | null): SQL {
+function groupsSql(from: SQL, groupBy: Exclude<CostGrouping, "label">, stackBy: CostStacking | null): SQL {
   const dimension = dimensions[groupBy];
   const stack = stackBy ? dimensions[stackBy] : null;
   const columns = { ...dimension.columns, ...stack?.columns };
@@ -346,12 +349,13 @@ export async function costsFromIndex(
       ...(query.lineItems === "true" ? { lineItems: [] } : {}),
     };
   const from = selection(query, ids);
-  const [totalsRows, groupRows, itemRows] = await Promise.all([
+  const [totalsRows, groupRows, itemRows, labelGroups] = await Promise.all([
     queryRows<TotalsRow>(db, totalsSql(from)),
-    groupBy ? aggregateRows(db, groupsSql(from, groupBy, stackBy)) : [],
+    groupBy && groupBy !== "label" ? aggregateRows(db, groupsSql(from, groupBy, stackBy)) : [],
     query.lineItems === "true"
       ? queryRows<LineItemRow>(db, lineItemsSql(selection(query, ids, lineItemsJoin)))
       : null,
+    groupBy === "label" ? costsByLabel(db, (join) => selection(query, ids, join)) : null,
   ]);
   const totals = totalsOf(totalsRows);
   const currencies = totals.byCurrency.map((entry) => entry.currency);
@@ -360,7 +364,7 @@ export async function costsFromIndex(
     stackBy,
     currency: currencies.length === 1 ? (currencies[0] as string) : null,
     currencies,
-    groups: groupBy ? groupsOf(groupRows, groupBy, stackBy) : [],
+    groups: labelGroups ?? (groupBy ? groupsOf(groupRows, groupBy, stackBy) : []),
     totals,
     ...(itemRows
       ? {
