@@ -43,6 +43,7 @@ import { errors, json, pathParameter, queryParameters } from "./openapi-kit";
 import { labelPaths } from "./openapi-labels";
 import { notePaths } from "./openapi-notes";
 import { reviewPaths } from "./openapi-review";
+import { viewPaths } from "./openapi-views";
 
 export function openApiDocument(): Record<string, unknown> {
   const conversationPath = [pathParameter("connectionId"), pathParameter("conversationId")];
@@ -274,7 +275,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/views": {
         get: {
-          summary: "Saved views: the user's own and the shared ones, with their conversation counts",
+          summary: "Saved views: the user's own and the shared ones (their counts: /api/views/counts)",
           responses: { "200": { description: "Views", content: json(savedViewListSchema) }, ...errors },
         },
         post: {
@@ -317,6 +318,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...labelPaths(conversationPath),
       ...notePaths(conversationPath),
       ...reviewPaths(conversationPath),
+      ...viewPaths(conversationPath),
     },
   };
 }
