@@ -24,19 +24,21 @@ export function deleteViewDescription(view: Pick<SavedView, "shared">): string {
 
 export function DeleteViewDialog({
   view,
+  open,
   onClose,
 }: {
-  /** The view to delete; null when the dialog is closed. */
+  /** The view asked about; kept while the dialog closes, so focus can go back where it belongs. */
   view: SavedView | null;
+  open: boolean;
   onClose: () => void;
 }) {
   const { remove } = useSavedViewMutations();
   const name = view ? untrustedLabel(view.name) : "";
   return (
     <AlertDialog
-      open={view !== null}
-      onOpenChange={(open) => {
-        if (!open && !remove.isPending) onClose();
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && !remove.isPending) onClose();
       }}
     >
       {view ? (
@@ -44,13 +46,14 @@ export function DeleteViewDialog({
           title={`Delete the view “${name}”?`}
           description={deleteViewDescription(view)}
           onCloseAutoFocus={(event) => {
-            // Back to the view's menu button when the view stays (Cancel, Escape).
-            const button = document.querySelector<HTMLElement>(
-              `[data-view-actions="${CSS.escape(view.id)}"]`,
-            );
-            if (button) {
+            // Back to the view's menu button when the view stays (Cancel, Escape); once it is
+            // deleted, to the first saved view left (else where Radix puts it).
+            const target =
+              document.querySelector<HTMLElement>(`[data-view-actions="${CSS.escape(view.id)}"]`) ??
+              document.querySelector<HTMLElement>('ul[aria-label="Saved views"] a');
+            if (target) {
               event.preventDefault();
-              button.focus();
+              target.focus();
             }
           }}
         >

@@ -117,7 +117,7 @@ export function SavedViewsNav({ onNavigate }: { onNavigate?: () => void }) {
   const counts = useViewCounts();
   const { create, update } = useSavedViewMutations();
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<SavedView | null>(null);
+  const [deleting, setDeleting] = useState<{ view: SavedView; open: boolean } | null>(null);
   const onList = pathname === "/conversations";
   const current = canonicalListQuery(new URLSearchParams(searchParams.toString()));
   const personal = views.data?.personal ?? [];
@@ -163,7 +163,7 @@ export function SavedViewsNav({ onNavigate }: { onNavigate?: () => void }) {
                 update.reset();
                 setEditing({ mode: "rename", view });
               }}
-              onDelete={() => setDeleting(view)}
+              onDelete={() => setDeleting({ view, open: true })}
             />
           )),
         )}
@@ -184,7 +184,11 @@ export function SavedViewsNav({ onNavigate }: { onNavigate?: () => void }) {
           }}
         />
       ) : null}
-      <DeleteViewDialog view={deleting} onClose={() => setDeleting(null)} />
+      <DeleteViewDialog
+        view={deleting?.view ?? null}
+        open={deleting?.open ?? false}
+        onClose={() => setDeleting((previous) => previous && { ...previous, open: false })}
+      />
     </div>
   );
 }
