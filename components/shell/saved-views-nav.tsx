@@ -2,7 +2,7 @@
 /**
  * Saved views in the sidebar, under the built-in views: the person's own, then the shared ones,
  * each with its count of conversations (from the index) and, where the person may change it, a
- * menu to rename, move and delete it. "Save view" keeps the list's current filters, search and
+ * menu to rename, move and delete it (deleting asks first). "Save view" keeps the list's current filters, search and
  * sort. A view's link is its own list query string, so it opens the same list for anyone.
  */
 import {
@@ -18,7 +18,6 @@ import {
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -27,34 +26,35 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { UntrustedText, untrustedLabel } from "@/components/ui/untrusted-text";
-import { useSavedViewMutations, useSavedViews } from "@/lib/client/saved-views";
+import { useSavedViewMutations, useSavedViews, useViewCounts } from "@/lib/client/saved-views";
 import { canonicalListQuery } from "@/lib/model/list-query-string";
-import type { SavedView } from "@/lib/model/saved-views";
+import type { SavedView, ViewCount as Count } from "@/lib/model/saved-views";
 import { cn } from "@/lib/utils";
 import { useActor } from "./actor-context";
+import { DeleteViewDialog } from "./delete-view-dialog";
 import { SavedViewDialog } from "./saved-view-dialog";
+import { ViewCount } from "./view-count";
 
 type Editing = { mode: "save" } | { mode: "rename"; view: SavedView } | null;
 
-function countLabel(view: SavedView): string {
-  if (view.count === null) return "";
-  return `${view.count.toLocaleString()}${view.countIsEstimate ? "+" : ""}`;
-}
-
 function ViewRow({
   view,
+  count,
   group,
   active,
   onNavigate,
   onRename,
+  onDelete,
 }: {
   view: SavedView;
+  count: Count | undefined;
   group: SavedView[];
   active: boolean;
   onNavigate?: () => void;
   onRename: () => void;
+  onDelete: () => void;
 }) {
-  const { update, remove } = useSavedViewMutations();
+  const { update } = useSavedViewMutations();
   const index = group.findIndex((candidate) => candidate.id === view.id);
   const name = untrustedLabel(view.name);
   const move = (position: number) => update.mutate({ id: view.id, position });
@@ -75,15 +75,17 @@ function ViewRow({
           <BookmarkIcon className="size-4 shrink-0" aria-hidden />
         )}
         <UntrustedText text={view.name} className="min-w-0 flex-1 truncate" />
-        <span className="text-muted-foreground text-xs tabular-nums">
-          {countLabel(view)}
-          {view.count !== null ? <span className="sr-only"> conversations</span> : null}
-        </span>
+        <ViewCount count={count} />
       </Link>
       {view.editable ? (
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="icon-sm" aria-label={`Actions for view ${name}`}>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={`Actions for view ${name}`}
+              data-view-actions={view.id}
+            >
               <MoreHorizontalIcon aria-hidden />
             </Button>
           </DropdownMenuTrigger>
@@ -97,14 +99,7 @@ function ViewRow({
             <DropdownMenuItem disabled={index >= group.length - 1} onSelect={() => move(index + 1)}>
               <ArrowDownIcon aria-hidden /> Move down
             </DropdownMenuItem>
-            <DropdownMenuItem
-              onSelect={() =>
-                remove.mutate(view.id, {
-                  onSuccess: () => toast(`View “${name}” deleted.`),
-                  onError: (error) => toast.error(error.message),
-                })
-              }
-            >
+            <DropdownMenuItem onSelect={onDelete}>
               <Trash2Icon aria-hidden /> Delete
             </DropdownMenuItem>
           </DropdownMenuContent>
@@ -119,8 +114,10 @@ export function SavedViewsNav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const views = useSavedViews();
+  const counts = useViewCounts();
   const { create, update } = useSavedViewMutations();
   const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<{ view: SavedView; open: boolean } | null>(null);
   const onList = pathname === "/conversations";
   const current = canonicalListQuery(new URLSearchParams(searchParams.toString()));
   const personal = views.data?.personal ?? [];
@@ -158,6 +155,7 @@ export function SavedViewsNav({ onNavigate }: { onNavigate?: () => void }) {
             <ViewRow
               key={view.id}
               view={view}
+              count={counts.data?.saved[view.id]}
               group={group}
               active={onList && current === view.query}
               onNavigate={onNavigate}
@@ -165,6 +163,7 @@ export function SavedViewsNav({ onNavigate }: { onNavigate?: () => void }) {
                 update.reset();
                 setEditing({ mode: "rename", view });
               }}
+              onDelete={() => setDeleting({ view, open: true })}
             />
           )),
         )}
@@ -185,6 +184,11 @@ export function SavedViewsNav({ onNavigate }: { onNavigate?: () => void }) {
           }}
         />
       ) : null}
+      <DeleteViewDialog
+        view={deleting?.view ?? null}
+        open={deleting?.open ?? false}
+        onClose={() => setDeleting((previous) => previous && { ...previous, open: false })}
+      />
     </div>
   );
 }

@@ -21,12 +21,14 @@ import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import type { ProviderId } from "@/lib/model/conversation";
 import { apiFetch } from "@/lib/client/api-client";
+import { useViewCounts } from "@/lib/client/saved-views";
 import { useSyncStatus } from "@/lib/client/sync";
 import { cn } from "@/lib/utils";
 import { ConnectionFreshness } from "./connection-freshness";
 import { ReviewViewsNav } from "@/components/review/review-views-nav";
 import { ProviderIcon } from "./provider-icon";
 import { SavedViewsNav } from "./saved-views-nav";
+import { ViewCount } from "./view-count";
 
 export interface ShellConnection {
   id: string;
@@ -110,6 +112,7 @@ export function SidebarNav({
     staleTime: 5_000,
   });
   const healthById = new Map(health.data?.connections.map((connection) => [connection.id, connection]) ?? []);
+  const counts = useViewCounts();
   const sync = useSyncStatus();
   const syncById = new Map(sync.status.data?.connections.map((entry) => [entry.connectionId, entry]) ?? []);
 
@@ -129,6 +132,7 @@ export function SidebarNav({
               >
                 <Icon className="size-4" aria-hidden />
                 {label}
+                <ViewCount count={counts.data?.views[view]} />
               </NavLink>
             </li>
           ))}

@@ -22,6 +22,8 @@ describe("OpenAPI document", () => {
         "/api/conversations/{connectionId}/{conversationId}/review",
         "/api/review/options",
         "/api/analytics/review",
+        "/api/views/counts",
+        "/api/conversations/{connectionId}/{conversationId}/export",
       ]),
     );
     const listParameters =
@@ -84,6 +86,13 @@ describe("OpenAPI document", () => {
     expect(Object.keys(document.paths["/api/views"] ?? {}).sort()).toEqual(["get", "post"]);
     expect(Object.keys(document.paths["/api/views/{id}"] ?? {}).sort()).toEqual(["delete", "patch"]);
     expect(Object.keys(document.paths["/api/settings"] ?? {}).sort()).toEqual(["get", "patch"]);
+    expect(Object.keys(document.paths["/api/views/counts"] ?? {})).toEqual(["get"]);
+    const threadExport = document.paths["/api/conversations/{connectionId}/{conversationId}/export"]?.get;
+    expect(threadExport?.parameters?.map((parameter) => parameter.name)).toEqual([
+      "connectionId",
+      "conversationId",
+      "format",
+    ]);
   });
 
   it("describes the costs route with the list's filters and its groupings", () => {

@@ -43,6 +43,7 @@ import { errors, json, pathParameter, queryParameters } from "./openapi-kit";
 import { labelPaths } from "./openapi-labels";
 import { notePaths } from "./openapi-notes";
 import { reviewPaths } from "./openapi-review";
+import { viewPaths } from "./openapi-views";
 
 export function openApiDocument(): Record<string, unknown> {
   const conversationPath = [pathParameter("connectionId"), pathParameter("conversationId")];
@@ -278,7 +279,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/views": {
         get: {
-          summary: "Saved views: the user's own and the shared ones, with their conversation counts",
+          summary: "Saved views: the user's own and the shared ones (their counts: /api/views/counts)",
           responses: { "200": { description: "Views", content: json(savedViewListSchema) }, ...errors },
         },
         post: {
@@ -321,6 +322,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...labelPaths(conversationPath),
       ...notePaths(conversationPath),
       ...reviewPaths(conversationPath),
+      ...viewPaths(conversationPath),
     },
   };
 }

@@ -95,6 +95,7 @@ export const knownAuditActions: readonly { group: string; actions: readonly stri
       "conversation.score",
       "conversation.review_reason",
       "conversation.review",
+      "conversation.export",
     ],
   },
   {

@@ -9,6 +9,7 @@ import type { BulkJob, BulkRequest, ModerationState } from "@/lib/conversations/
 import type { ConversationPage, Facets, MessagePage, ThreadPage } from "@/lib/model/conversation";
 import type { SyncStatus } from "@/lib/model/sync-status";
 import type { ListSearchParams } from "@/lib/conversations/search-params";
+import type { ViewCounts } from "@/lib/model/saved-views";
 import { filterDefinitions } from "@/lib/model/filter-labels";
 
 const valueFilterParams = Object.values(filterDefinitions).flatMap((definition) =>
@@ -64,6 +65,12 @@ export const conversationKeys = {
   notesOf: (connectionId: string, conversationId: string) =>
     [...conversationKeys.thread(connectionId, conversationId), "notes"] as const,
   userDirectory: () => ["users", "directory"] as const,
+  /**
+   * The sidebar's count of every built-in and saved view (`GET /api/views/counts`). Not under
+   * `lists()` (whose entries are pages): whatever invalidates the lists after a change invalidates
+   * this too.
+   */
+  viewCounts: () => [...conversationKeys.all, "view-counts"] as const,
 };
 
 /** How many of a view's newest rows the banner looks at (the API's largest page). */
@@ -138,6 +145,14 @@ export const conversationQueries = {
       queryKey: conversationKeys.syncStatus(),
       queryFn: ({ signal }) => apiFetch<SyncStatus>("/api/sync", { signal }),
       staleTime: 1_000,
+    }),
+  viewCounts: () =>
+    queryOptions({
+      queryKey: conversationKeys.viewCounts(),
+      queryFn: ({ signal }) => apiFetch<ViewCounts>("/api/views/counts", { signal }),
+      staleTime: 15_000,
+      // Background syncs add conversations without anyone asking: the counts catch up within a minute.
+      refetchInterval: 60_000,
     }),
   /** A bulk job's progress; always read afresh while the job runs. */
   bulkJob: (id: string) =>

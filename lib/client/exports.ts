@@ -39,12 +39,14 @@ export interface ExportResult {
   fileName: string;
 }
 
-function fileNameOf(response: Response, fallback: string): string {
+/** The file name the server gave in Content-Disposition, else `fallback`. */
+export function fileNameOf(response: Response, fallback: string): string {
   const match = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "");
   return match?.[1] ?? fallback;
 }
 
-async function errorOf(response: Response): Promise<ApiRequestError> {
+/** A refused download as the API's error (its one shape), for a message in the page. */
+export async function errorOf(response: Response): Promise<ApiRequestError> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     return new ApiRequestError(

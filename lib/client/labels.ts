@@ -75,6 +75,7 @@ export function useInvalidateLabelled() {
       client.invalidateQueries({ queryKey: conversationKeys.labels() }),
       client.invalidateQueries({ queryKey: conversationKeys.lists() }),
       client.invalidateQueries({ queryKey: ["facets"] }),
+      client.invalidateQueries({ queryKey: conversationKeys.viewCounts() }),
       client.invalidateQueries({
         predicate: (query) => query.queryKey.at(-1) === "labels" && query.queryKey.length > 1,
       }),

@@ -140,6 +140,7 @@ function invalidateLists(client: QueryClient) {
     client.invalidateQueries({ queryKey: conversationKeys.lists() }),
     client.invalidateQueries({ queryKey: ["facets"] }),
     client.invalidateQueries({ queryKey: ["review"] }),
+    client.invalidateQueries({ queryKey: conversationKeys.viewCounts() }),
   ]);
 }
 

@@ -1,9 +1,10 @@
 /**
- * Saved views in the browser: the list (with counts) and its changes. Every change refetches the
- * list, so the sidebar and the palette show the server's order and counts.
+ * Saved views in the browser: the list, every view's count and the changes. Every change refetches
+ * the list and the counts, so the sidebar and the palette show the server's order and counts.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-client";
+import { conversationKeys, conversationQueries } from "@/lib/client/conversation-queries";
 import type { SavedView, SavedViewList } from "@/lib/model/saved-views";
 import type { Settings } from "@/lib/model/settings";
 
@@ -20,6 +21,11 @@ export function useSavedViews() {
   return useQuery(savedViewsQuery);
 }
 
+/** Every built-in and saved view's count, in one request (refreshed after moderation). */
+export function useViewCounts() {
+  return useQuery(conversationQueries.viewCounts());
+}
+
 export function useSettings() {
   return useQuery({
     queryKey: settingsKeys.all,
@@ -30,7 +36,12 @@ export function useSettings() {
 
 export function useSavedViewMutations() {
   const client = useQueryClient();
-  const onSettled = () => client.invalidateQueries({ queryKey: savedViewKeys.all });
+  // A new or re-pointed view needs its count; a deleted one drops out of the counts.
+  const onSettled = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: savedViewKeys.all }),
+      client.invalidateQueries({ queryKey: conversationKeys.viewCounts() }),
+    ]);
   const create = useMutation({
     mutationFn: (body: { name: string; query: string; shared: boolean }) =>
       apiFetch<SavedView>("/api/views", { method: "POST", json: body }),

@@ -115,6 +115,7 @@ export function useSyncStatus() {
     // else a refetch); lists not on screen are only marked stale.
     void queryClient.invalidateQueries({ queryKey: conversationKeys.lists(), refetchType: "none" });
     void queryClient.invalidateQueries({ queryKey: ["facets"] });
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.viewCounts() });
   }, [data, requests, queryClient]);
 
   return { status, requests };

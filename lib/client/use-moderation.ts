@@ -119,6 +119,7 @@ export function useModeration() {
     },
     onSettled: (_data, _error, { target }) => {
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.viewCounts() });
       // Trash and archive move a conversation in or out of a view, so its costs change too.
       void queryClient.invalidateQueries({ queryKey: costKeys.all });
       // The thread's own query and its history; its message pages do not change with moderation.

@@ -11,7 +11,8 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
 import { savedViews, type SavedViewRow } from "@/lib/db/schema";
-import { countConversations } from "@/lib/index/queries";
+import { countViews } from "@/lib/index/queries";
+import { views, type View } from "@/lib/model/constants";
 import { conflict, forbidden, invalid, notFound } from "@/lib/model/errors";
 import { listQuerySchema, type ListQuery } from "@/lib/model/list-query";
 import { resolveAssigneeMe } from "@/lib/model/review";
@@ -22,6 +23,8 @@ import {
   type SavedView,
   type SavedViewList,
   type UpdateSavedView,
+  type ViewCount,
+  type ViewCounts,
 } from "@/lib/model/saved-views";
 
 type Who = Pick<Actor, "id" | "email" | "role">;
@@ -52,13 +55,7 @@ function editable(row: SavedViewRow, who: Who): boolean {
   return row.ownerId === null ? who.role === "admin" : row.ownerId === who.id;
 }
 
-async function withCount(db: Database, row: SavedViewRow, who: Who): Promise<SavedView> {
-  let counted: { count: number | null; isEstimate: boolean } = { count: null, isEstimate: false };
-  try {
-    counted = await countConversations(db, resolveAssigneeMe(listQueryOf(row.query), who.id));
-  } catch {
-    // A view naming a removed connection (or one made invalid by a later schema) counts as unknown.
-  }
+function toSavedView(row: SavedViewRow, who: Who): SavedView {
   return {
     id: row.id,
     name: row.name,
@@ -67,22 +64,55 @@ async function withCount(db: Database, row: SavedViewRow, who: Who): Promise<Sav
     shared: row.ownerId === null,
     position: row.position,
     editable: editable(row, who),
-    count: counted.count,
-    countIsEstimate: counted.isEstimate,
   };
 }
 
-export async function listSavedViews(db: Database, who: Who): Promise<SavedViewList> {
-  const rows = await db
+async function visibleRows(db: Database, who: Who): Promise<SavedViewRow[]> {
+  return db
     .select()
     .from(savedViews)
     .where(or(isNull(savedViews.ownerId), eq(savedViews.ownerId, who.id)))
     .orderBy(asc(savedViews.position), asc(savedViews.createdAt));
-  const views = [];
-  for (const row of rows) views.push(await withCount(db, row, who));
+}
+
+export async function listSavedViews(db: Database, who: Who): Promise<SavedViewList> {
+  const views = (await visibleRows(db, who)).map((row) => toSavedView(row, who));
   return {
     personal: views.filter((view) => !view.shared),
     shared: views.filter((view) => view.shared),
+  };
+}
+
+/**
+ * The sidebar's counts: every built-in view's and every saved view's the user sees, from the
+ * index in one statement. A saved view whose query no longer parses, or names a removed
+ * connection, counts as unknown (null).
+ */
+export async function countAllViews(db: Database, who: Who): Promise<ViewCounts> {
+  const rows = await visibleRows(db, who);
+  const savedQueries = rows.map((row) => {
+    try {
+      return resolveAssigneeMe(listQueryOf(row.query), who.id);
+    } catch {
+      return null;
+    }
+  });
+  const queries: ListQuery[] = [
+    ...views.map((view) => listQuerySchema.parse({ view })),
+    ...savedQueries.flatMap((query) => (query ? [query] : [])),
+  ];
+  const counts = await countViews(db, queries);
+  const answer = (count: { count: number; isEstimate: boolean } | null | undefined): ViewCount =>
+    count ? { count: count.count, isEstimate: count.isEstimate } : { count: null, isEstimate: false };
+  let next = views.length;
+  return {
+    views: Object.fromEntries(views.map((view, index) => [view, answer(counts[index])])) as Record<
+      View,
+      ViewCount
+    >,
+    saved: Object.fromEntries(
+      rows.map((row, index) => [row.id, savedQueries[index] ? answer(counts[next++]) : answer(null)]),
+    ),
   };
 }
 
@@ -124,7 +154,7 @@ export async function createSavedView(db: Database, who: Who, body: CreateSavedV
     after: snapshot(row),
     outcome: "success",
   });
-  return withCount(db, row, who);
+  return toSavedView(row, who);
 }
 
 /**
@@ -166,7 +196,7 @@ export async function updateSavedView(
     after: snapshot(updated),
     outcome: "success",
   });
-  return withCount(db, updated, who);
+  return toSavedView(updated, who);
 }
 
 export async function deleteSavedView(db: Database, who: Who, id: string): Promise<void> {

@@ -11,8 +11,8 @@ import type { ListQuery } from "@/lib/model/list-query";
 import type { ReviewStats, ReviewStatsQuery } from "@/lib/model/review";
 import { facetsFromIndex } from "./read/facets";
 import { reviewStatsFromIndex } from "./read/review-stats";
-import { cappedCount, listFromIndex, TOTAL_COUNT_CAP } from "./read/list";
-import { wherePredicates } from "./read/filter-sql";
+import { listFromIndex } from "./read/list";
+import { countViewsFromIndex, type ViewCount } from "./read/view-counts";
 import type { RowConnection } from "./store/conversation-rows";
 
 export function rowConnection(handle: ConnectionHandle): RowConnection {
@@ -42,18 +42,28 @@ export async function selectRowConnections(
   return (await selectHandles(db, selection)).map(rowConnection);
 }
 
-/** How many conversations a list query matches, with the list's cap (saved views' counts). */
-export async function countConversations(
-  db: Database,
-  query: ListQuery,
-): Promise<{ count: number; isEstimate: boolean }> {
-  const connections = await selectRowConnections(db, query.connection);
-  const count = await cappedCount(
+/**
+ * How many conversations each list query matches (the sidebar's counts), in one statement, capped
+ * like the list's total. A query naming a connection that no longer exists counts as unknown (null),
+ * where its list would answer 404.
+ */
+export async function countViews(db: Database, queries: readonly ListQuery[]): Promise<(ViewCount | null)[]> {
+  const all = (await selectRowConnections(db, [])).map((connection) => connection.id);
+  const known = new Set(all);
+  const resolved = queries.map((query) => {
+    if (query.connection.length === 0 || query.connection.includes("all")) return all;
+    return query.connection.every((id) => known.has(id)) ? query.connection : null;
+  });
+  const counts = await countViewsFromIndex(
     db,
-    connections.map((connection) => connection.id),
-    wherePredicates(query),
+    all,
+    queries.flatMap((query, index) => {
+      const connectionIds = resolved[index];
+      return connectionIds ? [{ query, connectionIds }] : [];
+    }),
   );
-  return { count: Math.min(count, TOTAL_COUNT_CAP), isEstimate: count > TOTAL_COUNT_CAP };
+  let next = 0;
+  return resolved.map((connectionIds) => (connectionIds ? (counts[next++] ?? null) : null));
 }
 
 /** Review progress (per reviewer, per responder) of what a list query selects. */

@@ -24,3 +24,9 @@ export const exportQuerySchema = z
     path: ["from"],
   });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/** A thread's download (`GET /api/conversations/:connectionId/:conversationId/export`). */
+export const threadExportFormats = ["md", "json"] as const;
+export type ThreadExportFormat = (typeof threadExportFormats)[number];
+
+export const threadExportQuerySchema = z.object({ format: z.enum(threadExportFormats) }).strict();

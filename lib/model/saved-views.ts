@@ -3,6 +3,7 @@
  * shared by the route handlers and the browser.
  */
 import { z } from "zod";
+import { views } from "./constants";
 import { SAVED_VIEW_NAME_MAX } from "./list-query-string";
 
 export { SAVED_VIEW_NAME_MAX } from "./list-query-string";
@@ -52,9 +53,6 @@ export const savedViewSchema = z.object({
   position: z.number(),
   /** Whether the asking user may rename, reorder or delete it. */
   editable: z.boolean(),
-  /** Conversations in the view now (from the index, capped like the list's total); null if unknown. */
-  count: z.number().nullable(),
-  countIsEstimate: z.boolean(),
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
@@ -63,3 +61,18 @@ export const savedViewListSchema = z.object({
   shared: z.array(savedViewSchema),
 });
 export type SavedViewList = z.infer<typeof savedViewListSchema>;
+
+/** Conversations in a view now (from the index, capped like the list's total); null if unknown. */
+export const viewCountSchema = z.object({
+  count: z.number().nullable(),
+  /** Past the list's cap, or a connection of the view is still backfilling (the list says "+"). */
+  isEstimate: z.boolean(),
+});
+export type ViewCount = z.infer<typeof viewCountSchema>;
+
+/** `GET /api/views/counts`: every built-in view's count and every visible saved view's, by id. */
+export const viewCountsSchema = z.object({
+  views: z.record(z.enum(views), viewCountSchema),
+  saved: z.record(z.string(), viewCountSchema),
+});
+export type ViewCounts = z.infer<typeof viewCountsSchema>;

@@ -207,7 +207,7 @@ describe("saved views", () => {
   const list = async (cookie: string) =>
     (await harness.json<SavedViewList>("GET", "/api/views", { cookie })).body;
 
-  it("keeps a personal view to its owner, normalised, with the list's count", async () => {
+  it("keeps a personal view to its owner, normalised", async () => {
     const created = await create(harness.staffCookie, {
       name: "Ended at Cozmox",
       query: `?cursor=abc&limit=50&view=all&status=ended&connection=${harness.connectionIds.cozmox}`,
@@ -220,7 +220,6 @@ describe("saved views", () => {
       href: `/conversations?${query}`,
       shared: false,
       editable: true,
-      count: await listTotal(query),
     });
     expect((await list(harness.staffCookie)).personal.map((view) => view.id)).toContain(created.body.id);
     expect((await list(harness.adminCookie)).personal.map((view) => view.id)).not.toContain(created.body.id);

@@ -28,6 +28,10 @@ export const apiRoutes: RouteEntry[] = [
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/messages/route"),
   },
   {
+    pattern: "/api/conversations/:connectionId/:conversationId/export",
+    load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/export/route"),
+  },
+  {
     pattern: "/api/conversations/:connectionId/:conversationId/history",
     load: () => import("@/app/api/conversations/[connectionId]/[conversationId]/history/route"),
   },
@@ -70,6 +74,8 @@ export const apiRoutes: RouteEntry[] = [
   { pattern: "/api/audit/export", load: () => import("@/app/api/audit/export/route") },
   { pattern: "/api/users/sign-in-locks", load: () => import("@/app/api/users/sign-in-locks/route") },
   { pattern: "/api/views", load: () => import("@/app/api/views/route") },
+  // Before `/api/views/:id`, as Next.js prefers a static segment to a dynamic one.
+  { pattern: "/api/views/counts", load: () => import("@/app/api/views/counts/route") },
   { pattern: "/api/views/:id", load: () => import("@/app/api/views/[id]/route") },
   { pattern: "/api/settings", load: () => import("@/app/api/settings/route") },
   { pattern: "/api/csp-report", load: () => import("@/app/api/csp-report/route") },

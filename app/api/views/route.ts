@@ -1,4 +1,4 @@
-// GET /api/views — the user's saved views and the shared ones, with their counts.
+// GET /api/views — the user's saved views and the shared ones (their counts: GET /api/views/counts).
 // POST /api/views — save a view (shared ones: admins).
 import { readJsonBody, withApi } from "@/lib/api/handler";
 import { createSavedView, listSavedViews } from "@/lib/conversations/saved-views";

@@ -100,6 +100,7 @@ async function followJob(
     setProgress(null);
     void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: conversationKeys.threads() });
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.viewCounts() });
   }
 
   setFailures(

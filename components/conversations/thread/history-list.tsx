@@ -27,6 +27,7 @@ const actionWords: Record<string, string> = {
   "conversation.score": "scored it",
   "conversation.review_reason": "set its review reason",
   "conversation.review": "changed its review",
+  "conversation.export": "downloaded it",
 };
 
 function renamedTo(entry: HistoryEntry): string | null {

@@ -159,6 +159,7 @@ export function ThreadConversation({
     toast.success(`Deleted at ${providerLabels[conversation.provider]}`);
     leave();
     void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.viewCounts() });
   }
 
   const openPanel = useCallback(() => setDetailsChoice(true), []);

@@ -1,5 +1,5 @@
 "use client";
-/** Download the whole thread as Markdown or JSON, from the thread's header. */
+/** Download the whole thread as Markdown or JSON, from the thread's header (built and audited by the server). */
 import { DownloadIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -11,25 +11,17 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { saveBlob } from "@/lib/client/exports";
-import { fetchWholeThread, threadFileName, threadJson, threadMarkdown } from "@/lib/client/thread-download";
+import { fetchThreadDownload } from "@/lib/client/thread-download";
 import type { ConversationDetail } from "@/lib/model/conversation";
-
-type Format = "md" | "json";
+import type { ThreadExportFormat } from "@/lib/model/export";
 
 export function ThreadDownloadMenu({ conversation }: { conversation: ConversationDetail }) {
   const [busy, setBusy] = useState(false);
-  const download = async (format: Format) => {
+  const download = async (format: ThreadExportFormat) => {
     setBusy(true);
     try {
-      const { conversation: detail, messages } = await fetchWholeThread(
-        conversation.connectionId,
-        conversation.id,
-      );
-      const url = `${window.location.origin}/conversations/${encodeURIComponent(detail.connectionId)}/${encodeURIComponent(detail.id)}`;
-      const text =
-        format === "md" ? threadMarkdown(detail, messages, url) : threadJson(detail, messages, url);
-      const type = format === "md" ? "text/markdown;charset=utf-8" : "application/json;charset=utf-8";
-      saveBlob(new Blob([text], { type }), threadFileName(detail, format));
+      const file = await fetchThreadDownload(conversation.connectionId, conversation.id, format);
+      saveBlob(file.blob, file.fileName);
     } catch (error) {
       toast.error(error instanceof Error ? error.message : "The download failed.");
     } finally {

@@ -1,5 +1,5 @@
-/** The authorization matrix's rows for the export, saved views and settings routes. */
-import type { MatrixRow } from "./authorization-rows";
+/** The authorization matrix's rows for the exports (list and thread), saved views and settings routes. */
+import { conversationUrl, type MatrixRow } from "./authorization-rows";
 
 const anyone = (status: number) => ({ anonymous: 401, staff: status, admin: status });
 const signedIn = (admin: number) => ({ anonymous: 401, staff: 403, admin });
@@ -10,6 +10,22 @@ export const exportViewsRows: MatrixRow[] = [
     method: "GET",
     name: "export (staff may, unless an admin restricts it)",
     url: () => "/api/conversations/export?format=csv&view=trash",
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/conversations/:connectionId/:conversationId/export",
+    method: "GET",
+    name: "download a thread (staff may, unless an admin restricts exports)",
+    url: (f) => `${conversationUrl(f, "sigmamind")}/export?format=md`,
+    expected: anyone(200),
+    shape: "parley",
+  },
+  {
+    route: "/api/views/counts",
+    method: "GET",
+    name: "views' counts",
+    url: () => "/api/views/counts",
     expected: anyone(200),
     shape: "parley",
   },

@@ -1,6 +1,7 @@
 /**
- * The export, saved views and settings routes the fuzz test sends hostile input to. The export is
- * fuzzed as a write: a successful export leaves its audit row; a refused one must change nothing.
+ * The export (list and thread), saved views and settings routes the fuzz test sends hostile input
+ * to. The exports are fuzzed as writes: a successful export leaves its audit row; a refused one
+ * must change nothing.
  */
 import fc from "fast-check";
 import { views } from "@/lib/conversations/api-schemas";
@@ -15,6 +16,7 @@ import {
 import {
   build,
   cheapProviders,
+  conversationPath,
   hostileQuery,
   pairsOf,
   type FuzzFixture,
@@ -67,6 +69,13 @@ export function exportViewsRoutes(fixture: FuzzFixture): FuzzRoute[] {
     query: fc.constantFrom("", "view=all", `status=ended&view=${views[1]}`),
   });
   const noQuery = hostileQuery(["limit"]);
+  const threadExportQuery = fc.oneof(
+    {
+      weight: 1,
+      arbitrary: queryString(fc.constantFrom("md", "json").map((format) => [["format", format]])),
+    },
+    { weight: 4, arbitrary: hostileQuery(["format"]) },
+  );
 
   return [
     {
@@ -79,6 +88,24 @@ export function exportViewsRoutes(fixture: FuzzFixture): FuzzRoute[] {
         fc.oneof({ weight: 1, arbitrary: validExport }, { weight: 20, arbitrary: hostileExport }),
         sessionFor("staff"),
       ),
+    },
+    {
+      name: "thread download",
+      pattern: "/api/conversations/:connectionId/:conversationId/export",
+      share: 1,
+      method: "GET",
+      requests: build(
+        conversationPath(fixture, cheapProviders, 1).map((path) => `${path}/export`),
+        threadExportQuery,
+        sessionFor("staff"),
+      ),
+    },
+    {
+      name: "views' counts",
+      pattern: "/api/views/counts",
+      share: 1,
+      method: "GET",
+      requests: build(fc.constant("/api/views/counts"), noQuery, sessionFor("staff")),
     },
     {
       name: "saved views",
