@@ -101,10 +101,20 @@ function createPgliteDirectoryApart(directory: string): void {
 /** The search extensions the index needs (migration 0001 creates them in the database). */
 const pgliteExtensions = { pg_trgm, unaccent };
 
+/**
+ * The embedded server's shared buffers. PostgreSQL's default of 128 MB is zeroed when PGlite
+ * starts, so it all counts as the server's resident memory; the data lives in files (the OS
+ * caches them), and 32 MB holds the index's hot pages. Measured: an idle server ~130 MB smaller.
+ */
+const PGLITE_SHARED_BUFFERS = "32MB";
+
 function openPglite(dataDir: string): DatabaseHandle {
   const release = lockDataDirectory(dataDir);
   createPgliteDirectoryApart(path.join(dataDir, "pglite"));
-  const client = new PGlite(path.join(dataDir, "pglite"), { extensions: pgliteExtensions });
+  const client = new PGlite(path.join(dataDir, "pglite"), {
+    extensions: pgliteExtensions,
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   markSingleProcess(db);
   const ready = migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
