@@ -2,9 +2,9 @@
  * 8. Sync (issue 10, "Measured"): on a simulator and a Parley of its own (fresh data directory,
  * `PARLEY_SYNC_INTERVAL_S` = BENCH_SYNC_INTERVAL_S, 10 by default; Chatling's simulated limit left
  * at its real 300 calls a minute):
- * (a) the backfill of the demo data (or of `SIMULATOR_SCALE` = BENCH_SYNC_SCALE): provider calls
- *     counted at the simulator from Parley's start until `GET /api/sync` shows no connection
- *     backfilling, against the fewest calls each provider's paging allows (`bench/lib/sync-calls.ts`;
+ * (a) the backfill of the demo data (or of `SIMULATOR_SCALE` = BENCH_SYNC_SCALE): each provider's
+ *     calls counted at the simulator from Parley's start until `GET /api/sync` shows its connection
+ *     no longer backfilling, against the fewest calls each provider's paging allows (`bench/lib/sync-calls.ts`;
  *     goal ≤ 1.1×), and Chatling's busiest 60 seconds over the whole section (goal ≤ 300);
  * (b) freshness: a conversation added at the simulator (one per provider) until it is in
  *     `GET /api/conversations` (goal ≤ the interval + 5 s), and again with `POST /api/sync` sent
@@ -89,26 +89,39 @@ async function floors(
   return { floors: result, notes };
 }
 
-/** Polls `GET /api/sync` until no connection is backfilling; when each connection got there. */
+/**
+ * Polls `GET /api/sync` until no connection is backfilling; when each connection got there, and
+ * its provider's call count at the simulator then (a connection done early syncs again on its
+ * interval while the others backfill: those calls are not its backfill's).
+ */
 async function waitForBackfill(
   api: ParleyApi,
+  simulatorUrl: string,
   started: number,
   timeoutMs: number,
-): Promise<{ status: SyncStatus; doneMs: Record<string, number> }> {
+): Promise<{ status: SyncStatus; doneMs: Record<string, number>; callsAtDone: Record<string, number> }> {
   const doneMs: Record<string, number> = {};
+  const callsAtDone: Record<string, number> = {};
   for (;;) {
     const status = await api.get("/api/sync", syncStatusSchema);
-    for (const connection of status.connections)
-      if (connection.state !== "backfilling" && doneMs[connection.provider] === undefined)
+    const done = status.connections.filter(
+      (connection) => connection.state !== "backfilling" && doneMs[connection.provider] === undefined,
+    );
+    if (done.length > 0) {
+      const calls = totals(await callReport(simulatorUrl));
+      for (const connection of done) {
         doneMs[connection.provider] = Date.now() - started;
-    if (backfillFinished(status.connections)) return { status, doneMs };
+        callsAtDone[connection.provider] = calls[connection.provider] ?? 0;
+      }
+    }
+    if (backfillFinished(status.connections)) return { status, doneMs, callsAtDone };
     if (Date.now() - started > timeoutMs) {
       const states = status.connections
         .map((connection) => `${connection.provider} ${connection.state}`)
         .join(", ");
       throw new Error(`the backfill did not finish in ${Math.round(timeoutMs / 1000)} s (${states})`);
     }
-    await sleep(1_000);
+    await sleep(500);
   }
 }
 
@@ -225,18 +238,20 @@ export async function syncSection(
         parley.url,
         await signIn(parley.url, demoAccounts.staff.email, demoAccounts.staff.password),
       );
-      const backfill = await waitForBackfill(api, started, timeoutMs);
+      const backfill = await waitForBackfill(api, simulator.url, started, timeoutMs);
       const backfillMs = Date.now() - started;
       const atIdle = await callReport(simulator.url);
       log(`  backfill of ${data} done in ${formatMs(backfillMs)}`);
       raw.backfill = {
         ms: backfillMs,
         doneMs: backfill.doneMs,
-        calls: atIdle,
+        callsAtDone: backfill.callsAtDone,
+        callsAtIdle: atIdle,
         floors: floor,
         status: backfill.status,
       };
-      for (const entry of callsAgainstFloors(before, totals(atIdle), floor)) {
+      const untilIdle = totals(atIdle);
+      for (const entry of callsAgainstFloors(before, backfill.callsAtDone, floor)) {
         const connection = backfill.status.connections.find(
           (candidate) => candidate.provider === entry.provider,
         );
@@ -252,7 +267,7 @@ export async function syncSection(
             measured: entry.calls,
             against: entry.floor,
             goal: { kind: "max", limit: 1.1 },
-            note: `no longer backfilling after ${formatMs(backfill.doneMs[entry.provider] ?? Number.NaN)}${transcripts}; ${notes[entry.provider] ?? ""}`,
+            note: `calls until its connection stopped backfilling, after ${formatMs(backfill.doneMs[entry.provider] ?? Number.NaN)} (until every connection had: ${((untilIdle[entry.provider] ?? 0) - (before[entry.provider] ?? 0)).toLocaleString("en-US")})${transcripts}; ${notes[entry.provider] ?? ""}`,
           }),
         );
       }
@@ -264,7 +279,7 @@ export async function syncSection(
         ratio: null,
         goal: null,
         met: null,
-        note: `from Parley's start (its start-up included) to GET /api/sync showing no connection backfilling; syncs every ${intervalSeconds} s meanwhile, their calls counted above`,
+        note: `from Parley's start (its start-up included) to GET /api/sync showing no connection backfilling (polled every 500 ms); a connection done early syncs every ${intervalSeconds} s meanwhile`,
       });
 
       log(`  freshness: one conversation added per provider, sync every ${intervalSeconds} s…`);
