@@ -11,6 +11,7 @@
  *     right after adding (goal ≤ 3 s).
  */
 import { z } from "zod";
+import { providerLabels } from "@/lib/model/constants";
 import { providerIds, type ProviderId } from "@/lib/model/conversation";
 import { syncStatusSchema, type SyncStatus } from "@/lib/model/sync-status";
 import { MAX_LIMIT as COZMOX_PAGE_SIZE } from "@/simulator/providers/cozmox/query";
@@ -47,7 +48,9 @@ export interface SyncOptions {
 }
 
 const listSchema = z.object({ items: z.array(z.object({ id: z.string() }).loose()) }).loose();
-const label = (provider: string) => provider.charAt(0).toUpperCase() + provider.slice(1);
+const label = (provider: string) =>
+  (providerLabels as Record<string, string>)[provider] ??
+  provider.charAt(0).toUpperCase() + provider.slice(1);
 const totals = (report: CallReport) =>
   Object.fromEntries(providerIds.map((provider) => [provider, report.providers[provider]?.total ?? 0]));
 
