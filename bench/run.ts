@@ -7,8 +7,9 @@
  *
  * Settings (environment): BENCH_PORT (3510), BENCH_SIMULATOR_PORT (4510), BENCH_RELAY_PORT (4511),
  * BENCH_DURATION seconds per closed-loop run (10), BENCH_PACED_DURATION seconds per paced run (15),
- * BENCH_CONNECTIONS (20), BENCH_SECTIONS (comma-separated subset of costs, proxy, floor, fanout,
- * growth-api, growth-browser, list-page, memory; all by default; `costs` alone needs no build), BENCH_ECHO=1 to show the servers'
+ * BENCH_CONNECTIONS (20), BENCH_SECTIONS (comma-separated subset of costs, index, sync, proxy, floor,
+ * fanout, growth-api, growth-browser, list-page, memory; all by default; `costs` and `index` alone
+ * need no build; `sync` starts a simulator and Parley of its own first), BENCH_ECHO=1 to show the servers'
  * output, PARLEY_USE_EXISTING_BUILD=1 to skip the freshness check of `.next`, BENCH_MEMORY_REQUESTS
  * (10,000) for the memory section.
  */
@@ -27,6 +28,8 @@ import { markdownTable, plainTable, summary, unmeasured } from "./lib/report";
 import { removeDataDir, startParleyProcess, startSimulatorProcess, tsxArgs } from "./lib/stack";
 import { fanOut } from "./sections/fan-out";
 import { costs } from "./sections/costs";
+import { indexScale } from "./sections/index";
+import { syncSection } from "./sections/sync";
 import { growthApi, growthBrowser } from "./sections/growth";
 import { listPage } from "./sections/list-page";
 import { memory } from "./sections/memory";
@@ -36,6 +39,8 @@ import { providerIds } from "@/lib/model/conversation";
 const root = path.resolve(__dirname, "..");
 const sections = [
   "costs",
+  "index",
+  "sync",
   "proxy",
   "floor",
   "growth-api",
@@ -133,24 +138,41 @@ async function main(): Promise<void> {
   };
   const chosen = chosenSections();
   const echo = process.env.BENCH_ECHO === "1";
-  // Costs runs in its own process on its own index, before (and without) the servers.
+  // Costs and index run in their own processes on their own index, before (and without) the servers.
+  const startedAt = new Date();
   const costsRun = chosen.has("costs") ? costs(root, log) : { rows: [], raw: {} };
-  if (chosen.size === 1 && chosen.has("costs")) {
-    writeResults({
-      startedAt: new Date(),
-      settings,
-      chosen,
-      rows: costsRun.rows,
-      raw: { costs: costsRun.raw },
-      failedSections: [],
-      discovery: null,
-    });
+  const indexRun = chosen.has("index") ? indexScale(root, log) : { rows: [], raw: {} };
+  const early = {
+    rows: [...costsRun.rows, ...indexRun.rows],
+    raw: { costs: costsRun.raw, index: indexRun.raw },
+  };
+  const serverless = ["costs", "index"];
+  if ([...chosen].every((section) => serverless.includes(section))) {
+    writeResults({ startedAt, settings, chosen, ...early, failedSections: [], discovery: null });
     return;
   }
   await assertPortsFree(ports);
 
   const build = await ensureProductionBuild(root, log, { withBenchRoutes: true });
-  const startedAt = new Date();
+  // Sync measures a backfill from Parley's start: a simulator and a Parley of its own, stopped before the others start.
+  if (chosen.has("sync")) {
+    const sectionStarted = Date.now();
+    const syncRun = await syncSection({
+      root,
+      parleyPort: ports.BENCH_PORT,
+      simulatorPort: ports.BENCH_SIMULATOR_PORT,
+      echo,
+      log,
+    });
+    early.rows.push(...syncRun.rows);
+    Object.assign(early.raw, { sync: syncRun.raw });
+    log(`[bench] sync done in ${Math.round((Date.now() - sectionStarted) / 1000)} s`);
+  }
+  const rest = [...chosen].filter((section) => !serverless.includes(section) && section !== "sync");
+  if (rest.length === 0) {
+    writeResults({ startedAt, settings, chosen, ...early, failedSections: [], discovery: null });
+    return;
+  }
   log(
     `[bench] ${build === "built" ? "built" : "using the build in .next"}; starting the simulator and Parley…`,
   );
@@ -204,8 +226,8 @@ async function main(): Promise<void> {
     connections: await demoConnections(parley.url),
     discovery,
     chatlingBudget: new CallBudget({ limit: 240, windowMs: 61_000 }),
-    rows: [...costsRun.rows],
-    raw: { costs: costsRun.raw },
+    rows: [...early.rows],
+    raw: { ...early.raw },
     log,
   };
 

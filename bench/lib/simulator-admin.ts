@@ -1,6 +1,7 @@
 /**
  * The provider simulator's admin endpoints (`simulator/core/server.ts`): faults per provider,
- * clearing them, and the per-provider request counters the bench uses to count wire calls.
+ * clearing them, the per-provider request counters the bench uses to count wire calls, the calls
+ * per key with their busiest minute, each provider's size and fewest backfill calls, and live adds.
  */
 import { z } from "zod";
 import { providerIds, type ProviderId } from "@/lib/model/conversation";
@@ -58,4 +59,74 @@ export async function requestCounts(simulatorUrl: string): Promise<Record<Provid
     zaia: count("zaia"),
     chatling: count("chatling"),
   };
+}
+
+const keyCallsSchema = z
+  .object({
+    total: z.number(),
+    peakPerMinute: z.number(),
+    byStatus: z.record(z.string(), z.number()).optional(),
+  })
+  .loose();
+const callsSchema = z.object({
+  since: z.string(),
+  providers: z.record(
+    z.string(),
+    z.object({
+      total: z.number(),
+      budgetPerMinute: z.number().optional(),
+      keys: z.record(z.string(), keyCallsSchema),
+    }),
+  ),
+});
+export type CallReport = z.infer<typeof callsSchema>;
+
+/** `GET /__admin/calls`: calls per provider and key since the start, with each key's busiest minute. */
+export async function callReport(simulatorUrl: string): Promise<CallReport> {
+  return callsSchema.parse(await admin(simulatorUrl, "GET", "/calls"));
+}
+
+const scaleSchema = z.object({
+  scale: z.number().nullable(),
+  providers: z.record(
+    z.string(),
+    z
+      .object({
+        conversations: z.number().optional(),
+        messages: z.number().optional(),
+        backfillFloor: z.object({ calls: z.number(), detail: z.string() }).optional(),
+      })
+      .loose(),
+  ),
+});
+export type ScaleReport = z.infer<typeof scaleSchema>;
+
+/** `GET /__admin/scale`: each provider's size and the fewest calls a full read of it needs. */
+export async function scaleReport(simulatorUrl: string): Promise<ScaleReport> {
+  return scaleSchema.parse(await admin(simulatorUrl, "GET", "/scale"));
+}
+
+/** `GET /__admin/stats`: per provider its sizes (chats, sessions, …) and requests. */
+export async function providerStats(simulatorUrl: string): Promise<Record<string, Record<string, unknown>>> {
+  return z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .parse(await admin(simulatorUrl, "GET", "/stats"));
+}
+
+const liveAnswerSchema = z.object({
+  provider: z.string(),
+  added: z.array(z.object({ id: z.string(), lastActivityAt: z.string().nullable().optional() }).loose()),
+});
+
+/** `POST /__admin/conversations/:provider {add}`: new conversations, newer than every other; their ids. */
+export async function addConversations(
+  simulatorUrl: string,
+  provider: ProviderId,
+  count: number,
+  messages = 2,
+): Promise<string[]> {
+  const answer = liveAnswerSchema.parse(
+    await admin(simulatorUrl, "POST", `/conversations/${provider}`, { add: count, messages }),
+  );
+  return answer.added.map((conversation) => conversation.id);
 }

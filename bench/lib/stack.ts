@@ -34,6 +34,8 @@ export interface SimulatorOptions {
   port: number;
   /** Chatling's simulated budget a minute per key (the direct measurements must not hit it). */
   chatlingRateLimit?: number;
+  /** `SIMULATOR_SCALE`: serve this many conversations instead of the demo data. */
+  scale?: number;
   echo?: boolean;
   name?: string;
 }
@@ -43,6 +45,7 @@ export async function startSimulatorProcess(options: SimulatorOptions): Promise<
   const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_SIMULATOR_PORT: String(options.port) };
   if (options.chatlingRateLimit !== undefined)
     env.SIMULATOR_CHATLING_RATE_LIMIT = String(options.chatlingRateLimit);
+  if (options.scale !== undefined) env.SIMULATOR_SCALE = String(options.scale);
   const child = startProcess(
     options.name ?? "simulator",
     process.execPath,
