@@ -10,9 +10,10 @@ import "server-only";
 import { and, asc, eq, ne, or, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/lib/audit/audit-log";
+import { requireIndexedConversation } from "@/lib/index/read/indexed-conversation";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
-import { connections, conversationReviews, indexedConversations, labels, user } from "@/lib/db/schema";
+import { conversationReviews, labels, user } from "@/lib/db/schema";
 import { conflict, invalid, isDomainError, notFound } from "@/lib/model/errors";
 import {
   reviewFieldKeys,
@@ -82,7 +83,7 @@ export async function readReview(
   connectionId: string,
   conversationId: string,
 ): Promise<Review> {
-  await requireConversation(db, connectionId, conversationId);
+  await requireIndexedConversation(db, connectionId, conversationId);
   return readReviewWith(db, connectionId, conversationId);
 }
 
@@ -98,22 +99,6 @@ async function activeUsers(db: Database): Promise<{ id: string; name: string }[]
 export async function reviewOptions(db: Database): Promise<ReviewOptions> {
   const [settings, assignees] = await Promise.all([readSettings(db), activeUsers(db)]);
   return { scoreMode: settings.scoreMode, assignees };
-}
-
-async function requireConversation(db: Database, connectionId: string, conversationId: string) {
-  const [connection] = await db
-    .select({ id: connections.id, name: connections.name })
-    .from(connections)
-    .where(eq(connections.id, connectionId));
-  if (!connection) throw notFound("This connection does not exist.");
-  const [conversation] = await db
-    .select({ id: indexedConversations.id })
-    .from(indexedConversations)
-    .where(
-      and(eq(indexedConversations.connectionId, connectionId), eq(indexedConversations.id, conversationId)),
-    );
-  if (!conversation) throw notFound("This conversation is not in Parley's index (yet).");
-  return connection;
 }
 
 /** Refuses what cannot be stored, before anything is written. */
@@ -208,7 +193,7 @@ export async function updateReview(
   try {
     if (!hasReviewFields(change))
       throw invalid("send at least one of assignee, reviewState, score, reviewReason");
-    connectionName = (await requireConversation(db, connectionId, conversationId)).name;
+    connectionName = (await requireIndexedConversation(db, connectionId, conversationId)).name;
     const { scoreMode } = await readSettings(db);
     await checkChange(db, change, scoreMode);
     return await db.transaction(async (tx) => {

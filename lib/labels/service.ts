@@ -7,9 +7,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
+import { requireIndexedConversation } from "@/lib/index/read/indexed-conversation";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
-import { connections, conversationLabels, indexedConversations, labels } from "@/lib/db/schema";
+import { conversationLabels, labels } from "@/lib/db/schema";
 import { DomainError, conflict, invalid, notFound } from "@/lib/model/errors";
 import {
   MAX_LABELS_PER_CONVERSATION,
@@ -213,25 +214,6 @@ async function requireKnownLabels(db: Database, ids: readonly string[]): Promise
 const sameSet = (left: readonly string[], right: readonly string[]) =>
   left.length === right.length && [...left].sort().join("\u0000") === [...right].sort().join("\u0000");
 
-async function requireConversation(
-  db: Database,
-  connectionId: string,
-  conversationId: string,
-): Promise<void> {
-  const [connection] = await db
-    .select({ id: connections.id })
-    .from(connections)
-    .where(eq(connections.id, connectionId));
-  if (!connection) throw notFound("This connection does not exist.");
-  const [conversation] = await db
-    .select({ id: indexedConversations.id })
-    .from(indexedConversations)
-    .where(
-      and(eq(indexedConversations.connectionId, connectionId), eq(indexedConversations.id, conversationId)),
-    );
-  if (!conversation) throw notFound("This conversation is not in Parley's index (yet).");
-}
-
 /**
  * Sets a conversation's labels to exactly `labelIds` (what the picker shows), in one transaction:
  * unknown ids refuse the whole change, so nothing is half-written.
@@ -247,7 +229,7 @@ export async function setConversationLabels(
   const wanted = [...new Set(labelIds)];
   const entry = { action: "conversation.labels", connectionId, conversationId };
   return audited(db, actor, entry, async () => {
-    await requireConversation(db, connectionId, conversationId);
+    await requireIndexedConversation(db, connectionId, conversationId);
     await requireKnownLabels(db, wanted);
     const where = and(
       eq(conversationLabels.connectionId, connectionId),
@@ -289,7 +271,7 @@ export async function changeConversationLabels(
 ): Promise<{ labelIds: string[] }> {
   const entry = { action: "conversation.labels", connectionId, conversationId };
   return audited(db, actor, entry, async () => {
-    await requireConversation(db, connectionId, conversationId);
+    await requireIndexedConversation(db, connectionId, conversationId);
     await requireKnownLabels(db, change.add);
     const before = await db.transaction(async (tx) => {
       const writer = tx as unknown as Database;

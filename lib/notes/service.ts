@@ -8,9 +8,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
+import { requireIndexedConversation } from "@/lib/index/read/indexed-conversation";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
-import { connections, conversationNotes, indexedConversations, user } from "@/lib/db/schema";
+import { conversationNotes, user } from "@/lib/db/schema";
 import { DomainError, forbidden, invalid, notFound } from "@/lib/model/errors";
 import {
   mentionIdsOf,
@@ -98,21 +99,6 @@ async function audited<T>(
   }
 }
 
-async function requireConversation(db: Database, connectionId: string, conversationId: string) {
-  const [connection] = await db
-    .select({ id: connections.id })
-    .from(connections)
-    .where(eq(connections.id, connectionId));
-  if (!connection) throw notFound("This connection does not exist.");
-  const [conversation] = await db
-    .select({ id: indexedConversations.id })
-    .from(indexedConversations)
-    .where(
-      and(eq(indexedConversations.connectionId, connectionId), eq(indexedConversations.id, conversationId)),
-    );
-  if (!conversation) throw notFound("This conversation is not in Parley's index (yet).");
-}
-
 async function requireNote(db: Database, connectionId: string, conversationId: string, noteId: string) {
   const [row] = await db
     .select()
@@ -174,7 +160,7 @@ export async function createNote(
   const id = randomUUID();
   const entry = { action: "note.create", targetId: id, connectionId, conversationId };
   return audited(db, actor, entry, async () => {
-    await requireConversation(db, connectionId, conversationId);
+    await requireIndexedConversation(db, connectionId, conversationId);
     const mentionIds = mentionIdsOf(input.body);
     await checkMentions(db, mentionIds);
     const [row] = await db

@@ -8,7 +8,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import type { CostGroup, CurrencyAmount } from "@/lib/model/costs";
+import type { CostGroup } from "@/lib/model/costs";
+import { combineCurrencies } from "./cost-rows";
 import { queryRows } from "./rows";
 
 /** The group of the conversations without a label. */
@@ -40,33 +41,13 @@ function labelGroupsSql(from: SQL): SQL {
     order by max(glb.name_key) nulls last, 1 nulls last`;
 }
 
-const numberOf = (value: number | string | null): number => (value === null ? 0 : Number(value));
-
-/** Puts one label's rows (one per currency, null for the unknown costs) side by side, never added. */
+/** One label's group: its rows (one per currency, null for the unknown costs) side by side. */
 export function combineLabelRows(key: string | null, rows: readonly LabelRow[]): CostGroup {
-  const byCurrency: CurrencyAmount[] = rows
-    .filter((row) => row.currency !== null)
-    .map((row) => ({
-      currency: row.currency as string,
-      cost: numberOf(row.cost),
-      conversations: numberOf(row.conversations),
-    }))
-    .sort((left, right) => left.currency.localeCompare(right.currency));
-  const unknownCost = rows
-    .filter((row) => row.currency === null)
-    .reduce((count, row) => count + numberOf(row.conversations), 0);
-  const knownCost = byCurrency.reduce((count, entry) => count + entry.conversations, 0);
-  const only = byCurrency.length === 1 ? byCurrency[0] : undefined;
   return {
     key,
     label: key === null ? NO_LABEL : (rows.find((row) => row.label !== null)?.label ?? key),
     connectionId: null,
-    currency: only?.currency ?? null,
-    cost: only ? only.cost : null,
-    conversations: knownCost + unknownCost,
-    knownCost,
-    unknownCost,
-    byCurrency,
+    ...combineCurrencies(rows),
   };
 }
 

@@ -15,14 +15,13 @@ import { providerLabels, type ProviderId } from "@/lib/model/constants";
 import type {
   CostGroup,
   CostGrouping,
-  CostSeries,
   CostStacking,
   CostsAnswer,
   CostsQuery,
   CostTotals,
-  CurrencyAmount,
 } from "@/lib/model/costs";
 import type { ListQuery } from "@/lib/model/list-query";
+import { combineCurrencies, numberOf } from "./cost-rows";
 import { costsByLabel } from "./costs-by-label";
 import { wherePredicates } from "./filter-sql";
 import { queryRows } from "./rows";
@@ -133,7 +132,6 @@ interface TotalsRow {
   median: number | string | null;
 }
 
-const numberOf = (value: number | string | null): number => (value === null ? 0 : Number(value));
 const nullableNumber = (value: number | string | null): number | null =>
   value === null ? null : Number(value);
 
@@ -150,31 +148,6 @@ const noneLabels: Record<CostGrouping | CostStacking, string> = {
   channel: "No channel",
   label: "No label",
 };
-
-/** Puts one group's rows (one per currency, null for unknown costs) side by side. */
-function combine(rows: readonly AggregateRow[]): Omit<CostSeries, "key" | "label"> {
-  const byCurrency: CurrencyAmount[] = rows
-    .filter((row) => row.currency !== null)
-    .map((row) => ({
-      currency: row.currency as string,
-      cost: numberOf(row.cost),
-      conversations: numberOf(row.conversations),
-    }))
-    .sort((left, right) => left.currency.localeCompare(right.currency));
-  const unknownCost = rows
-    .filter((row) => row.currency === null)
-    .reduce((count, row) => count + numberOf(row.conversations), 0);
-  const knownCost = byCurrency.reduce((count, entry) => count + entry.conversations, 0);
-  const only = byCurrency.length === 1 ? byCurrency[0] : undefined;
-  return {
-    currency: only?.currency ?? null,
-    cost: only ? only.cost : null,
-    conversations: knownCost + unknownCost,
-    knownCost,
-    unknownCost,
-    byCurrency,
-  };
-}
 
 function groupsOf(rows: readonly AggregateRow[], groupBy: CostGrouping, stackBy: CostStacking | null) {
   const keyOf = (row: AggregateRow) =>
@@ -199,7 +172,7 @@ function groupsOf(rows: readonly AggregateRow[], groupBy: CostGrouping, stackBy:
       // The label of the whole group (a stack's row labels only its part of the group).
       label: label(groupBy, first.key, (own[0] ?? first).label),
       connectionId: first.connection_id,
-      ...combine(own),
+      ...combineCurrencies(own),
     };
     if (stackBy)
       group.series = [...stacks.values()].map((stackRows) => {
@@ -207,7 +180,7 @@ function groupsOf(rows: readonly AggregateRow[], groupBy: CostGrouping, stackBy:
         return {
           key: head.stack_key,
           label: label(stackBy, head.stack_key, head.stack_label),
-          ...combine(stackRows),
+          ...combineCurrencies(stackRows),
         };
       });
     return group;
