@@ -68,7 +68,9 @@ export function openApiDocument(): Record<string, unknown> {
             "field has no rows that match. `q` searches titles, contacts, responders and message text (full-text, " +
             "accents and case ignored, and substrings for CJK and partial words); each item then carries " +
             "`matches`: where it matched, a snippet and highlight ranges (offsets, never HTML) and the message id. " +
-            "`total` is exact unless `totalIsEstimate` (connections still backfilling, or more than 10,000 rows). " +
+            "`total` is exact unless `totalIsEstimate`, when it is a lower bound: connections still backfilling, " +
+            "more than 10,000 rows, or more than 200 for a search by a word so common that it is answered by " +
+            "reading conversations newest first. " +
             "`notices` name connections still backfilling or failing (with `syncedAt`), and, for a search, " +
             "connections that keep metadata only.",
           parameters: queryParameters(listQuerySchema),

@@ -12,6 +12,7 @@ import { getDatabaseHandle, type Database } from "@/lib/db/client";
 import { processState } from "@/lib/process-state";
 import { databaseBudgets } from "./budget";
 import { startJobQueue, type JobQueue, type SyncJobData } from "./jobs";
+import { refreshPlannerStatistics } from "./store/statistics";
 import { runSync } from "./sync/run-sync";
 
 interface Jobs {
@@ -35,6 +36,7 @@ export async function runSyncJob(
     budgetMs: 20_000,
     reconcile: data.reconcile === true,
   });
+  await refreshPlannerStatistics(db);
   return {
     again: outcome.more,
     afterSeconds: outcome.retryAfterMs ? outcome.retryAfterMs / 1000 : undefined,

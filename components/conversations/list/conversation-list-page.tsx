@@ -246,7 +246,10 @@ export function ConversationListPage() {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold">{heading}</h1>
           {data.total !== null ? (
-            <span className="text-muted-foreground text-sm">{data.total} conversations</span>
+            <span className="text-muted-foreground text-sm">
+              {data.total.toLocaleString("en-US")}
+              {data.totalIsEstimate ? "+" : ""} conversations
+            </span>
           ) : null}
           <div className="ml-auto flex items-center gap-2">
             <ExportMenu listQuery={canonicalListQuery(list.listQueryString)} total={data.total} />

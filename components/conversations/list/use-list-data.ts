@@ -65,6 +65,8 @@ export function useListData(params: ListParams, facets: ListFacets) {
     rows,
     notices: page?.notices ?? [],
     total: settled ? (page?.total ?? null) : null,
+    /** The total is a lower bound ("10,000+"): counting stopped, or connections are still backfilling. */
+    totalIsEstimate: page?.totalIsEstimate ?? false,
     nextCursor,
     position,
     loading: query.isPending,

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { listConnectionRows } from "@/lib/connections/repository";
 import type { Database } from "@/lib/db/client";
 import { wherePredicates } from "@/lib/index/read/filter-sql";
-import { fromIndexedConversations } from "@/lib/index/read/list";
+import { fromIndexedConversations, listOrder } from "@/lib/index/read/list";
 import { inConversationKeys, queryRows } from "@/lib/index/read/rows";
 import { invalid, notFound } from "@/lib/model/errors";
 import { listQuerySchema } from "@/lib/model/list-query";
@@ -91,7 +91,7 @@ async function matchingRows(
   if (ids.length === 0) return [];
   const rows = await queryRows<FlagRow>(
     db,
-    sql`select ${columns} ${fromIndexedConversations(ids, wherePredicates(query))} order by c.sort_at desc, c.connection_id asc, c.id asc limit ${BULK_MAX_ROWS + 1}`,
+    sql`select ${columns} ${fromIndexedConversations(ids, wherePredicates(query))} ${listOrder("recent")} limit ${BULK_MAX_ROWS + 1}`,
   );
   if (rows.length > BULK_MAX_ROWS)
     throw invalid(

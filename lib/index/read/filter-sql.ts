@@ -32,23 +32,25 @@ export function searchTsQuery(q: string): SQL {
 
 /**
  * Conversations whose title, contact, responder (or overlay title), any indexed message or any of
- * Parley's internal notes matches.
+ * Parley's internal notes matches. With `checkEachRow`, each conversation's messages and notes are
+ * checked by primary key as the rows are read (`offset 0` keeps PostgreSQL from turning the
+ * `exists` into one hashed read of every matching message, which a common word makes huge): what a
+ * scan of the list's order wants (`search-plan.ts`). Without it, the planner picks.
  */
-function searchPredicate(q: string): SQL {
+export function searchPredicate(q: string, options: { checkEachRow?: boolean } = {}): SQL {
   const pattern = searchPattern(q);
   const tsquery = searchTsQuery(q);
+  const fence = options.checkEachRow ? sql` offset 0` : sql``;
   return sql`(
     c.search_vector @@ ${tsquery}
     or c.search_folded like ${pattern}
     or (o.title is not null and f_unaccent(lower(o.title)) like ${pattern})
-    or (c.connection_id, c.id) in (
-      select m.connection_id, m.conversation_id from indexed_messages m
-      where m.vector @@ ${tsquery} or m.folded like ${pattern}
-    )
-    or (c.connection_id, c.id) in (
-      select n.connection_id, n.conversation_id from conversation_notes n
-      where n.vector @@ ${tsquery} or n.folded like ${pattern}
-    )
+    or exists (select 1 from indexed_messages m
+      where m.connection_id = c.connection_id and m.conversation_id = c.id
+        and (m.vector @@ ${tsquery} or m.folded like ${pattern})${fence})
+    or exists (select 1 from conversation_notes n
+      where n.connection_id = c.connection_id and n.conversation_id = c.id
+        and (n.vector @@ ${tsquery} or n.folded like ${pattern})${fence})
   )`;
 }
 
@@ -122,11 +124,15 @@ export function viewPredicate(view: View): SQL {
   }
 }
 
-/** Every predicate of a query (view and filters), joined with `and`. */
-export function wherePredicates(query: ListQuery): SQL[] {
+/**
+ * Every predicate of a query (view and filters), joined with `and`. `search` replaces the search
+ * filter's row-by-row predicate with an equivalent one (a planned search's candidates).
+ */
+export function wherePredicates(query: ListQuery, options: { search?: SQL } = {}): SQL[] {
   const parts = [viewPredicate(query.view)];
   for (const key of Object.keys(filterPredicates) as FilterKey[]) {
-    const predicate = filterPredicates[key](query);
+    const predicate =
+      key === "search" && query.q && options.search ? options.search : filterPredicates[key](query);
     if (predicate) parts.push(predicate);
   }
   return parts;

@@ -16,9 +16,15 @@ import { attachLabels } from "./labels";
 import { attachMatches } from "./matches";
 import { connectionNotices } from "./notices";
 import { queryRows } from "./rows";
+import { planSearch } from "./search-plan";
 
 /** Totals are counted up to this many rows; past it the total is marked as an estimate. */
 export const TOTAL_COUNT_CAP = 10_000;
+/**
+ * A search answered by scanning (a common word: `search-plan.ts`) counts up to this many: each
+ * counted row costs a check of its messages, and "200+" says what a person needs from a search.
+ */
+export const SCANNED_SEARCH_COUNT_CAP = 200;
 
 export function keysetAfter(position: KeysetPosition, sort: ListQuery["sort"]): SQL {
   const [sortKey, connectionId, id] = position;
@@ -63,11 +69,16 @@ export const listedColumns = sql.raw(
     .join(", "),
 );
 
-/** The list's total order (keyset paging relies on it being total). */
+/**
+ * The list's total order (keyset paging relies on it being total). `sort_at` is never null; the
+ * nulls clause is written out because only an order that names the index's own (`desc nulls
+ * last`, read backwards for "oldest") lets PostgreSQL read the first page from the index instead
+ * of sorting every row.
+ */
 export function listOrder(sort: ListQuery["sort"]): SQL {
   return sort === "recent"
-    ? sql`order by c.sort_at desc, c.connection_id asc, c.id asc`
-    : sql`order by c.sort_at asc, c.connection_id desc, c.id desc`;
+    ? sql`order by c.sort_at desc nulls last, c.connection_id asc, c.id asc`
+    : sql`order by c.sort_at asc nulls first, c.connection_id desc, c.id desc`;
 }
 
 /** The overlay's columns and the keyset position of a listed row. */
@@ -80,12 +91,13 @@ export async function cappedCount(
   db: Database,
   connectionIds: readonly string[],
   where: readonly SQL[],
+  cap = TOTAL_COUNT_CAP,
 ): Promise<number> {
   if (connectionIds.length === 0) return 0;
   const counted = await queryRows<{ count: number | string }>(
     db,
     sql`select count(*) as count from (select 1 ${fromIndexedConversations(connectionIds, where)} limit ${
-      TOTAL_COUNT_CAP + 1
+      cap + 1
     }) capped`,
   );
   return Number(counted[0]?.count ?? 0);
@@ -115,23 +127,23 @@ export async function listFromIndex(
   if (connections.length === 0)
     return { items: [], nextCursor: null, total: 0, totalIsEstimate: false, notices };
 
-  const where = wherePredicates(query);
+  const connectionIds = connections.map((connection) => connection.id);
+  const search = query.q ? await planSearch(db, query.q, connectionIds) : null;
+  const where = wherePredicates(query, { search: search?.predicate });
   const from = fromIndexedConversations(
-    connections.map((connection) => connection.id),
+    connectionIds,
     after ? [...where, keysetAfter(after, query.sort)] : where,
   );
-  const order = listOrder(query.sort);
-  const [rows, count] = await Promise.all([
-    queryRows<ListedRow>(
-      db,
-      sql`select ${listedColumns}, ${overlayColumns} ${from} ${order} limit ${query.limit + 1}`,
-    ),
-    cappedCount(
-      db,
-      connections.map((connection) => connection.id),
-      where,
-    ),
-  ]);
+  const rows = await queryRows<ListedRow>(
+    db,
+    sql`select ${listedColumns}, ${overlayColumns} ${from} ${listOrder(query.sort)} limit ${query.limit + 1}`,
+  );
+  // A first page that holds every match is its own exact count.
+  const countCap = search?.kind === "scan" ? SCANNED_SEARCH_COUNT_CAP : TOTAL_COUNT_CAP;
+  const count =
+    !after && rows.length <= query.limit
+      ? rows.length
+      : await cappedCount(db, connectionIds, where, countCap);
   const byId = new Map(connections.map((connection) => [connection.id, connection]));
   const page = rows.slice(0, query.limit);
   let items = page.flatMap((row) => {
@@ -148,8 +160,8 @@ export async function listFromIndex(
       rows.length > query.limit && last
         ? encodeCursor(hash, [last.sort_key, last.connection_id, last.id])
         : null,
-    total: Math.min(count, TOTAL_COUNT_CAP),
-    totalIsEstimate: count > TOTAL_COUNT_CAP || stillFilling,
+    total: Math.min(count, countCap),
+    totalIsEstimate: count > countCap || stillFilling,
     notices,
   };
 }

@@ -1,0 +1,48 @@
+/**
+ * The planner's statistics for the index's tables, kept as PostgreSQL's autovacuum keeps them: a
+ * table is analyzed once the rows changed since its last analyze exceed 50 + 10 % of its rows.
+ * PGlite runs no autovacuum, so without this its planner would never learn how many rows the
+ * index holds or how common a word is, and a search would be planned blind (`search-plan.ts`).
+ * On PostgreSQL, autovacuum usually got there first and this finds nothing to do.
+ */
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { queryRows } from "../read/rows";
+
+/** The tables whose statistics the list's and the search's plans depend on. */
+const TABLES = [
+  "indexed_conversations",
+  "indexed_messages",
+  "moderation_overlay",
+  "conversation_notes",
+] as const;
+
+/** Analyzes each index table whose changes since its last analyze passed autovacuum's threshold. */
+export async function refreshPlannerStatistics(db: Database): Promise<string[]> {
+  // This session's counts reach the statistics view when they are flushed, at most once a second.
+  await db.execute(sql`select pg_stat_force_next_flush()`);
+  const rows = await queryRows<{
+    relname: string;
+    live: number | string;
+    changed: number | string;
+    analyzed: boolean;
+  }>(
+    db,
+    sql`select relname, n_live_tup as live, n_mod_since_analyze as changed,
+        (last_analyze is not null or last_autoanalyze is not null) as analyzed
+      from pg_stat_user_tables
+      where relname in (${sql.join(
+        TABLES.map((table) => sql`${table}`),
+        sql`, `,
+      )})`,
+  );
+  const stale = rows
+    .filter(
+      (row) => Number(row.changed) > 50 + 0.1 * Number(row.live) || (!row.analyzed && Number(row.live) > 0),
+    )
+    .map((row) => row.relname)
+    .filter((name): name is (typeof TABLES)[number] => (TABLES as readonly string[]).includes(name));
+  for (const table of stale) await db.execute(sql.raw(`analyze ${table}`));
+  return stale;
+}
