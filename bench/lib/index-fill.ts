@@ -129,7 +129,9 @@ async function insertRows(
         (${literalArray(phrases)})[1 + (g * 11) % ${phrases.length}] as preview) t,
       lateral (select ${literalArray(benchConnectionIds)} as ids, ${literalArray(channelTypes)} as channel_types,
         ${literalArray(statuses)} as statuses) i`);
-  progress(`${rowCount.toLocaleString("en-US")} conversations in ${Math.round(performance.now() - started)} ms`);
+  progress(
+    `${rowCount.toLocaleString("en-US")} conversations in ${Math.round(performance.now() - started)} ms`,
+  );
 
   // Message p of conversation g: two sentences and an order number (many distinct words, as real
   // threads have); one message in about 100,000 carries the rare word.
