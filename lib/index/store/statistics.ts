@@ -3,7 +3,7 @@
  * table is analyzed once the rows changed since its last analyze exceed 50 + 10 % of its rows.
  * PGlite runs no autovacuum, so without this its planner would never learn how many rows the
  * index holds or how common a word is, and a search would be planned blind (`search-plan.ts`).
- * On PostgreSQL, autovacuum usually got there first and this finds nothing to do.
+ * Where autovacuum runs (PostgreSQL), this leaves the work to it and does nothing.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -18,8 +18,30 @@ const TABLES = [
   "conversation_notes",
 ] as const;
 
-/** Analyzes each index table whose changes since its last analyze passed autovacuum's threshold. */
+const autovacuumRuns = new WeakMap<Database, Promise<boolean>>();
+
+/**
+ * Whether autovacuum serves this database: PostgreSQL with its `autovacuum` setting on; never
+ * PGlite, a single backend with no launcher (its `version()` names it).
+ */
+export function hasAutovacuum(db: Database): Promise<boolean> {
+  let known = autovacuumRuns.get(db);
+  if (!known) {
+    known = queryRows<{ runs: boolean }>(
+      db,
+      sql`select (version() not like '%PGlite%' and current_setting('autovacuum') = 'on') as runs`,
+    ).then((rows) => rows[0]?.runs === true);
+    autovacuumRuns.set(db, known);
+  }
+  return known;
+}
+
+/**
+ * Analyzes each index table whose changes since its last analyze passed autovacuum's threshold
+ * (or that was never analyzed), unless autovacuum runs; returns the tables analyzed.
+ */
 export async function refreshPlannerStatistics(db: Database): Promise<string[]> {
+  if (await hasAutovacuum(db)) return [];
   // This session's counts reach the statistics view when they are flushed, at most once a second.
   await db.execute(sql`select pg_stat_force_next_flush()`);
   const rows = await queryRows<{
