@@ -6,13 +6,12 @@
 import "server-only";
 import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import type { Database } from "@/lib/db/client";
-import type { Message } from "@/lib/model/conversation";
 import type { ListResult, NativeFilters, ProviderConversation } from "@/lib/providers/contract";
 import { toIndexRow } from "../store/conversation-rows";
 import { upsertConversations, type CarriedTranscript } from "../store/write";
 import { scopeKey, scopeOf, type ScopeTokens } from "./bookmarks";
 import type { Transaction } from "./state";
-import { MAX_INDEXED_MESSAGES } from "./transcripts";
+import { carriedTranscript } from "./transcript-limit";
 
 export interface SyncTarget {
   db: Database;
@@ -52,13 +51,6 @@ export async function readPage(
     pageSize: syncPageSize(handle),
     transcripts: target.indexTranscripts && handle.adapter.capabilities.listCarriesTranscripts,
   });
-}
-
-/** A transcript a list row carried, cut to what the index keeps (as `transcripts.ts` cuts a read). */
-export function carriedTranscript(messages: readonly Message[]): CarriedTranscript {
-  return messages.length > MAX_INDEXED_MESSAGES
-    ? { messages: messages.slice(0, MAX_INDEXED_MESSAGES), state: "partial" }
-    : { messages, state: "indexed" };
 }
 
 /**

@@ -18,7 +18,7 @@ import { zaiaCapabilities } from "@/lib/providers/zaia/adapter";
 import { insertFakeConnection, openTestDatabase } from "../test-database";
 import { createFakeProvider, fakeConversations, fakeNow, type FakeProvider } from "./fake-provider";
 import { runSync, syncToEnd } from "./run-sync";
-import { MAX_INDEXED_MESSAGES } from "./transcripts";
+import { MAX_INDEXED_MESSAGES } from "./transcript-limit";
 import { markAttempt } from "./state";
 
 let database: DatabaseHandle;

@@ -10,9 +10,8 @@ import { indexedConversations } from "@/lib/db/schema";
 import { isProviderError } from "@/lib/model/errors";
 import { markTranscript, removeConversations, replaceTranscript } from "../store/write";
 import type { SyncTarget } from "./listing";
+import { MAX_INDEXED_MESSAGES } from "./transcript-limit";
 
-/** Messages kept per conversation: bounds a 10,000-message thread's cost in calls and storage. */
-export const MAX_INDEXED_MESSAGES = 1_000;
 const BATCH = 24;
 const CONCURRENCY = 3;
 
