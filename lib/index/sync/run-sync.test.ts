@@ -186,6 +186,8 @@ describe.each(cases)("sync of %s", (provider, capabilities) => {
     expect((await stateOf(source.handle.id))?.state).toBe("idle");
     await syncToEnd(database.db, source.handle, true);
     expect((await rows(source.handle.id)).every((row) => row.transcriptState === "indexed")).toBe(true);
+    // Switched on, a list that carries transcripts brings them with a reconciling listing.
+    expect(source.calls.messages).toHaveLength(capabilities.listCarriesTranscripts ? 0 : 12);
     await syncToEnd(database.db, source.handle, false);
     expect(await messagesOf(source.handle.id, "c0001")).toEqual([]);
   });
