@@ -98,7 +98,8 @@ function entryFor(
 
 /**
  * Builds the index from what was read. A chain's earlier chats drop their kept history (each is a
- * prefix of the latest chat's), so kept text grows with the threads, not with their square.
+ * prefix of the latest chat's), so kept text grows with the threads, not with their square; a
+ * session's chats drop theirs when the chats were cut at `MAX_CHATS`.
  */
 export function buildCozmoxChatIndex(
   reads: CozmoxChatIndex["reads"],
@@ -109,6 +110,9 @@ export function buildCozmoxChatIndex(
   const byId = new Map<string, CozmoxConversationEntry>();
   for (const [id, group] of groupCozmoxChats(chats.values())) {
     if (group.ref.kind === "chain") for (const chat of group.chats.slice(0, -1)) chat.thread = null;
+    // Past the bound a session may miss its oldest chats: its turns make no whole thread.
+    if (group.ref.kind === "session" && reads.chats.capped)
+      for (const chat of group.chats) chat.thread = null;
     byId.set(id, entryFor(group, sessions));
   }
   const byRecency = [...byId.values()].sort(

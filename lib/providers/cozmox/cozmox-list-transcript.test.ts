@@ -104,6 +104,7 @@ describe("cozmoxListTranscript", () => {
     expect(cozmoxListTranscript(plain.byId("sess"), true)).toBeUndefined();
     const capped = entries([...chain, ...session], true, true);
     expect(cozmoxListTranscript(capped.byId("sess"), false)).toBeUndefined();
+    expect(capped.byId("sess").chats.every((one) => one.thread === null)).toBe(true);
     // A chain's latest chat holds the whole history, whatever the bound cut.
     expect(cozmoxListTranscript(capped.byId("chat:k1"), false)).toHaveLength(4);
   });
