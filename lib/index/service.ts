@@ -38,7 +38,8 @@ export async function runSyncJob(db: Database, data: SyncJobData): Promise<SyncJ
     reconcile: data.reconcile === true && !refresh,
   });
   const afterSeconds = outcome.retryAfterMs ? outcome.retryAfterMs / 1000 : undefined;
-  if (refresh && data.reconcile)
+  // Only after an incremental pass: a backfill or a reconciliation listed everything already.
+  if (refresh && data.reconcile && outcome.phase === "incremental")
     return { again: true, afterSeconds, next: { connectionId: data.connectionId, reconcile: true } };
   return { again: outcome.more, afterSeconds };
 }
