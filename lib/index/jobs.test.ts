@@ -159,4 +159,49 @@ describe("sync jobs on pg-boss", () => {
       await queue.stop();
     }
   }, 60_000);
+
+  it("a sync asked for now wakes an idle worker at once instead of at its next poll", async () => {
+    const runs: { data: SyncJobData; at: number }[] = [];
+    const queue = await startJobQueue(
+      database,
+      async (data) => {
+        runs.push({ data, at: Date.now() });
+        return { again: false };
+      },
+      // A poll every 30 s: only the wake-up can make the run come within a few seconds.
+      { concurrency: 1, pollingIntervalSeconds: 30, queue: queueName("wake") },
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the worker's first fetch found nothing
+      const asked = Date.now();
+      await queue.requestNow({ connectionId: "waiting", refresh: true });
+      await until(() => runs.length > 0, 10_000);
+      expect(runs[0]?.data).toEqual({ connectionId: "waiting", refresh: true });
+      expect((runs[0]?.at ?? Infinity) - asked).toBeLessThan(5_000);
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
+
+  it("a run's follow-up (a Refresh's reconciliation) is queued, or given to the job already queued", async () => {
+    const runs: SyncJobData[] = [];
+    let queue: JobQueue | null = null;
+    queue = await startJobQueue(
+      database,
+      async (data) => {
+        runs.push(data);
+        if (runs.length > 1) return { again: false };
+        await queue!.enqueue({ connectionId: data.connectionId }); // the tick, while this run runs
+        return { again: true, next: { connectionId: data.connectionId, reconcile: true } };
+      },
+      { concurrency: 1, pollingIntervalSeconds: 0.5, queue: queueName("follow-up") },
+    );
+    try {
+      await queue.requestNow({ connectionId: "refreshed", refresh: true, reconcile: true });
+      await until(() => runs.length === 2);
+      expect(runs[1]).toEqual({ connectionId: "refreshed", reconcile: true });
+    } finally {
+      await queue.stop();
+    }
+  }, 60_000);
 });

@@ -18,8 +18,20 @@ export const SYNC_QUEUE = "index-sync";
 
 export interface SyncJobData {
   connectionId: string;
-  /** Force a reconciling listing (a person asked for a sync). */
+  /** Force a reconciling listing. */
   reconcile?: boolean;
+  /**
+   * A person asked for a sync (Refresh): a quick incremental pass first, so new conversations
+   * are listed within seconds, then a reconciling listing as the next job.
+   */
+  refresh?: boolean;
+}
+
+/** What a run tells the queue: run again (after a wait), with these data or plain ones. */
+export interface SyncJobOutcome {
+  again: boolean;
+  afterSeconds?: number;
+  next?: SyncJobData;
 }
 
 function pgliteAdapter(client: PGlite): PgBoss.Db {
@@ -39,7 +51,10 @@ export interface JobQueue {
    * provider's Retry-After (or a budget wait) keeps waiting: the interval's tick uses this.
    */
   enqueue(data: SyncJobData, startAfterSeconds?: number): Promise<void>;
-  /** A sync a person asked for: queued, or the queued one moved to now and given this request. */
+  /**
+   * A sync a person asked for: queued, or the queued one moved to now and given this request;
+   * then this process's idle workers fetch at once instead of at their next poll.
+   */
   requestNow(data: SyncJobData): Promise<void>;
   stop(): Promise<void>;
 }
@@ -71,7 +86,7 @@ export async function ensureStatelyQueue(
 
 export async function startJobQueue(
   database: DatabaseHandle,
-  work: (data: SyncJobData) => Promise<{ again: boolean; afterSeconds?: number }>,
+  work: (data: SyncJobData) => Promise<SyncJobOutcome>,
   options: {
     concurrency: number;
     pollingIntervalSeconds: number;
@@ -94,7 +109,17 @@ export async function startJobQueue(
       singletonKey: data.connectionId,
       ...(startAfterSeconds ? { startAfter: Math.ceil(startAfterSeconds) } : {}),
     });
-    if (id !== null || !startAfterSeconds) return;
+    if (id !== null) return;
+    // A job is queued already (the interval's tick): it carries this one's request (a Refresh's
+    // reconciliation) instead of dropping it.
+    if (Object.keys(data).some((key) => key !== "connectionId"))
+      await boss
+        .getDb()
+        .executeSql(
+          `UPDATE pgboss.job SET data = data || $3::jsonb WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
+          [queueName, data.connectionId, JSON.stringify(data)],
+        );
+    if (!startAfterSeconds) return;
     // A run that ended on a rate limit asks for a wait, but the interval's tick may have queued the
     // next job (due now) while it ran: that job waits too, or the provider's Retry-After is ignored.
     await boss.getDb().executeSql(
@@ -104,7 +129,14 @@ export async function startJobQueue(
     );
   };
 
+  const workers: string[] = [];
   const requestNow = async (data: SyncJobData) => {
+    await queueNow(data);
+    // Workers poll every `pollingIntervalSeconds`; the person is waiting, so ours fetch now (pg-boss's
+    // `notifyWorker`). Other instances' workers find it at their next poll.
+    for (const worker of workers) boss.notifyWorker(worker);
+  };
+  const queueNow = async (data: SyncJobData) => {
     if ((await boss.send(queueName, data, { singletonKey: data.connectionId })) !== null) return;
     // The stately policy keeps one queued job per connection, and there nearly always is one: the
     // next interval's, or a run waiting out a rate limit. A sync asked for now (Refresh) moves that
@@ -119,15 +151,19 @@ export async function startJobQueue(
   };
 
   for (let worker = 0; worker < options.concurrency; worker++)
-    await boss.work<SyncJobData>(
-      queueName,
-      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds },
-      async ([job]) => {
-        if (!job) return;
-        const outcome = await work(job.data);
-        // More work (backfill, transcripts, a rate limit): queued behind this job, which stately allows.
-        if (outcome.again) await enqueue({ connectionId: job.data.connectionId }, outcome.afterSeconds);
-      },
+    workers.push(
+      await boss.work<SyncJobData>(
+        queueName,
+        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds },
+        async ([job]) => {
+          if (!job) return;
+          const outcome = await work(job.data);
+          // More work (backfill, transcripts, a rate limit, a Refresh's reconciliation): queued
+          // behind this job, which stately allows.
+          if (outcome.again)
+            await enqueue(outcome.next ?? { connectionId: job.data.connectionId }, outcome.afterSeconds);
+        },
+      ),
     );
 
   return {

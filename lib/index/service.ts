@@ -11,7 +11,7 @@ import { getConnectionRow, listConnectionRows } from "@/lib/connections/reposito
 import { getDatabaseHandle, type Database } from "@/lib/db/client";
 import { processState } from "@/lib/process-state";
 import { databaseBudgets } from "./budget";
-import { startJobQueue, type JobQueue, type SyncJobData } from "./jobs";
+import { startJobQueue, type JobQueue, type SyncJobData, type SyncJobOutcome } from "./jobs";
 import { refreshPlannerStatistics } from "./store/statistics";
 import { runSync } from "./sync/run-sync";
 
@@ -24,23 +24,26 @@ interface Jobs {
 
 const jobs = () => processState<Jobs>("jobs", () => ({ queue: null, timer: null, running: new Map() }));
 
-/** Runs one sync job: what the queue's worker calls. */
-export async function runSyncJob(
-  db: Database,
-  data: SyncJobData,
-): Promise<{ again: boolean; afterSeconds?: number }> {
+/**
+ * Runs one sync job: what the queue's worker calls. A Refresh (`refresh`) runs the incremental
+ * pass only, so what is new is listed within seconds, and asks for its reconciling listing (which
+ * pages through everything to notice deletions) as the next job.
+ */
+export async function runSyncJob(db: Database, data: SyncJobData): Promise<SyncJobOutcome> {
   const row = await getConnectionRow(db, data.connectionId);
   if (!row) return { again: false }; // removed since it was queued
   const handle = await getHandle(db, data.connectionId);
+  const refresh = data.refresh === true;
   const outcome = await runSync(db, handle, row.indexTranscripts, {
     budgetMs: 20_000,
-    reconcile: data.reconcile === true,
+    reconcile: data.reconcile === true && !refresh,
   });
   await refreshPlannerStatistics(db);
-  return {
-    again: outcome.more,
-    afterSeconds: outcome.retryAfterMs ? outcome.retryAfterMs / 1000 : undefined,
-  };
+  const afterSeconds = outcome.retryAfterMs ? outcome.retryAfterMs / 1000 : undefined;
+  // Only after an incremental pass: a backfill or a reconciliation listed everything already.
+  if (refresh && data.reconcile && outcome.phase === "incremental")
+    return { again: true, afterSeconds, next: { connectionId: data.connectionId, reconcile: true } };
+  return { again: outcome.more, afterSeconds };
 }
 
 /** Starts sync at server start (never during `next build`). Safe to call twice. */
@@ -80,23 +83,26 @@ export async function stopIndexing(): Promise<void> {
   await queue?.stop();
 }
 
-/** Asks for a sync of these connections now (a reconciling one: it also notices deletions). */
+/**
+ * Asks for a sync of these connections now: an incremental pass at once, then a reconciling one
+ * (it also notices deletions).
+ */
 export async function requestSync(db: Database, connectionIds: readonly string[]): Promise<void> {
   const state = jobs();
   for (const connectionId of connectionIds) {
     if (state.queue) {
-      await state.queue.requestNow({ connectionId, reconcile: true });
+      await state.queue.requestNow({ connectionId, refresh: true, reconcile: true });
       continue;
     }
     if (state.running.has(connectionId)) continue;
     const run = (async () => {
-      let data: SyncJobData = { connectionId, reconcile: true };
+      let data: SyncJobData = { connectionId, refresh: true, reconcile: true };
       for (let runs = 0; runs < 100; runs++) {
         const outcome = await runSyncJob(db, data);
         if (!outcome.again) return;
         if (outcome.afterSeconds)
           await new Promise((resolve) => setTimeout(resolve, outcome.afterSeconds! * 1000));
-        data = { connectionId };
+        data = outcome.next ?? { connectionId };
       }
     })()
       .catch((error: unknown) =>

@@ -71,6 +71,13 @@ export interface Capabilities {
   /** The provider's documented request budget per key (Chatling: 300 a minute), or null. */
   requestsPerMinute: number | null;
   sync: SyncCapabilities;
+  /**
+   * Whether the list's answers already hold each conversation's whole thread (SigmaMind's chats
+   * carry `messages[]`; Cozmox's chats their input, context and output): asked with
+   * `ListRequest.transcripts`, such an adapter puts it on each row as `transcript`, and sync stores
+   * it with the row instead of reading the thread again. Declared, never sniffed.
+   */
+  listCarriesTranscripts: boolean;
 }
 
 /**
@@ -123,6 +130,11 @@ export interface ListRequest {
   /** Opaque token from a previous `ListResult.nextPageToken`; null for the first page. */
   pageToken: string | null;
   pageSize: number;
+  /**
+   * Asks an adapter that declares `listCarriesTranscripts` to put each row's `transcript` on it
+   * (sync, for a connection that indexes transcripts). Others ignore it.
+   */
+  transcripts?: boolean;
 }
 
 /** A conversation as the provider knows it: no overlay, no connection names. */
@@ -146,6 +158,12 @@ export interface ProviderConversation {
   costItems?: CostItem[];
   /** Flags the provider stores. null where the provider has no such flag. */
   native: { important: boolean | null; archived: boolean | null; removed: boolean };
+  /**
+   * The whole thread, oldest first, exactly as `listMessages` would give it (the same mappers,
+   * ids and order), when the list was asked for transcripts (`ListRequest.transcripts`) and its
+   * answer held the complete thread. Absent otherwise: then sync reads it with `listMessages`.
+   */
+  transcript?: Message[];
 }
 
 export interface ProviderConversationDetail extends ProviderConversation {

@@ -25,21 +25,44 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
+ * A conversation's transcript as its list page carried it (`ProviderConversation.transcript`),
+ * already cut to what the index keeps: `partial` when the thread was longer.
+ */
+export interface CarriedTranscript {
+  messages: readonly Message[];
+  state: Extract<TranscriptState, "indexed" | "partial">;
+}
+
+/**
  * Upserts conversation rows. A row whose last activity moved since its transcript was read is
  * marked `pending`, so sync reads the transcript again; metadata-only connections keep `skipped`.
+ *
+ * `carried`: transcripts the page held, by conversation id. Each is stored with its row (its
+ * messages replaced, the row `indexed` or `partial` at its `sort_at`), so sync never reads it
+ * again, unless the index already holds it (same `sort_at` and message count). Ignored on a
+ * metadata-only connection (`skip`): no message text is kept. With `carried`, the rows are one
+ * connection's, and `db` is a transaction: rows and messages are written together.
  */
 export async function upsertConversations(
   db: Database,
   rows: readonly IndexedConversationInsert[],
   transcripts: "index" | "skip",
+  carried: ReadonlyMap<string, CarriedTranscript> = new Map(),
 ): Promise<void> {
   const t = indexedConversations;
-  const state: TranscriptState = transcripts === "index" ? "pending" : "skipped";
   const kept = transcripts === "index" ? dedupe(rows) : dedupe(rows).map(withoutMessageText);
+  const fresh = transcripts === "index" ? await transcriptsToWrite(db, kept, carried) : new Map();
+  const stateOf = (row: IndexedConversationInsert): Partial<IndexedConversationInsert> => {
+    if (transcripts === "skip") return { transcriptState: "skipped" };
+    const transcript = fresh.get(row.id);
+    return transcript
+      ? { transcriptState: transcript.state, transcriptSortAt: row.sortAt }
+      : { transcriptState: "pending" };
+  };
   for (const chunk of chunks(kept, INSERT_CHUNK)) {
     await db
       .insert(t)
-      .values(chunk.map((row) => ({ ...row, transcriptState: state, confirmedAt: sql`now()` })))
+      .values(chunk.map((row) => ({ ...row, ...stateOf(row), confirmedAt: sql`now()` })))
       .onConflictDoUpdate({
         target: [t.connectionId, t.id],
         set: {
@@ -72,13 +95,76 @@ export async function upsertConversations(
           searchText: sql`excluded.search_text`,
           confirmedAt: sql`now()`,
           transcriptState: sql`case
-            when excluded.transcript_state = 'skipped' then 'skipped'
+            when excluded.transcript_state in ('skipped', 'indexed', 'partial') then excluded.transcript_state
             when ${t.transcriptState} = 'skipped' then 'pending'
             when ${t.transcriptSortAt} is distinct from excluded.sort_at then 'pending'
             else ${t.transcriptState} end`,
+          transcriptSortAt: sql`case
+            when excluded.transcript_state in ('indexed', 'partial') then excluded.transcript_sort_at
+            else ${t.transcriptSortAt} end`,
         },
       });
   }
+  if (fresh.size === 0) return;
+  const connectionId = kept[0]?.connectionId ?? "";
+  const ids = [...fresh.keys()];
+  for (const chunk of chunks(ids, INSERT_CHUNK))
+    await db
+      .delete(indexedMessages)
+      .where(
+        and(eq(indexedMessages.connectionId, connectionId), inArray(indexedMessages.conversationId, chunk)),
+      );
+  const messages = [...fresh].flatMap(([conversationId, transcript]) =>
+    messageRows({ connectionId, conversationId }, transcript.messages),
+  );
+  for (const chunk of chunks(messages, INSERT_CHUNK)) await db.insert(indexedMessages).values(chunk);
+}
+
+/**
+ * The carried transcripts to write: those of rows on this page whose transcript the index does
+ * not already hold as carried (same `sort_at`, same message count: nothing moved).
+ */
+async function transcriptsToWrite(
+  db: Database,
+  rows: readonly IndexedConversationInsert[],
+  carried: ReadonlyMap<string, CarriedTranscript>,
+): Promise<Map<string, CarriedTranscript>> {
+  const candidates = rows.filter((row) => carried.has(row.id));
+  const fresh = new Map<string, CarriedTranscript>();
+  if (candidates.length === 0) return fresh;
+  const t = indexedConversations;
+  const held = new Map<string, { sortAtMs: number | null; messageCount: number | null }>();
+  for (const chunk of chunks(candidates, INSERT_CHUNK)) {
+    const found = await db
+      .select({
+        id: t.id,
+        sortAtMs: sql<number | null>`(extract(epoch from ${t.transcriptSortAt}) * 1000)::float8`,
+        messageCount: t.messageCount,
+      })
+      .from(t)
+      .where(
+        and(
+          eq(t.connectionId, chunk[0]?.connectionId ?? ""),
+          inArray(
+            t.id,
+            chunk.map((row) => row.id),
+          ),
+          inArray(t.transcriptState, ["indexed", "partial"]),
+        ),
+      );
+    for (const row of found) held.set(row.id, { sortAtMs: row.sortAtMs, messageCount: row.messageCount });
+  }
+  for (const row of candidates) {
+    const transcript = carried.get(row.id);
+    const known = held.get(row.id);
+    const unchanged =
+      known !== undefined &&
+      known.sortAtMs !== null &&
+      Number(known.sortAtMs) === Date.parse(row.sortAt) &&
+      known.messageCount === row.messageCount;
+    if (transcript && !unchanged) fresh.set(row.id, transcript);
+  }
+  return fresh;
 }
 
 /** The last of each id wins (a provider page may repeat a row that moved while paging). */
@@ -96,6 +182,23 @@ export function messageSearchText(message: Message): string {
   return [message.text, ...calls].filter(Boolean).join("\n");
 }
 
+/** A transcript's rows in `indexed_messages`, positions from `offset`. */
+function messageRows(
+  key: { connectionId: string; conversationId: string },
+  messages: readonly Message[],
+  offset = 0,
+): IndexedMessageInsert[] {
+  return messages.map((message, index) => ({
+    connectionId: key.connectionId,
+    conversationId: key.conversationId,
+    position: offset + index,
+    messageId: message.id,
+    role: message.role,
+    text: messageSearchText(message),
+    createdAt: message.createdAt && !Number.isNaN(Date.parse(message.createdAt)) ? message.createdAt : null,
+  }));
+}
+
 /**
  * Replaces a conversation's transcript. `sortAt` is the conversation's `sort_at` when the read
  * began: if its activity moved meanwhile, the next sync reads it again.
@@ -106,16 +209,7 @@ export async function replaceTranscript(
   messages: readonly Message[],
   outcome: { state: Extract<TranscriptState, "indexed" | "partial">; sortAt: string; offset?: number },
 ): Promise<void> {
-  const offset = outcome.offset ?? 0;
-  const rows: IndexedMessageInsert[] = messages.map((message, index) => ({
-    connectionId: key.connectionId,
-    conversationId: key.conversationId,
-    position: offset + index,
-    messageId: message.id,
-    role: message.role,
-    text: messageSearchText(message),
-    createdAt: message.createdAt && !Number.isNaN(Date.parse(message.createdAt)) ? message.createdAt : null,
-  }));
+  const rows = messageRows(key, messages, outcome.offset ?? 0);
   await db.transaction(async (tx) => {
     const exists = await tx
       .update(indexedConversations)

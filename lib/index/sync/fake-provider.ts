@@ -1,7 +1,8 @@
 /**
  * A provider in memory for sync tests: the declared capabilities of a real adapter, pages of a
- * fixed size ordered as the real provider orders them, counted calls, and switches for a page
- * that fails and for deletes and edits made "at the provider".
+ * fixed size ordered as the real provider orders them (carrying each thread when it declares
+ * `listCarriesTranscripts` and is asked), counted calls, and switches for a page that fails and
+ * for deletes and edits made "at the provider".
  */
 import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import type { Message } from "@/lib/model/conversation";
@@ -72,6 +73,19 @@ export function createFakeProvider(
   const check = () => {
     if (state.down) throw state.down;
   };
+  const threadOf = (row: FakeConversation): Message[] =>
+    row.messages.map((text, position) => ({
+      id: `${row.id}:${position}`,
+      role: position % 2 === 0 ? "user" : "assistant",
+      providerRole: null,
+      text,
+      createdAt: row.createdAt,
+      toolCalls: [],
+      toolCallId: null,
+      sources: [],
+      rating: null,
+      cost: null,
+    }));
   const toProvider = (row: FakeConversation): ProviderConversationDetail => ({
     id: row.id,
     title: row.title,
@@ -116,7 +130,10 @@ export function createFakeProvider(
           (left, right) => orderKey(right).localeCompare(orderKey(left)) || left.id.localeCompare(right.id),
         );
       const page = Number(request.pageToken ?? "0");
-      const items = matching.slice(page * pageSize, (page + 1) * pageSize).map(toProvider);
+      const carry = request.transcripts === true && capabilities.listCarriesTranscripts;
+      const items = matching
+        .slice(page * pageSize, (page + 1) * pageSize)
+        .map((row) => (carry ? { ...toProvider(row), transcript: threadOf(row) } : toProvider(row)));
       const more = (page + 1) * pageSize < matching.length;
       return { items, nextPageToken: more ? String(page + 1) : null, total: matching.length };
     },
@@ -132,18 +149,7 @@ export function createFakeProvider(
       state.calls.messages.push(id);
       const row = state.conversations.get(id);
       if (!row) throw new ProviderError("not_found", provider, "no such conversation");
-      const messages: Message[] = row.messages.map((text, position) => ({
-        id: `${id}:${position}`,
-        role: position % 2 === 0 ? "user" : "assistant",
-        providerRole: null,
-        text,
-        createdAt: row.createdAt,
-        toolCalls: [],
-        toolCallId: null,
-        sources: [],
-        rating: null,
-        cost: null,
-      }));
+      const messages = threadOf(row);
       const slice = messages.slice(page.offset, page.offset + page.limit);
       return {
         messages: slice,

@@ -1,15 +1,17 @@
 /**
  * Listing passes over a connection's conversations, newest first, on the background context:
- * every page read is written to the index with the bookmark that follows it in one transaction.
+ * every page read is written to the index with the bookmark that follows it in one transaction,
+ * and with the transcripts the page carries (providers whose list holds whole threads).
  */
 import "server-only";
 import type { ConnectionHandle } from "@/lib/connections/connection-handle";
 import type { Database } from "@/lib/db/client";
 import type { ListResult, NativeFilters, ProviderConversation } from "@/lib/providers/contract";
 import { toIndexRow } from "../store/conversation-rows";
-import { upsertConversations } from "../store/write";
+import { upsertConversations, type CarriedTranscript } from "../store/write";
 import { scopeKey, scopeOf, type ScopeTokens } from "./bookmarks";
 import type { Transaction } from "./state";
+import { carriedTranscript } from "./transcript-limit";
 
 export interface SyncTarget {
   db: Database;
@@ -30,22 +32,31 @@ export function syncPageSize(handle: ConnectionHandle): number {
   return capabilities.fixedPageSize ?? capabilities.maxPageSize;
 }
 
+/**
+ * Reads one list page. A connection that indexes transcripts asks an adapter whose list carries
+ * them (`capabilities.listCarriesTranscripts`) to put them on the rows.
+ */
 export async function readPage(
-  handle: ConnectionHandle,
+  target: SyncTarget,
   scope: string,
   pageToken: string | null,
   filters: NativeFilters = {},
 ): Promise<ListResult> {
+  const { handle } = target;
   return handle.adapter.listConversations(handle.background, {
     scope: scopeOf(scope),
     filters,
     sort: "recent",
     pageToken,
     pageSize: syncPageSize(handle),
+    transcripts: target.indexTranscripts && handle.adapter.capabilities.listCarriesTranscripts,
   });
 }
 
-/** Writes a page's rows (and, in the same transaction, whatever `alsoSave` writes). */
+/**
+ * Writes a page's rows, with the transcripts they carry (stored at once: `transcripts.ts` never
+ * reads those), and, in the same transaction, whatever `alsoSave` writes.
+ */
 export async function writePage(
   target: SyncTarget,
   items: readonly ProviderConversation[],
@@ -55,8 +66,16 @@ export async function writePage(
   target.answers += 1;
   const now = new Date().toISOString();
   const rows = items.map((item) => toIndexRow(handle.id, handle.adapter.capabilities, item, now));
+  const carried = new Map<string, CarriedTranscript>();
+  if (target.indexTranscripts)
+    for (const item of items) if (item.transcript) carried.set(item.id, carriedTranscript(item.transcript));
   await db.transaction(async (tx) => {
-    await upsertConversations(tx as unknown as Database, rows, target.indexTranscripts ? "index" : "skip");
+    await upsertConversations(
+      tx as unknown as Database,
+      rows,
+      target.indexTranscripts ? "index" : "skip",
+      carried,
+    );
     await alsoSave(tx);
   });
 }
@@ -86,7 +105,7 @@ export async function resumablePass(
       const token = tokens[scope];
       if (token === true || token === undefined) break;
       if (pages >= maxPages) return { done: false, pages, total: null };
-      const page = await readPage(target.handle, scope, token);
+      const page = await readPage(target, scope, token);
       pages += 1;
       if (token === null) total = total === null || page.total === null ? null : total + page.total;
       const next: ScopeTokens = { ...tokens, [scope]: page.nextPageToken ?? true };
@@ -113,7 +132,7 @@ export async function incrementalPass(
     let token: string | null = null;
     for (;;) {
       if (pages >= options.maxPages) return { complete: false, pages };
-      const page = await readPage(target.handle, scope, token, options.filters);
+      const page = await readPage(target, scope, token, options.filters);
       pages += 1;
       await writePage(target, page.items, async () => undefined);
       if (page.nextPageToken === null || (!options.filters && page.items.some(reached))) break;

@@ -18,6 +18,7 @@ import { zaiaCapabilities } from "@/lib/providers/zaia/adapter";
 import { insertFakeConnection, openTestDatabase } from "../test-database";
 import { createFakeProvider, fakeConversations, fakeNow, type FakeProvider } from "./fake-provider";
 import { runSync, syncToEnd } from "./run-sync";
+import { MAX_INDEXED_MESSAGES } from "./transcript-limit";
 import { markAttempt } from "./state";
 
 let database: DatabaseHandle;
@@ -75,12 +76,15 @@ describe.each(cases)("sync of %s", (provider, capabilities) => {
     const partial = await rows(source.handle.id);
     expect(partial.length).toBeGreaterThan(pageSize);
     expect(partial.length).toBeLessThan(45);
-    expect(partial.every((row) => row.transcriptState === "pending")).toBe(true);
+    // A list that carries transcripts stores them with its rows; others leave them pending.
+    const carried = capabilities.listCarriesTranscripts;
+    expect(partial.every((row) => row.transcriptState === (carried ? "indexed" : "pending"))).toBe(true);
     expect((await stateOf(source.handle.id))?.state).toBe("backfilling");
     await syncToEnd(database.db, source.handle, true);
     const all = await rows(source.handle.id);
     expect(all.length).toBe(45);
     expect(all.every((row) => row.transcriptState === "indexed")).toBe(true);
+    expect(source.calls.messages).toHaveLength(carried ? 0 : 45);
     expect((await messagesOf(source.handle.id, "c0003")).map((message) => message.text)).toEqual([
       "hello 3",
       "answer 3",
@@ -182,6 +186,8 @@ describe.each(cases)("sync of %s", (provider, capabilities) => {
     expect((await stateOf(source.handle.id))?.state).toBe("idle");
     await syncToEnd(database.db, source.handle, true);
     expect((await rows(source.handle.id)).every((row) => row.transcriptState === "indexed")).toBe(true);
+    // Switched on, a list that carries transcripts brings them with a reconciling listing.
+    expect(source.calls.messages).toHaveLength(capabilities.listCarriesTranscripts ? 0 : 12);
     await syncToEnd(database.db, source.handle, false);
     expect(await messagesOf(source.handle.id, "c0001")).toEqual([]);
   });
@@ -207,5 +213,69 @@ describe.each(cases)("sync of %s", (provider, capabilities) => {
     source.down = null;
     await syncToEnd(database.db, source.handle, true);
     expect((await stateOf(source.handle.id))?.state).toBe("idle");
+  });
+});
+
+describe("a list that carries transcripts (SigmaMind's and Cozmox's declared capability)", () => {
+  const carrying: Capabilities = { ...sigmamindCapabilities, listCarriesTranscripts: true };
+
+  it("backfills without a single listMessages call; a thread past MAX_INDEXED_MESSAGES is kept partial", async () => {
+    const source = await fake("sigmamind", carrying, 25);
+    const long = source.conversations.get("c0002");
+    if (!long) throw new Error("no c0002");
+    long.messages = Array.from({ length: MAX_INDEXED_MESSAGES + 5 }, (_, index) => `line ${index}`);
+    await syncToEnd(database.db, source.handle, true);
+    expect(source.calls.messages).toEqual([]);
+    const all = await rows(source.handle.id);
+    expect(all).toHaveLength(25);
+    expect(all.find((row) => row.id === "c0002")?.transcriptState).toBe("partial");
+    expect(all.filter((row) => row.transcriptState === "indexed")).toHaveLength(24);
+    const kept = await messagesOf(source.handle.id, "c0002");
+    expect(kept).toHaveLength(MAX_INDEXED_MESSAGES);
+    expect(kept.at(-1)?.text).toBe(`line ${MAX_INDEXED_MESSAGES - 1}`);
+    expect((await messagesOf(source.handle.id, "c0007")).map((message) => message.text)).toEqual([
+      "hello 7",
+      "answer 7",
+    ]);
+    expect(await stateOf(source.handle.id)).toMatchObject({ state: "idle", transcriptsIndexed: 25 });
+  });
+
+  it("replaces a transcript whose activity moved, leaves an unchanged one alone, and keeps none on a metadata-only connection", async () => {
+    const source = await fake("sigmamind", carrying, 12);
+    await syncToEnd(database.db, source.handle, true);
+    // A row the list shows again unchanged is not rewritten (its stored messages are left as they are).
+    await database.db
+      .delete(indexedMessages)
+      .where(
+        and(eq(indexedMessages.connectionId, source.handle.id), eq(indexedMessages.conversationId, "c0000")),
+      );
+    const changed = source.conversations.get("c0001");
+    if (!changed) throw new Error("no c0001");
+    changed.lastActivityAt = later(3);
+    changed.messages = [...changed.messages, "a follow-up"];
+    await runSync(database.db, source.handle, true, { reconcile: true });
+    expect(source.calls.messages).toEqual([]);
+    expect(await messagesOf(source.handle.id, "c0000")).toEqual([]);
+    expect((await messagesOf(source.handle.id, "c0001")).map((message) => message.text)).toEqual([
+      "hello 1",
+      "answer 1",
+      "a follow-up",
+    ]);
+    const row = (await rows(source.handle.id)).find((candidate) => candidate.id === "c0001");
+    expect(row?.transcriptState).toBe("indexed");
+    expect(Date.parse(row?.transcriptSortAt ?? "")).toBe(Date.parse(later(3)));
+
+    const metadataOnly = await fake("sigmamind", carrying, 12, false);
+    await syncToEnd(database.db, metadataOnly.handle, false);
+    expect(metadataOnly.calls.messages).toEqual([]);
+    expect(
+      (await rows(metadataOnly.handle.id)).every((candidate) => candidate.transcriptState === "skipped"),
+    ).toBe(true);
+    expect(
+      await database.db
+        .select()
+        .from(indexedMessages)
+        .where(eq(indexedMessages.connectionId, metadataOnly.handle.id)),
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@
  *    pass could not reach known rows) a full listing reconciles: rows it did not confirm are
  *    checked one by one and removed when the provider no longer has them.
  * 3. Transcripts: pending ones newest first, until the run's deadline (skipped when the connection
- *    keeps metadata only).
+ *    keeps metadata only). A provider whose list carries transcripts (`listCarriesTranscripts`)
+ *    gives them with the pages above, so only rows whose page held none are read here.
  *
  * A run that fails leaves what it wrote, marks the connection `failing`, and throws (the job is
  * retried with backoff); the index keeps serving the connection's rows meanwhile.
@@ -66,15 +67,21 @@ export async function runSync(
   const bookmarks = await loadState(db, handle.id);
   const firstDone = bookmarks.backfill?.done === true && bookmarks.firstTranscriptsDone;
   await markAttempt(db, handle.id, firstDone ? "syncing" : "backfilling");
+  // A list that carries transcripts (declared) gives them with its pages: no read of each.
+  const carries = handle.adapter.capabilities.listCarriesTranscripts;
   try {
+    let reconcile = options.reconcile === true;
     if (bookmarks.transcriptsOn !== indexTranscripts) {
       await applyTranscriptSwitch(db, handle.id, indexTranscripts);
       bookmarks.transcriptsOn = indexTranscripts;
       await saveBookmarks(db, handle.id, bookmarks);
+      // Switched on: a reconciling listing brings every transcript with its page.
+      if (indexTranscripts && carries) reconcile = true;
     }
-    const listing = await listingStep(target, bookmarks, maxPages, options.reconcile === true);
+    const listing = await listingStep(target, bookmarks, maxPages, reconcile);
     let transcripts = { read: 0, more: false };
-    if (indexTranscripts && bookmarks.backfill?.done)
+    // While a listing that carries transcripts is under way, its next pages bring the pending ones.
+    if (indexTranscripts && bookmarks.backfill?.done && !(carries && bookmarks.reconcile))
       transcripts = await readPendingTranscripts(target, deadline);
     if (bookmarks.backfill?.done && !transcripts.more && !bookmarks.firstTranscriptsDone) {
       bookmarks.firstTranscriptsDone = true;

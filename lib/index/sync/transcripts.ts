@@ -1,7 +1,8 @@
 /**
  * Transcripts into the index: conversations whose transcript is pending (never read, or their
  * last activity moved since), newest first, read on the background context a few at a time until
- * the run's deadline. A thread longer than `MAX_INDEXED_MESSAGES` keeps its first messages
+ * the run's deadline. Those a list page carried (`listCarriesTranscripts`) were stored with their
+ * rows (`listing.ts`) and are not pending. A thread longer than `MAX_INDEXED_MESSAGES` keeps its first messages
  * (`partial`); a conversation the provider no longer has leaves the index.
  */
 import "server-only";
@@ -10,9 +11,8 @@ import { indexedConversations } from "@/lib/db/schema";
 import { isProviderError } from "@/lib/model/errors";
 import { markTranscript, removeConversations, replaceTranscript } from "../store/write";
 import type { SyncTarget } from "./listing";
+import { MAX_INDEXED_MESSAGES } from "./transcript-limit";
 
-/** Messages kept per conversation: bounds a 10,000-message thread's cost in calls and storage. */
-export const MAX_INDEXED_MESSAGES = 1_000;
 const BATCH = 24;
 const CONCURRENCY = 3;
 

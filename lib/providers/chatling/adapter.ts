@@ -57,6 +57,7 @@ export const chatlingCapabilities: Capabilities = {
   scoped: true,
   requestsPerMinute: REQUESTS_PER_MINUTE,
   sync: { listOrder: "created", activityRange: false },
+  listCarriesTranscripts: false,
 };
 
 const chatbotKey = (chatbotId: string) => `chatbot|${chatbotId}`;

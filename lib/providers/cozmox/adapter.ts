@@ -19,7 +19,8 @@ import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { assembleCozmoxChain } from "./assemble-cozmox-chain";
 import { linkToolResults, mapCozmoxChatTurn } from "./assemble-cozmox-thread";
 import { getAssistant, getChat, listAssistants, listChats } from "./client";
-import { cozmoxChatIndex, findCozmoxConversation } from "./cozmox-chat-index";
+import { cozmoxChatIndex, findCozmoxConversation, keepCozmoxThreads } from "./cozmox-chat-index";
+import { cozmoxListTranscript } from "./cozmox-list-transcript";
 import { deleteCozmoxConversation } from "./delete-cozmox-conversation";
 import { parseCozmoxConversationId } from "./group-cozmox-chats";
 import { listCozmoxConversations } from "./list-cozmox-conversations";
@@ -48,6 +49,7 @@ export const cozmoxCapabilities: Capabilities = {
   scoped: false,
   requestsPerMinute: null,
   sync: { listOrder: "lastActivity", activityRange: true },
+  listCarriesTranscripts: true,
 };
 
 /** Chats are heavy (each may embed an assistant config), so threads are read 100 chats at a time. */
@@ -107,12 +109,17 @@ export const cozmoxAdapter: ProviderAdapter = {
   },
 
   async listConversations(context, request) {
+    if (request.transcripts) keepCozmoxThreads(context);
     const [page, names] = await Promise.all([
       listCozmoxConversations(context, request),
       assistantNames(context),
     ]);
     return {
-      items: page.entries.map((entry) => mapCozmoxConversation(entry, names)),
+      items: page.entries.map((entry) => {
+        const row = mapCozmoxConversation(entry, names);
+        const transcript = request.transcripts ? cozmoxListTranscript(entry, page.chatsComplete) : null;
+        return transcript ? { ...row, transcript } : row;
+      }),
       nextPageToken: page.nextPageToken,
       total: page.total,
     };

@@ -62,7 +62,7 @@ describe("chainHistory", () => {
 });
 
 describe("assembleCozmoxChain", () => {
-  const facts = [first, second, third].map(summarizeCozmoxChat);
+  const facts = [first, second, third].map((chat) => summarizeCozmoxChat(chat));
 
   it("reads the latest chat once: every message exactly once, oldest first", () => {
     const thread = assembleCozmoxChain("chat:k1", third, facts);

@@ -57,7 +57,16 @@ export function assembleCozmoxChain(
   latest: CozmoxChat,
   chats: readonly ChainChatFacts[],
 ): Message[] {
-  const history = chainHistory(latest);
+  return assembleCozmoxChainHistory(conversationId, chainHistory(latest), latest.createdAt, chats);
+}
+
+/** `assembleCozmoxChain` from the latest chat's `chainHistory`, already taken (the chat index keeps it). */
+export function assembleCozmoxChainHistory(
+  conversationId: string,
+  history: readonly CozmoxMessage[],
+  latestCreatedAt: string,
+  chats: readonly ChainChatFacts[],
+): Message[] {
   const costAt = new Map<number, Cost | null>();
   for (const chat of chats) {
     const cost = mapCozmoxCost({ cost: chat.cost, costs: [...chat.costs] });
@@ -69,7 +78,7 @@ export function assembleCozmoxChain(
     const chat = chats[owner];
     return mapCozmoxMessage(message, {
       id: `${conversationId}:${index}`,
-      chatCreatedAt: isoOrNull(chat?.createdAt ?? latest.createdAt),
+      chatCreatedAt: isoOrNull(chat?.createdAt ?? latestCreatedAt),
       cost: costAt.get(index) ?? null,
     });
   });

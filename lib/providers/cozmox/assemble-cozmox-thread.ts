@@ -9,7 +9,7 @@
 import type { Message } from "@/lib/model/conversation";
 import { mapCozmoxCost } from "./map-cozmox-cost";
 import { mapCozmoxMessage, mapCozmoxRole, cozmoxMessageText } from "./map-cozmox-message";
-import type { CozmoxChat, CozmoxInput, CozmoxInputItem, CozmoxMessage } from "./wire-schemas";
+import type { CozmoxChat, CozmoxCost, CozmoxInput, CozmoxInputItem, CozmoxMessage } from "./wire-schemas";
 
 interface FlatInput {
   message: CozmoxMessage;
@@ -66,12 +66,29 @@ const isoOrNull = (value: string): string | null => {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 };
 
+/** What a turn's messages need of their chat besides its messages. */
+export interface CozmoxTurnFacts {
+  createdAt: string;
+  cost?: number | null;
+  costs?: readonly CozmoxCost[] | null;
+}
+
 /**
  * Maps a chat's turn into Parley messages numbered from `startIndex`. The chat's cost is put on
  * the last message of its output (the answer that cost it).
  */
 export function mapCozmoxChatTurn(chat: CozmoxChat, conversationId: string, startIndex: number): Message[] {
-  const { input, output } = chatTurnMessages(chat);
+  return mapCozmoxTurn(chatTurnMessages(chat), chat, conversationId, startIndex);
+}
+
+/** `mapCozmoxChatTurn` from a turn already taken out of its chat (the chat index keeps turns). */
+export function mapCozmoxTurn(
+  turn: { input: readonly CozmoxMessage[]; output: readonly CozmoxMessage[] },
+  chat: CozmoxTurnFacts,
+  conversationId: string,
+  startIndex: number,
+): Message[] {
+  const { input, output } = turn;
   const chatCreatedAt = isoOrNull(chat.createdAt);
   const cost = mapCozmoxCost(chat);
   const all = [...input, ...output];

@@ -14,6 +14,11 @@
  * It lives in the connection's memo (adapters keep nothing at module level). Concurrent callers
  * share one read in flight. Bounded: see `MAX_CHATS` and `MAX_SESSIONS`; past those the
  * conversation index's sync is the right tool, and this adapter lists what it read.
+ *
+ * Messages: once sync has asked this connection's list for transcripts (`keepCozmoxThreads`),
+ * reads keep each session chat's turn and each chain's latest history (earlier chats of a chain
+ * drop theirs: the latest holds the whole history), so list pages carry whole threads without a
+ * call per conversation. Until then, no message text beyond previews is kept.
  */
 import type { ProviderContext } from "@/lib/providers/contract";
 import { ProviderError } from "@/lib/providers/errors";
@@ -27,6 +32,7 @@ const WHOLE_READ_MS = 5 * 60_000;
 const KEPT_MS = 30 * 60_000;
 
 const HOLDER_KEY = "cozmox-chat-index";
+const THREADS_KEY = "cozmox-keep-threads";
 
 /** The connection's index and the read in flight, if any (shared by concurrent callers). */
 interface IndexHolder {
@@ -90,7 +96,11 @@ function entryFor(
   };
 }
 
-/** Builds the index from what was read. */
+/**
+ * Builds the index from what was read. A chain's earlier chats drop their kept history (each is a
+ * prefix of the latest chat's), so kept text grows with the threads, not with their square; a
+ * session's chats drop theirs when the chats were cut at `MAX_CHATS`.
+ */
 export function buildCozmoxChatIndex(
   reads: CozmoxChatIndex["reads"],
   times: { readAt: number; wholeReadAt: number } = { readAt: Date.now(), wholeReadAt: Date.now() },
@@ -98,7 +108,13 @@ export function buildCozmoxChatIndex(
   const { chats } = reads.chats;
   const { sessions } = reads.sessions;
   const byId = new Map<string, CozmoxConversationEntry>();
-  for (const [id, group] of groupCozmoxChats(chats.values())) byId.set(id, entryFor(group, sessions));
+  for (const [id, group] of groupCozmoxChats(chats.values())) {
+    if (group.ref.kind === "chain") for (const chat of group.chats.slice(0, -1)) chat.thread = null;
+    // Past the bound a session may miss its oldest chats: its turns make no whole thread.
+    if (group.ref.kind === "session" && reads.chats.capped)
+      for (const chat of group.chats) chat.thread = null;
+    byId.set(id, entryFor(group, sessions));
+  }
   const byRecency = [...byId.values()].sort(
     (left, right) =>
       right.lastActivityMs - left.lastActivityMs || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
@@ -106,11 +122,20 @@ export function buildCozmoxChatIndex(
   return { chats, sessions, byId, byRecency, reads, ...times };
 }
 
+/**
+ * Marks this connection's chats to keep their messages from now on (sync asks its list for
+ * transcripts); kept as long as the index itself without a new ask.
+ */
+export function keepCozmoxThreads(context: ProviderContext): void {
+  context.memo.set(THREADS_KEY, true, KEPT_MS);
+}
+
 async function read(context: ProviderContext, previous: CozmoxChatIndex | null): Promise<CozmoxChatIndex> {
   const now = Date.now();
   const whole = !previous || now - previous.wholeReadAt > WHOLE_READ_MS;
+  const keepThreads = await context.memo.get(THREADS_KEY, KEPT_MS, async () => false);
   const [chats, sessions] = await Promise.all([
-    readCozmoxChats(context, whole ? null : previous.reads.chats),
+    readCozmoxChats(context, whole ? null : previous.reads.chats, keepThreads),
     // An account without `/session` is not asked again until the next whole read.
     !whole && previous.reads.sessions.sessions === null
       ? previous.reads.sessions

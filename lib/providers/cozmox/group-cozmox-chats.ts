@@ -16,7 +16,7 @@
 import { chatTurnMessages } from "./assemble-cozmox-thread";
 import { chainHistory } from "./assemble-cozmox-chain";
 import { cozmoxMessageText } from "./map-cozmox-message";
-import type { CozmoxChat, CozmoxCost } from "./wire-schemas";
+import type { CozmoxChat, CozmoxCost, CozmoxMessage } from "./wire-schemas";
 
 const CHAIN_PREFIX = "chat:";
 /** Previews are one line in a list; the rest of the answer is in the thread. */
@@ -35,7 +35,19 @@ export function parseCozmoxConversationId(id: string): CozmoxConversationRef {
     : { kind: "session", sessionId: id };
 }
 
-/** What Parley keeps of a chat between requests: no message text beyond a preview. */
+/**
+ * A chat's own part of a thread, kept only while sync asks for list transcripts: a session chat's
+ * turn (`chatTurnMessages`), or a chain chat's whole history (`chainHistory`, kept on the chain's
+ * latest chat only, see `cozmox-chat-index.ts`).
+ */
+export type CozmoxChatThread =
+  | { kind: "turn"; input: CozmoxMessage[]; output: CozmoxMessage[] }
+  | { kind: "history"; messages: CozmoxMessage[] };
+
+/**
+ * What Parley keeps of a chat between requests: no message text beyond a preview, unless
+ * `thread` is asked for (a connection whose transcripts sync indexes from the list).
+ */
 export interface CozmoxChatSummary {
   id: string;
   sessionId: string | null;
@@ -53,18 +65,27 @@ export interface CozmoxChatSummary {
   historyLength: number;
   /** Its last answer, cut for a preview. */
   lastAnswer: string | null;
+  /** Its messages, when kept (`summarizeCozmoxChat`'s `keepThread`); null otherwise. */
+  thread: CozmoxChatThread | null;
 }
 
 const present = (value: string | null | undefined): value is string =>
   typeof value === "string" && value.trim() !== "";
 
-export function summarizeCozmoxChat(chat: CozmoxChat): CozmoxChatSummary {
+export function summarizeCozmoxChat(chat: CozmoxChat, keepThread = false): CozmoxChatSummary {
   const turn = chatTurnMessages(chat);
   const answer = [...turn.output].reverse().find((message) => cozmoxMessageText(message).trim() !== "");
   const answerText = answer ? cozmoxMessageText(answer) : null;
+  const history = chainHistory(chat);
+  const sessionId = present(chat.sessionId) ? chat.sessionId : null;
+  const thread: CozmoxChatThread | null = !keepThread
+    ? null
+    : sessionId !== null
+      ? { kind: "turn", input: turn.input, output: turn.output }
+      : { kind: "history", messages: history };
   return {
     id: chat.id,
-    sessionId: present(chat.sessionId) ? chat.sessionId : null,
+    sessionId,
     previousChatId: present(chat.previousChatId) ? chat.previousChatId : null,
     createdAt: chat.createdAt,
     createdAtMs: Date.parse(chat.createdAt),
@@ -74,8 +95,9 @@ export function summarizeCozmoxChat(chat: CozmoxChat): CozmoxChatSummary {
     cost: chat.cost ?? null,
     costs: chat.costs ?? [],
     turnMessages: turn.input.length + turn.output.length,
-    historyLength: chainHistory(chat).length,
+    historyLength: history.length,
     lastAnswer: answerText === null ? null : answerText.slice(0, PREVIEW_CHARS),
+    thread,
   };
 }
 

@@ -43,6 +43,8 @@ export interface ConversationListPage {
   entries: CozmoxConversationEntry[];
   nextPageToken: string | null;
   total: number;
+  /** Whether every chat of the org was read (not past `MAX_CHATS`), so every session has all its chats. */
+  chatsComplete: boolean;
 }
 
 const clampLimit = (size: number): number => Math.max(1, Math.min(COZMOX_MAX_LIMIT, Math.floor(size) || 1));
@@ -79,5 +81,6 @@ export async function listCozmoxConversations(
     nextPageToken:
       more && last ? encodePageToken({ kind: "after", at: last.lastActivityMs, id: last.id }) : null,
     total: matching.length,
+    chatsComplete: !index.reads.chats.capped,
   };
 }

@@ -77,7 +77,12 @@ function entryFor(
     summarizeCozmoxChat(cozmoxChatSchema.parse({ orgId: "org-1", ...chat })),
   );
   const index = buildCozmoxChatIndex({
-    chats: { chats: new Map(summaries.map((summary) => [summary.id, summary])), newest: null },
+    chats: {
+      chats: new Map(summaries.map((summary) => [summary.id, summary])),
+      newest: null,
+      capped: false,
+      threads: false,
+    },
     sessions: {
       sessions: sessions && new Map(sessions.map((session) => [session.id, session])),
       newest: null,

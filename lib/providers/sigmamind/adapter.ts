@@ -38,6 +38,7 @@ export const sigmamindCapabilities: Capabilities = {
   scoped: false,
   requestsPerMinute: null,
   sync: { listOrder: "created", activityRange: false },
+  listCarriesTranscripts: true,
 };
 
 export const sigmamindAdapter: ProviderAdapter = {

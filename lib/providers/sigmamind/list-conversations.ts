@@ -100,7 +100,7 @@ export async function listSigmamindConversations(
   const nextOffsets = offsets.map((offset, index) => offset + (taken[index] ?? 0));
   const more = nextOffsets.some((offset, index) => offset < (windows[index]?.total ?? 0));
   return {
-    items: merged.map(mapSigmamindConversation),
+    items: merged.map((chat) => mapSigmamindConversation(chat, request.transcripts === true)),
     nextPageToken: more ? encodePageToken(nextOffsets) : null,
     total: windows.reduce((sum, window) => sum + window.total, 0),
   };

@@ -8,7 +8,7 @@ import {
   previewOf,
   toSigmamindStatus,
 } from "./map-sigmamind-conversation";
-import { mapSigmamindItems } from "./map-sigmamind-message";
+import { mapSigmamindItems, mapSigmamindThread } from "./map-sigmamind-message";
 import { sigmamindChatSchema, type SigmamindChat } from "./wire-schemas";
 
 const seedChat = parseWire("sigmamind", "fixture", sigmamindChatSchema, seedChatJson);
@@ -93,6 +93,18 @@ describe("mapSigmamindConversation", () => {
     expect([transcriptOnly.messageCount, transcriptOnly.preview]).toEqual([2, "On its way 🚚"]);
     const empty = mapSigmamindConversation(chatWith({ messages: [], transcript: "", response: [] }));
     expect([empty.messageCount, empty.preview]).toEqual([0, null]);
+  });
+
+  it("carries the whole thread, as listMessages maps it, only when asked", () => {
+    expect(mapSigmamindConversation(seedChat)).not.toHaveProperty("transcript");
+    expect(mapSigmamindConversation(seedChat, true).transcript).toEqual(mapSigmamindThread(seedChat));
+    const legacy = chatWith({ messages: [], transcript: "user: Where is my order?\nassistant: On its way" });
+    expect(
+      mapSigmamindConversation(legacy, true).transcript?.map((message) => [message.id, message.role]),
+    ).toEqual([
+      ["chat-d17T6uReChpyfFeP:0", "user"],
+      ["chat-d17T6uReChpyfFeP:1", "assistant"],
+    ]);
   });
 
   it("normalises in-progress to in_progress and keeps createdAt as the last activity", () => {

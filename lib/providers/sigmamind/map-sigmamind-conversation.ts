@@ -86,9 +86,15 @@ function rowOf(chat: SigmamindChat, thread: readonly Message[]): ProviderConvers
   };
 }
 
-/** A list row: no overlay, no connection; the thread is mapped only to count it and preview it. */
-export function mapSigmamindConversation(chat: SigmamindChat): ProviderConversation {
-  return rowOf(chat, mapSigmamindThread(chat));
+/**
+ * A list row: no overlay, no connection. The list's chats carry their whole `messages[]`, so the
+ * thread is mapped here (to count it and preview it) exactly as `listMessages` maps it, and with
+ * `withTranscript` the row carries it.
+ */
+export function mapSigmamindConversation(chat: SigmamindChat, withTranscript = false): ProviderConversation {
+  const thread = mapSigmamindThread(chat);
+  const row = rowOf(chat, thread);
+  return withTranscript ? { ...row, transcript: thread } : row;
 }
 
 function displayValue(value: unknown): string {

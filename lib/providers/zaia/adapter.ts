@@ -56,6 +56,7 @@ export const zaiaCapabilities: Capabilities = {
   scoped: false,
   requestsPerMinute: null,
   sync: { listOrder: "lastActivity", activityRange: true },
+  listCarriesTranscripts: false,
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
