@@ -78,7 +78,7 @@ export interface ParleyOptions {
 /** A secret for runs that throw their data away (sessions and stored keys die with the run). */
 export const THROWAWAY_SECRET = "parley-bench-and-resilience-throwaway-secret-0123456789";
 
-/** Starts Parley's production server (demo mode) and waits for `/api/health`. */
+/** Starts Parley's production server (demo mode) and waits for its sign-in page. */
 export async function startParleyProcess(options: ParleyOptions): Promise<ParleyHandle> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-run-"));
   const env: NodeJS.ProcessEnv = {
@@ -105,7 +105,9 @@ export async function startParleyProcess(options: ParleyOptions): Promise<Parley
     },
   );
   const url = `http://127.0.0.1:${options.port}`;
-  await waitForHttp(`${url}/api/health`, child, 180_000);
+  // Not `/api/health`: its answer checks each connection with a provider call, which the sync
+  // section would count as the backfill's. The sign-in page answers once the server listens.
+  await waitForHttp(`${url}/sign-in`, child, 180_000);
   return { process: child, url, port: options.port, dataDir };
 }
 

@@ -35,8 +35,10 @@ describe("backfillFloor", () => {
     expect(backfillFloor({ provider: "sigmamind", pageSize: 100, chats: 520 })).toBe(6);
   });
 
-  it("Cozmox: chat pages and session pages", () => {
-    expect(backfillFloor({ provider: "cozmox", pageSize: 100, chats: 1_250, sessions: 301 })).toBe(13 + 4);
+  it("Cozmox: chat pages, session pages and the assistants' one list", () => {
+    expect(backfillFloor({ provider: "cozmox", pageSize: 100, chats: 1_250, sessions: 301 })).toBe(
+      13 + 4 + 1,
+    );
   });
 
   it("Zaia: list pages until a short one, and message pages of each chat that has messages", () => {

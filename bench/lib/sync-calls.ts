@@ -10,8 +10,9 @@
  * - SigmaMind: `GET /v1/chats` pages of `pageSize` chats, each chat carrying its whole thread:
  *   ⌈chats ÷ pageSize⌉.
  * - Cozmox: `GET /chat` pages (each chat carries its messages; the answer's total says where they
- *   end) and `GET /session` pages for the sessions' names, statuses and customers:
- *   ⌈chats ÷ pageSize⌉ + ⌈sessions ÷ pageSize⌉.
+ *   end), `GET /session` pages for the sessions' names, statuses and customers, and one
+ *   `GET /assistant` (a bare array, not paged) for the responders' names, which chats carry only
+ *   as ids: ⌈chats ÷ pageSize⌉ + ⌈sessions ÷ pageSize⌉ + 1.
  * - Zaia: list pages of `pageSize` chats until a short page (no total is given, so a list that fills
  *   its last page needs one more, empty page): ⌊chats ÷ pageSize⌋ + 1; then for each chat with
  *   messages ⌈messages ÷ messagePageSize⌉ message pages.
@@ -54,7 +55,7 @@ export function backfillFloor(input: FloorInput): number {
     case "sigmamind":
       return pagesOf(input.chats, input.pageSize);
     case "cozmox":
-      return pagesOf(input.chats, input.pageSize) + pagesOf(input.sessions, input.pageSize);
+      return pagesOf(input.chats, input.pageSize) + pagesOf(input.sessions, input.pageSize) + 1;
     case "zaia": {
       let calls = pagesUntilShort(input.threadLengths.length, input.pageSize);
       for (const length of input.threadLengths)

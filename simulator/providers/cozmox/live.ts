@@ -70,11 +70,12 @@ export class CozmoxLive implements LiveConversations {
       .filter((conversation) => conversation.grouping === "session").length;
     const pages = (rows: number) => Math.max(1, Math.ceil(rows / MAX_LIMIT));
     return {
-      calls: pages(chats) + pages(sessions),
+      calls: pages(chats) + pages(sessions) + 1,
       detail:
         `GET /chat?limit=${MAX_LIMIT} pages (each chat carries its input, context and output; ` +
-        "metadata.totalItems says where they end) and " +
-        `GET /session?limit=${MAX_LIMIT} pages for the sessions' names, statuses and customers`,
+        "metadata.totalItems says where they end), " +
+        `GET /session?limit=${MAX_LIMIT} pages for the sessions' names, statuses and customers, and ` +
+        "one GET /assistant (a bare array) for the responders' names, which chats give only as ids",
     };
   }
 
