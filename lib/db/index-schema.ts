@@ -102,6 +102,8 @@ export const indexedConversations = pgTable(
     index("indexed_conversations_responder_idx").on(table.responderId, table.lastActivityAt),
     index("indexed_conversations_channel_idx").on(table.channelId, table.lastActivityAt),
     index("indexed_conversations_activity_idx").on(table.lastActivityAt),
+    // And `indexed_conversations_facts_idx` (migration 0011): (connection_id) INCLUDE the flags and
+    // filter fields, for index-only counts; drizzle's builder cannot declare INCLUDE.
   ],
 );
 

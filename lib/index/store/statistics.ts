@@ -1,6 +1,7 @@
 /**
- * The planner's statistics for the index's tables, kept as PostgreSQL's autovacuum keeps them: a
- * table is analyzed once the rows changed since its last analyze exceed 50 + 10 % of its rows.
+ * The planner's statistics for the index's tables (and the conversations' visibility map), kept as
+ * PostgreSQL's autovacuum keeps them: a table is analyzed once the rows changed since its last
+ * analyze exceed 50 + 10 % of its rows.
  * PGlite runs no autovacuum, so without this its planner would never learn how many rows the
  * index holds or how common a word is, and a search would be planned blind (`search-plan.ts`).
  * Where autovacuum runs (PostgreSQL), this leaves the work to it and does nothing.
@@ -65,6 +66,11 @@ export async function refreshPlannerStatistics(db: Database): Promise<string[]> 
     )
     .map((row) => row.relname)
     .filter((name): name is (typeof TABLES)[number] => (TABLES as readonly string[]).includes(name));
-  for (const table of stale) await db.execute(sql.raw(`analyze ${table}`));
+  // The conversations are vacuumed too: its visibility map lets counts read the facts index alone
+  // (an index-only scan); the other tables are only read through their indexes and the heap.
+  for (const table of stale)
+    await db.execute(
+      sql.raw(table === "indexed_conversations" ? `vacuum (analyze) ${table}` : `analyze ${table}`),
+    );
   return stale;
 }
