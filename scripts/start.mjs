@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { SERVER_ENV, serverArgs } from "./support/server-launch.mjs";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -28,7 +29,7 @@ function newestSourceTime() {
     }
   };
   for (const dir of ["app", "components", "lib", "drizzle"]) visit(path.join(root, dir));
-  for (const file of ["package.json", "next.config.ts", "instrumentation.ts", "server.ts"])
+  for (const file of ["package.json", "next.config.mjs", "instrumentation.ts", "server.ts"])
     if (fs.existsSync(file)) newest = Math.max(newest, fs.statSync(file).mtimeMs);
   return newest;
 }
@@ -94,14 +95,11 @@ if (startSimulator) {
     stopAll(1);
   });
 }
-const app = run(
-  "Parley",
-  dev ? bin("tsx") : process.execPath,
-  dev ? ["server.ts", "--dev"] : ["dist/server.mjs"],
-  {
-    NODE_ENV: dev ? "development" : "production",
-  },
-);
+const app = run("Parley", dev ? bin("tsx") : process.execPath, dev ? ["server.ts", "--dev"] : serverArgs(), {
+  // The memory settings of server-launch.mjs, unless the caller's environment sets them.
+  ...(dev ? {} : Object.fromEntries(Object.entries(SERVER_ENV).filter(([key]) => env[key] === undefined))),
+  NODE_ENV: dev ? "development" : "production",
+});
 try {
   await waitFor(`http://127.0.0.1:${port}/api/health`, "Parley", app);
   console.log("");

@@ -11,7 +11,7 @@ import { sleep } from "./processes";
 const SOURCE_DIRECTORIES = ["app", "components", "lib", "drizzle"];
 const SOURCE_FILES = [
   "package.json",
-  "next.config.ts",
+  "next.config.mjs",
   "instrumentation.ts",
   "server.ts",
   "postcss.config.mjs",

@@ -1,11 +1,13 @@
 /**
  * Starts the provider simulator and Parley's production server as the README describes them,
- * each as a direct child (`node --import tsx …`, so the pid is the server itself and its
- * `/proc/<pid>/status` is the server's memory), on loopback ports, with a fresh data directory.
+ * each as a direct child (the server with the node arguments and environment of `npm start`,
+ * scripts/support/server-launch.mjs; the pid is the server itself and its `/proc/<pid>/status` is
+ * the server's memory), on loopback ports, with a fresh data directory.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { SERVER_ENV, serverArgs } from "../../scripts/support/server-launch.mjs";
 import { startProcess, waitForHttp, type ManagedProcess } from "./processes";
 
 /** A running simulator. */
@@ -82,6 +84,7 @@ export const THROWAWAY_SECRET = "parley-bench-and-resilience-throwaway-secret-01
 export async function startParleyProcess(options: ParleyOptions): Promise<ParleyHandle> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-run-"));
   const env: NodeJS.ProcessEnv = {
+    ...SERVER_ENV,
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -96,7 +99,7 @@ export async function startParleyProcess(options: ParleyOptions): Promise<Parley
   const child = startProcess(
     options.name ?? "parley",
     process.execPath,
-    [path.join(options.root, "dist", "server.mjs")],
+    serverArgs(path.join(options.root, "dist", "server.mjs")),
     {
       env,
       cwd: options.root,

@@ -1,14 +1,16 @@
 /**
- * 5. Server memory: the server's resident size (VmRSS) after the whole run, then after 10,000
- * more requests (lists and threads of the unbudgeted providers). A leak shows as growth.
+ * 5. Server memory: the server's resident size (VmRSS) idle right after it started (demo seeded,
+ * first sync done; sampled before any other section by `sampleIdleMemory`), after the whole run,
+ * then after 10,000 more requests (lists and threads of the unbudgeted providers). A leak shows as
+ * growth.
  */
 import { zaiaLongThreadIds } from "@/simulator/providers/zaia/data";
 import { settle, type BenchContext } from "../lib/context";
 import { LIST_PAGE_SIZE } from "../lib/direct-plans";
 import { loadProblem, runLoad } from "../lib/load";
-import { conversationPath } from "../lib/parley-api";
+import { conversationPath, waitForFirstSync } from "../lib/parley-api";
 import { residentKilobytes, sleep } from "../lib/processes";
-import { row, unmeasured } from "../lib/report";
+import { row, unmeasured, type ResultRow } from "../lib/report";
 import { clearFaults } from "../lib/simulator-admin";
 
 const SECTION = "5 server memory";
@@ -16,7 +18,33 @@ const SECTION = "5 server memory";
 const EXTRA_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS) || 10_000;
 const SETTLE_MS = 3_000;
 
+/** The issue's goal for an idle server right after `npm start`. */
+const IDLE_BUDGET_KILOBYTES = 350 * 1024;
+
 const megabytes = (kilobytes: number) => `${(kilobytes / 1024).toFixed(0)} MB`;
+
+/** The resident size once the simulator has had no request from Parley for a second, plus a pause. */
+async function quietSample(context: BenchContext): Promise<number | null> {
+  await settle(context);
+  await sleep(SETTLE_MS);
+  return residentKilobytes(context.parley.process.pid);
+}
+
+/**
+ * The idle figure, taken right after the stack started and before any section ran: every
+ * connection's first listing in the index, the sync quiet, then the resident size (kept in
+ * `context.raw["memory-idle"]` for the memory section's row).
+ */
+export async function sampleIdleMemory(context: BenchContext): Promise<void> {
+  const started = Date.now();
+  await waitForFirstSync(context.api);
+  const kilobytes = await quietSample(context);
+  context.raw["memory-idle"] = {
+    pid: context.parley.process.pid,
+    kilobytes,
+    secondsAfterSignIn: Math.round((Date.now() - started) / 1000),
+  };
+}
 
 /** Section 5: resident size before and after more requests. */
 export async function memory(context: BenchContext): Promise<void> {
@@ -24,11 +52,7 @@ export async function memory(context: BenchContext): Promise<void> {
   context.log(`5. server memory: VmRSS now, after ${count} more requests, and after ${count} again`);
   await clearFaults(context.simulator.url);
   const pid = context.parley.process.pid;
-  const sample = async () => {
-    await settle(context);
-    await sleep(SETTLE_MS);
-    return residentKilobytes(pid);
-  };
+  const sample = () => quietSample(context);
   const paths = [
     ...(["sigmamind", "zaia", "cozmox"] as const).map(
       (provider) =>
@@ -60,6 +84,7 @@ export async function memory(context: BenchContext): Promise<void> {
     first,
     second,
   };
+  context.rows.push(idleRow(context.raw["memory-idle"] as IdleSample | undefined));
   const name = `resident size after ${count} more requests`;
   if (before === null || after === null || again === null) {
     context.rows.push(
@@ -90,4 +115,34 @@ export async function memory(context: BenchContext): Promise<void> {
       note: "context: growth that stops here is a heap or cache settling, growth that goes on is a leak",
     }),
   );
+}
+
+/** What `sampleIdleMemory` keeps in `context.raw["memory-idle"]`. */
+export interface IdleSample {
+  pid: number;
+  kilobytes: number | null;
+  secondsAfterSignIn: number;
+}
+
+/** The idle row: the resident size right after start against the issue's budget (below 350 MB). */
+export function idleRow(idle: IdleSample | undefined): ResultRow {
+  const name = "resident size idle after start";
+  const goal = { kind: "below", limit: 1 } as const;
+  if (!idle || idle.kilobytes === null)
+    return unmeasured(
+      SECTION,
+      name,
+      goal,
+      "no idle sample (sampleIdleMemory did not run or /proc was not readable)",
+    );
+  return row({
+    section: SECTION,
+    name,
+    baseline: `budget ${megabytes(IDLE_BUDGET_KILOBYTES)}`,
+    value: megabytes(idle.kilobytes),
+    measured: idle.kilobytes,
+    against: IDLE_BUDGET_KILOBYTES,
+    goal,
+    note: "right after start: demo seeded, every connection's first listing in the index, the sync quiet, before any other section",
+  });
 }
