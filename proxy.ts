@@ -20,7 +20,7 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      // Pages only: API answers get their own policy (next.config.mjs), static files need none.
+      // Pages only: API answers get their own policy (next.config.ts), static files need none.
       source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },

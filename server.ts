@@ -8,6 +8,8 @@
  */
 import http from "node:http";
 import v8 from "node:v8";
+import fs from "node:fs";
+import path from "node:path";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./lib/auth/client-address";
 
@@ -39,7 +41,30 @@ process.on("unhandledRejection", (reason) => {
   console.error("[parley] unhandled rejection:", reason instanceof Error ? reason.message : reason);
 });
 
+/**
+ * In production, Next.js reads the config the build resolved (`.next/required-server-files.json`),
+ * as its own standalone server does (the same variable), instead of compiling `next.config.ts`
+ * with its SWC compiler at every start: that maps SWC's ~66 MB native binary into the server for
+ * its whole life (~25 MB resident; bench/results/memory-latest.md). Headers and redirects are in
+ * the build's manifests either way; development reads the file, so edits to it apply.
+ */
+function adoptBuiltConfig(): void {
+  const manifest = path.join(process.cwd(), ".next", "required-server-files.json");
+  let config: unknown;
+  try {
+    config = (JSON.parse(fs.readFileSync(manifest, "utf8")) as { config?: unknown }).config;
+  } catch {
+    config = undefined;
+  }
+  if (!config || typeof config !== "object") {
+    console.error(`No production build's config in ${manifest}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
+}
+
 async function main(): Promise<void> {
+  if (!dev) adoptBuiltConfig();
   const app = next({ dev, hostname: host, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -29,7 +29,7 @@ function newestSourceTime() {
     }
   };
   for (const dir of ["app", "components", "lib", "drizzle"]) visit(path.join(root, dir));
-  for (const file of ["package.json", "next.config.mjs", "instrumentation.ts", "server.ts"])
+  for (const file of ["package.json", "next.config.ts", "instrumentation.ts", "server.ts"])
     if (fs.existsSync(file)) newest = Math.max(newest, fs.statSync(file).mtimeMs);
   return newest;
 }

@@ -11,7 +11,7 @@ import { sleep } from "./processes";
 const SOURCE_DIRECTORIES = ["app", "components", "lib", "drizzle"];
 const SOURCE_FILES = [
   "package.json",
-  "next.config.mjs",
+  "next.config.ts",
   "instrumentation.ts",
   "server.ts",
   "postcss.config.mjs",

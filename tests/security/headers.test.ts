@@ -14,7 +14,7 @@ import { config as proxyConfig, proxy } from "@/proxy";
 async function loadConfig(nodeEnvironment: "production" | "development"): Promise<NextConfig> {
   vi.resetModules();
   vi.stubEnv("NODE_ENV", nodeEnvironment);
-  const loaded = await import("@/next.config.mjs");
+  const loaded = await import("@/next.config");
   return loaded.default;
 }
 

@@ -1,12 +1,5 @@
-// @ts-check
-/**
- * Plain JavaScript on purpose: Next.js loads a `next.config.ts` through its SWC compiler every
- * time the server starts, which maps SWC's ~66 MB native binary into the server for its whole life
- * (~25 MB resident). A `.mjs` config is imported as it is. Types come from the JSDoc below.
- */
-
-/** The same policy as `API_CONTENT_SECURITY_POLICY` in lib/security/csp.ts (tests/security/headers.test.ts checks it). */
-const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY } from "./lib/security/csp";
 
 /**
  * Security headers on every response. The pages' Content-Security-Policy carries a per-request
@@ -27,8 +20,7 @@ const common = [
  */
 const benchRoutes = process.env.PARLEY_BENCH_BUILD === "1" ? ["bench.tsx", "bench.ts"] : [];
 
-/** @type {import("next").NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   pageExtensions: ["tsx", "ts", ...benchRoutes],
   // PGlite ships wasm and data files; keep it external so they are traced, not bundled twice.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
