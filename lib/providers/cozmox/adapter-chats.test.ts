@@ -4,13 +4,13 @@
  * `DELETE /chat/{id}` per chat with a precise partial failure, and the chat index refreshes cheaply.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ListRequest, ProviderContext, ProviderConversation } from "@/lib/providers/contract";
+import type { ProviderContext, ProviderConversation } from "@/lib/providers/contract";
 import { startSimulator, type RunningSimulator } from "@/simulator/core/server";
 import { simulatorKeys } from "@/simulator/keys";
 import { createCozmoxProvider } from "@/simulator/providers/cozmox";
 import { resetSimulator, startTestSimulator } from "@/simulator/testing";
 import { cozmoxAdapter } from "./adapter";
-import { cozmoxTestContext, rejection } from "./adapter-test-kit";
+import { chatListRequest, cozmoxTestContext, rejection } from "./adapter-test-kit";
 import { cozmoxChatIndex } from "./cozmox-chat-index";
 
 let simulator: RunningSimulator;
@@ -20,14 +20,7 @@ beforeAll(async () => {
 afterAll(async () => simulator.close());
 afterEach(async () => resetSimulator(simulator.url));
 
-const request = (overrides: Partial<ListRequest> = {}): ListRequest => ({
-  scope: null,
-  filters: {},
-  sort: "recent",
-  pageToken: null,
-  pageSize: 1000,
-  ...overrides,
-});
+const request = chatListRequest;
 
 async function everyConversation(context: ProviderContext): Promise<ProviderConversation[]> {
   const page = await cozmoxAdapter.listConversations(context, request());

@@ -1,11 +1,11 @@
 /**
  * What the Cozmox adapter's tests share: a connection context against a running simulator (each
  * with a fresh connection id and memo, so no breaker state or chat index leaks between tests),
- * and a way to catch the ProviderError a call must fail with.
+ * a first-page list request, and a way to catch the ProviderError a call must fail with.
  */
 import { createHttpClient } from "@/lib/http/client";
 import { createConnectionMemo } from "@/lib/connections/connection-memo";
-import type { ProviderContext } from "@/lib/providers/contract";
+import type { ListRequest, ProviderContext } from "@/lib/providers/contract";
 import { ProviderError } from "@/lib/providers/errors";
 import { simulatorKeys } from "@/simulator/keys";
 import { cozmoxAdapter } from "./adapter";
@@ -32,6 +32,16 @@ export function cozmoxTestContext(simulatorUrl: string, options: TestContextOpti
   });
   return { connectionId, baseUrl, http, memo: createConnectionMemo() };
 }
+
+/** The first page of the org's conversations, newest first, in the largest pages Cozmox serves. */
+export const chatListRequest = (overrides: Partial<ListRequest> = {}): ListRequest => ({
+  scope: null,
+  filters: {},
+  sort: "recent",
+  pageToken: null,
+  pageSize: 1000,
+  ...overrides,
+});
 
 export async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(

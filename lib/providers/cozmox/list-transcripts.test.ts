@@ -6,11 +6,11 @@
  * carried by the next page.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ListRequest, ProviderContext, ProviderConversation } from "@/lib/providers/contract";
+import type { ProviderContext, ProviderConversation } from "@/lib/providers/contract";
 import type { RunningSimulator } from "@/simulator/core/server";
 import { changeConversations, resetSimulator, startTestSimulator } from "@/simulator/testing";
 import { cozmoxAdapter } from "./adapter";
-import { cozmoxTestContext } from "./adapter-test-kit";
+import { chatListRequest, cozmoxTestContext } from "./adapter-test-kit";
 import { cozmoxChatIndex } from "./cozmox-chat-index";
 
 let simulator: RunningSimulator;
@@ -20,14 +20,7 @@ beforeAll(async () => {
 afterAll(async () => simulator.close());
 afterEach(async () => resetSimulator(simulator.url));
 
-const request = (overrides: Partial<ListRequest> = {}): ListRequest => ({
-  scope: null,
-  filters: {},
-  sort: "recent",
-  pageToken: null,
-  pageSize: 1000,
-  ...overrides,
-});
+const request = chatListRequest;
 
 /** A context that counts its calls by path. */
 function countingContext(): { context: ProviderContext; calls: string[] } {
