@@ -41,6 +41,8 @@ export interface BulkBarProps {
   failures: { label: string; items: BulkFailure[] } | null;
   /** How many rows the query matches, when the whole page is picked and more match; else null. */
   matching: number | null;
+  /** `matching` is a lower bound (the list's total is marked as an estimate): shown as "N+". */
+  matchingIsEstimate?: boolean;
   allMatching: boolean;
   onSelectAllMatching: (on: boolean) => void;
   onRun: (action: BulkAction) => void;
@@ -57,6 +59,7 @@ export function BulkBar({
   progress,
   failures,
   matching,
+  matchingIsEstimate = false,
   allMatching,
   onSelectAllMatching,
   onRun,
@@ -69,6 +72,7 @@ export function BulkBar({
   const running = progress !== null;
   const covering = allMatching && matching !== null;
   const count = covering ? matching : selected.length;
+  const matchingText = `${matching?.toLocaleString("en-US")}${matchingIsEstimate ? "+" : ""}`;
   const allImportant =
     !covering && selected.length > 0 && selected.every((conversation) => conversation.flags.important);
   if (selected.length === 0 && !running && !failures) return null;
@@ -78,7 +82,7 @@ export function BulkBar({
       {selected.length > 0 || running ? (
         <div className="bg-muted/60 flex flex-wrap items-center gap-2 rounded-md border px-3 py-1.5">
           <p className="text-sm font-medium" aria-live="polite">
-            {covering ? `All ${matching} matching selected` : `${selected.length} selected`}
+            {covering ? `All ${matchingText} matching selected` : `${selected.length} selected`}
           </p>
           {matching !== null && !running ? (
             <Button
@@ -87,7 +91,7 @@ export function BulkBar({
               className="h-7 px-1"
               onClick={() => onSelectAllMatching(!covering)}
             >
-              {covering ? `Only the ${selected.length} on this page` : `Select all ${matching} matching`}
+              {covering ? `Only the ${selected.length} on this page` : `Select all ${matchingText} matching`}
             </Button>
           ) : null}
           <Button variant="ghost" size="sm" className="h-7" onClick={onClear} disabled={running}>
@@ -184,7 +188,7 @@ export function BulkBar({
       ) : null}
       <AlertDialog open={confirmTrash} onOpenChange={setConfirmTrash}>
         <AlertDialogContent
-          title={`Move ${plural(count)} to trash?`}
+          title={`Move ${covering ? `${matchingText} conversations` : plural(count)} to trash?`}
           description="They leave every view except Trash, where they can be restored. The change is kept in Parley, not at the provider, and you can undo it right after."
         >
           <AlertDialogFooter>

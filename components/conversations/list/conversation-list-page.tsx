@@ -280,6 +280,7 @@ export function ConversationListPage() {
                   ? data.total
                   : null
               }
+              matchingIsEstimate={data.totalIsEstimate}
               allMatching={allMatching}
               onSelectAllMatching={(on) => setAllMatchingScope(on ? list.listQueryString : null)}
               onClear={() => {
