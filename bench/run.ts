@@ -22,7 +22,7 @@ import { ensureProductionBuild } from "./lib/build";
 import { CallBudget } from "./lib/call-budget";
 import type { BenchContext, BenchSettings } from "./lib/context";
 import { discover, listPlan, threadPlan } from "./lib/direct-plans";
-import { demoAccounts, demoConnections, ParleyApi, signIn } from "./lib/parley-api";
+import { demoAccounts, demoConnections, ParleyApi, signIn, waitForBackfill } from "./lib/parley-api";
 import { assertPortsFree, startProcess, stopAll, stopChildrenOnExit, waitForHttp } from "./lib/processes";
 import { markdownTable, plainTable, summary, unmeasured } from "./lib/report";
 import { removeDataDir, startParleyProcess, startSimulatorProcess, tsxArgs } from "./lib/stack";
@@ -234,6 +234,12 @@ async function main(): Promise<void> {
   const failedSections: string[] = [];
   // The idle figure is the server right after start, so it is taken before any section runs.
   if (chosen.has("memory")) await sampleIdleMemory(context);
+  // Every later section reads the index or the providers: a backfill still running (Chatling's
+  // budget makes it take minutes) would share the CPU with the measurement.
+  log("[bench] waiting for the first backfill to finish…");
+  const backfillStarted = Date.now();
+  await waitForBackfill(context.api);
+  log(`[bench] backfill done after ${Math.round((Date.now() - backfillStarted) / 1000)} s more`);
   const run = async (section: Section, action: () => Promise<void>) => {
     if (!chosen.has(section)) return;
     const sectionStarted = Date.now();

@@ -16,6 +16,10 @@ interface ProcessState {
   database: unknown;
   /** Databases opened by this process alone (embedded PGlite), where reads may be kept. */
   singleProcessDatabases: unknown;
+  /** How many writes each embedded database has seen (`lib/db/write-generation.ts`). */
+  writeGenerations: unknown;
+  /** Index answers kept on the embedded database until its next write (`lib/index/read/read-cache.ts`). */
+  readAnswers: unknown;
   /** The better-auth instance (`lib/auth/auth.ts`). */
   auth: unknown;
   /** Session lookups kept a few seconds on the embedded database (`lib/auth/session-cache.ts`). */

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { apiErrorSchema, moderationStateSchema } from "@/lib/conversations/api-schemas";
 import { syncStatusSchema, type SyncStatus } from "@/lib/model/sync-status";
+import { backfillFinished } from "./sync-calls";
 import {
   conversationPageSchema,
   providerIdSchema,
@@ -177,5 +178,24 @@ export async function waitForFirstSync(api: ParleyApi, timeoutMs = 120_000): Pro
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Waits until no connection is backfilling (every transcript the backfill reads is in the index),
+ * so measurements of the index's reads do not share the machine's two cores with a backfill.
+ */
+export async function waitForBackfill(api: ParleyApi, timeoutMs = 600_000): Promise<SyncStatus> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await api.get("/api/sync", syncStatusSchema);
+    if (backfillFinished(status.connections)) return status;
+    if (Date.now() > deadline) {
+      const states = status.connections.map(
+        (connection) => `${connection.connectionName} ${connection.state}`,
+      );
+      throw new Error(`the backfill did not finish in ${timeoutMs / 1000} s: ${states.join(", ")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }

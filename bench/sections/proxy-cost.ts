@@ -224,7 +224,8 @@ export async function frameworkFloor(context: BenchContext): Promise<void> {
       value: `Parley ${formatRate(parley.requestsPerSecond)}`,
       measured: parley.requestsPerSecond,
       against: floor.requestsPerSecond,
-      goal: { kind: "min", limit: 0.5 },
+      // Issue 10: the list is read from the index, so it should cost little more than the framework.
+      goal: { kind: "min", limit: 0.8 },
       note: `${context.settings.connections} connections; the floor answers the same ${page.text.length}-byte page from memory${problems.length > 0 ? `; PROBLEMS: ${problems.join(" / ")}` : ""}`,
     }),
     row({

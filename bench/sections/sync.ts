@@ -5,7 +5,9 @@
  * (a) the backfill of the demo data (or of `SIMULATOR_SCALE` = BENCH_SYNC_SCALE): each provider's
  *     calls counted at the simulator from Parley's start until `GET /api/sync` shows its connection
  *     no longer backfilling, against the fewest calls each provider's paging allows (`bench/lib/sync-calls.ts`;
- *     goal ≤ 1.1×), and Chatling's busiest 60 seconds over the whole section (goal ≤ 300);
+ *     goal ≤ 1.1×), the server's resident memory growth while backfilling (goal < 150 MB), and
+ *     Chatling's busiest 60 seconds over the whole section (goal ≤ 300). A backfill still running
+ *     after BENCH_SYNC_TIMEOUT_S (1,200) reports the connections done by then;
  * (b) freshness: a conversation added at the simulator (one per provider) until it is in
  *     `GET /api/conversations` (goal ≤ the interval + 5 s), and again with `POST /api/sync` sent
  *     right after adding (goal ≤ 3 s).
@@ -17,7 +19,7 @@ import { syncStatusSchema, type SyncStatus } from "@/lib/model/sync-status";
 import { MAX_LIMIT as COZMOX_PAGE_SIZE } from "@/simulator/providers/cozmox/query";
 import { MAX_PAGE_SIZE as SIGMAMIND_PAGE_SIZE } from "@/simulator/providers/sigmamind/routes";
 import { demoAccounts, ParleyApi, signIn } from "../lib/parley-api";
-import { sleep } from "../lib/processes";
+import { residentKilobytes, sleep } from "../lib/processes";
 import { formatMs, row, unmeasured, type ResultRow } from "../lib/report";
 import {
   addConversations,
@@ -92,21 +94,39 @@ async function floors(
   return { floors: result, notes };
 }
 
+/** What the backfill's wait saw. */
+interface BackfillWatch {
+  status: SyncStatus;
+  doneMs: Record<string, number>;
+  callsAtDone: Record<string, number>;
+  /** The limit passed with some connection still backfilling. */
+  timedOut: boolean;
+  /** The server's resident size when the wait began, and the most it reached (kB). */
+  residentAtStartKb: number | null;
+  residentPeakKb: number | null;
+}
+
 /**
- * Polls `GET /api/sync` until no connection is backfilling; when each connection got there, and
- * its provider's call count at the simulator then (a connection done early syncs again on its
- * interval while the others backfill: those calls are not its backfill's).
+ * Polls `GET /api/sync` until no connection is backfilling (or the limit passes: the connections
+ * done by then are still reported); when each connection got there, and its provider's call count
+ * at the simulator then (a connection done early syncs again on its interval while the others
+ * backfill: those calls are not its backfill's); and the server's resident size at each poll.
  */
 async function waitForBackfill(
   api: ParleyApi,
   simulatorUrl: string,
+  serverPid: number,
   started: number,
   timeoutMs: number,
-): Promise<{ status: SyncStatus; doneMs: Record<string, number>; callsAtDone: Record<string, number> }> {
+): Promise<BackfillWatch> {
   const doneMs: Record<string, number> = {};
   const callsAtDone: Record<string, number> = {};
+  const residentAtStartKb = await residentKilobytes(serverPid);
+  let residentPeakKb = residentAtStartKb;
   for (;;) {
     const status = await api.get("/api/sync", syncStatusSchema);
+    const resident = await residentKilobytes(serverPid);
+    if (resident !== null) residentPeakKb = Math.max(residentPeakKb ?? 0, resident);
     const done = status.connections.filter(
       (connection) => connection.state !== "backfilling" && doneMs[connection.provider] === undefined,
     );
@@ -117,13 +137,16 @@ async function waitForBackfill(
         callsAtDone[connection.provider] = calls[connection.provider] ?? 0;
       }
     }
-    if (backfillFinished(status.connections)) return { status, doneMs, callsAtDone };
-    if (Date.now() - started > timeoutMs) {
-      const states = status.connections
-        .map((connection) => `${connection.provider} ${connection.state}`)
-        .join(", ");
-      throw new Error(`the backfill did not finish in ${Math.round(timeoutMs / 1000)} s (${states})`);
-    }
+    const finished = backfillFinished(status.connections);
+    if (finished || Date.now() - started > timeoutMs)
+      return {
+        status,
+        doneMs,
+        callsAtDone,
+        timedOut: !finished,
+        residentAtStartKb,
+        residentPeakKb,
+      };
     await sleep(500);
   }
 }
@@ -202,6 +225,28 @@ function freshnessRow(name: string, seen: Record<string, number>, budgetMs: numb
   });
 }
 
+/** Issue 10: the server's resident memory grows by less than this during a backfill. */
+const RESIDENT_GROWTH_BUDGET_MB = 150;
+
+/** The server's resident growth from the backfill's start to its peak, against the budget. */
+function residentGrowthRow(data: string, backfill: BackfillWatch): ResultRow {
+  const name = `backfill of ${data}: server resident memory growth`;
+  const goal = { kind: "below" as const, limit: 1 };
+  if (backfill.residentAtStartKb === null || backfill.residentPeakKb === null)
+    return unmeasured(SECTION, name, goal, "the server's /proc/<pid>/status could not be read");
+  const growthMb = (backfill.residentPeakKb - backfill.residentAtStartKb) / 1024;
+  return row({
+    section: SECTION,
+    name,
+    baseline: `budget ${RESIDENT_GROWTH_BUDGET_MB} MB`,
+    value: `${growthMb.toFixed(0)} MB`,
+    measured: growthMb,
+    against: RESIDENT_GROWTH_BUDGET_MB,
+    goal,
+    note: `VmRSS at sign-in ${(backfill.residentAtStartKb / 1024).toFixed(0)} MB, the most seen while backfilling (sampled every 500 ms) ${(backfill.residentPeakKb / 1024).toFixed(0)} MB`,
+  });
+}
+
 /** Section 8: starts and stops its own simulator and Parley on the bench's ports. */
 export async function syncSection(
   options: SyncOptions,
@@ -241,10 +286,14 @@ export async function syncSection(
         parley.url,
         await signIn(parley.url, demoAccounts.staff.email, demoAccounts.staff.password),
       );
-      const backfill = await waitForBackfill(api, simulator.url, started, timeoutMs);
+      const backfill = await waitForBackfill(api, simulator.url, parley.process.pid, started, timeoutMs);
       const backfillMs = Date.now() - started;
       const atIdle = await callReport(simulator.url);
-      log(`  backfill of ${data} done in ${formatMs(backfillMs)}`);
+      log(
+        backfill.timedOut
+          ? `  backfill of ${data} NOT done after ${formatMs(backfillMs)}; reporting the connections done`
+          : `  backfill of ${data} done in ${formatMs(backfillMs)}`,
+      );
       raw.backfill = {
         ms: backfillMs,
         doneMs: backfill.doneMs,
@@ -261,6 +310,18 @@ export async function syncSection(
         const transcripts = connection
           ? `; ${connection.conversations.indexed.toLocaleString("en-US")} conversations, ${connection.transcripts.indexed.toLocaleString("en-US")} of ${connection.transcripts.known?.toLocaleString("en-US") ?? "?"} transcripts indexed`
           : "";
+        const name = `backfill of ${data}: ${label(entry.provider)} provider calls`;
+        if (backfill.doneMs[entry.provider] === undefined) {
+          rows.push(
+            unmeasured(
+              SECTION,
+              name,
+              { kind: "max", limit: 1.1 },
+              `still backfilling after ${formatMs(backfillMs)} (BENCH_SYNC_TIMEOUT_S): ${((untilIdle[entry.provider] ?? 0) - (before[entry.provider] ?? 0)).toLocaleString("en-US")} calls so far for a floor of ${entry.floor.toLocaleString("en-US")}${transcripts}`,
+            ),
+          );
+          continue;
+        }
         rows.push(
           row({
             section: SECTION,
@@ -274,47 +335,65 @@ export async function syncSection(
           }),
         );
       }
-      rows.push({
-        section: SECTION,
-        name: `backfill of ${data}: time to every connection idle`,
-        baseline: "—",
-        value: formatMs(backfillMs),
-        ratio: null,
-        goal: null,
-        met: null,
-        note: `from Parley's start (its start-up included) to GET /api/sync showing no connection backfilling (polled every 500 ms); a connection done early syncs every ${intervalSeconds} s meanwhile`,
-      });
+      rows.push(residentGrowthRow(data, backfill));
+      if (backfill.timedOut) {
+        rows.push(
+          unmeasured(
+            SECTION,
+            `backfill of ${data}: time to every connection idle`,
+            null,
+            `not every connection was done after ${formatMs(backfillMs)}; freshness not measured either`,
+          ),
+        );
+      } else {
+        rows.push({
+          section: SECTION,
+          name: `backfill of ${data}: time to every connection idle`,
+          baseline: "—",
+          value: formatMs(backfillMs),
+          ratio: null,
+          goal: null,
+          met: null,
+          note: `from Parley's start (its start-up included) to GET /api/sync showing no connection backfilling (polled every 500 ms); a connection done early syncs every ${intervalSeconds} s meanwhile`,
+        });
 
-      log(`  freshness: one conversation added per provider, sync every ${intervalSeconds} s…`);
-      const onInterval = await freshness(
-        simulator.url,
-        api,
-        backfill.status.connections,
-        (intervalSeconds + 60) * 1000,
-        async () => {},
-      );
-      rows.push(
-        freshnessRow(
-          `added at the provider → listed, sync every ${intervalSeconds} s`,
-          onInterval,
-          (intervalSeconds + 5) * 1000,
-          "one conversation added per provider at once; first list page of its connection polled every 200 ms",
-        ),
-      );
-      log(`  freshness after POST /api/sync…`);
-      let refreshStatus = 0;
-      const onRefresh = await freshness(simulator.url, api, backfill.status.connections, 30_000, async () => {
-        refreshStatus = (await api.call("POST", "/api/sync", {})).status;
-      });
-      rows.push(
-        freshnessRow(
-          "added at the provider → listed, after POST /api/sync",
-          onRefresh,
-          REFRESH_BUDGET_MS,
-          `POST /api/sync sent right after adding (answered ${refreshStatus}); a scheduled sync may land first`,
-        ),
-      );
-      raw.freshness = { onInterval, onRefresh, refreshStatus };
+        log(`  freshness: one conversation added per provider, sync every ${intervalSeconds} s…`);
+        const onInterval = await freshness(
+          simulator.url,
+          api,
+          backfill.status.connections,
+          (intervalSeconds + 60) * 1000,
+          async () => {},
+        );
+        rows.push(
+          freshnessRow(
+            `added at the provider → listed, sync every ${intervalSeconds} s`,
+            onInterval,
+            (intervalSeconds + 5) * 1000,
+            "one conversation added per provider at once; first list page of its connection polled every 200 ms",
+          ),
+        );
+        log(`  freshness after POST /api/sync…`);
+        let refreshStatus = 0;
+        const onRefresh = await freshness(
+          simulator.url,
+          api,
+          backfill.status.connections,
+          30_000,
+          async () => {
+            refreshStatus = (await api.call("POST", "/api/sync", {})).status;
+          },
+        );
+        rows.push(
+          freshnessRow(
+            "added at the provider → listed, after POST /api/sync",
+            onRefresh,
+            REFRESH_BUDGET_MS,
+            `POST /api/sync sent right after adding (answered ${refreshStatus}); a scheduled sync may land first`,
+          ),
+        );
+        raw.freshness = { onInterval, onRefresh, refreshStatus };
+      }
     } finally {
       await parley.process.stop();
     }

@@ -14,6 +14,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { markSingleProcess } from "./single-process";
+import { countWrites } from "./write-generation";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
@@ -117,6 +118,7 @@ function openPglite(dataDir: string): DatabaseHandle {
   });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   markSingleProcess(db);
+  countWrites(db, client);
   const ready = migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     db,
@@ -158,6 +160,7 @@ export function openMemoryDatabase(): DatabaseHandle {
   const client = new PGlite({ extensions: pgliteExtensions });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   markSingleProcess(db);
+  countWrites(db, client);
   const ready = migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, kind: "pglite", pglite: client, url: null, ready, close: () => client.close() };
 }

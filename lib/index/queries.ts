@@ -12,6 +12,7 @@ import type { ReviewStats, ReviewStatsQuery } from "@/lib/model/review";
 import { facetsFromIndex } from "./read/facets";
 import { reviewStatsFromIndex } from "./read/review-stats";
 import { listFromIndex } from "./read/list";
+import { cachedJson } from "./read/read-cache";
 import { countViewsFromIndex, type ViewCount } from "./read/view-counts";
 import type { RowConnection } from "./store/conversation-rows";
 
@@ -27,6 +28,19 @@ export function rowConnection(handle: ConnectionHandle): RowConnection {
 export async function listConversations(db: Database, query: ListQuery): Promise<ConversationPage> {
   const handles = await selectHandles(db, query.connection);
   return listFromIndex(db, query, handles.map(rowConnection));
+}
+
+/**
+ * `listConversations` as the JSON the list route answers, kept until the next write on the
+ * embedded database (`read/read-cache.ts`).
+ */
+export function listConversationsJson(db: Database, query: ListQuery): Promise<string> {
+  return cachedJson(db, `list\u0000${JSON.stringify(query)}`, () => listConversations(db, query));
+}
+
+/** `listFacets` as the JSON the facets route answers, kept like the list's. */
+export function listFacetsJson(db: Database, selection: readonly string[]): Promise<string> {
+  return cachedJson(db, `facets\u0000${JSON.stringify(selection)}`, () => listFacets(db, selection));
 }
 
 export async function listFacets(db: Database, selection: readonly string[]): Promise<Facets> {

@@ -1,20 +1,18 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { AccessDeniedNotice } from "@/components/conversations/list/access-denied-notice";
 import { ConversationListPage } from "@/components/conversations/list/conversation-list-page";
-import { ListSkeleton } from "@/components/conversations/list/list-skeleton";
 import { conversationQueries, listApiUrl, type ListParams } from "@/lib/client/conversation-queries";
 import { createQueryClient } from "@/lib/client/query-client";
 import { listQuerySchema } from "@/lib/conversations/api-schemas";
 import { loadListSearchParams } from "@/lib/conversations/search-params";
 import { getDatabase } from "@/lib/db/client";
-import { listConversations, listFacets } from "@/lib/index/queries";
+import { listConversationsJson, listFacetsJson } from "@/lib/index/queries";
 import { syncStatus } from "@/lib/index/status";
 import { getConfig } from "@/lib/config";
 import { getPageActor } from "@/lib/auth/session";
 import { resolveAssigneeMe } from "@/lib/model/review";
-import type { ConversationPage } from "@/lib/model/conversation";
+import type { ConversationPage, Facets } from "@/lib/model/conversation";
 
 export const metadata: Metadata = { title: "Conversations" };
 
@@ -40,8 +38,7 @@ async function firstPageFromIndex(params: ListParams): Promise<ConversationPage>
   // `assignee=me` is whoever asks, as the route reads it.
   const actor = await getPageActor();
   const query = actor ? resolveAssigneeMe(parsed, actor.id) : parsed;
-  const page = await listConversations(await getDatabase(), query);
-  return JSON.parse(JSON.stringify(page)) as ConversationPage;
+  return JSON.parse(await listConversationsJson(await getDatabase(), query)) as ConversationPage;
 }
 
 /**
@@ -50,9 +47,10 @@ async function firstPageFromIndex(params: ListParams): Promise<ConversationPage>
  * Query's cache for the list query with the browser's own options (`conversationQueries.list`),
  * so the first HTML already holds the rows (and the filters' options and sync state) and the
  * browser does not fetch them again. A failed
- * read is left to the browser, which shows it with Retry. The Suspense boundary is required by
- * the URL-state hooks. A person sent here from a page their role may not open (`?denied=admin`)
- * is told why.
+ * read is left to the browser, which shows it with Retry. There is no Suspense boundary (nor a
+ * `loading.tsx`): the page is dynamic, so the URL-state hooks do not suspend, and a boundary makes
+ * React show a skeleton first and hold the rows' reveal for up to 300 ms. A person sent here from
+ * a page their role may not open (`?denied=admin`) is told why.
  */
 export default async function ConversationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -70,7 +68,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
     ...[[], listParams.connection].map((connections) =>
       queryClient.prefetchQuery({
         ...conversationQueries.facets(connections),
-        queryFn: async () => asJson(await listFacets(db, connections)),
+        queryFn: async () => JSON.parse(await listFacetsJson(db, connections)) as Facets,
       }),
     ),
     queryClient.prefetchQuery({
@@ -83,9 +81,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
       {params.denied === "admin" ? <AccessDeniedNotice dismissHref={withoutDenied(params)} /> : null}
       <div className="min-h-0 flex-1">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <Suspense fallback={<ListSkeleton />}>
-            <ConversationListPage />
-          </Suspense>
+          <ConversationListPage />
         </HydrationBoundary>
       </div>
     </div>

@@ -2,7 +2,7 @@
 import { queryObject, withApi } from "@/lib/api/handler";
 import { facetsQuerySchema } from "@/lib/conversations/api-schemas";
 import { getDatabase } from "@/lib/db/client";
-import { listFacets } from "@/lib/index/queries";
+import { listFacetsJson } from "@/lib/index/queries";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,5 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = withApi({ role: "any" }, async ({ request }) => {
   const query = facetsQuerySchema.parse(queryObject(request));
   const db = await getDatabase();
-  return Response.json(await listFacets(db, query.connection), { headers: { "cache-control": "no-store" } });
+  return new Response(await listFacetsJson(db, query.connection), {
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
 });
