@@ -127,8 +127,9 @@ async function waitForBackfill(
     const status = await api.get("/api/sync", syncStatusSchema);
     const resident = await residentKilobytes(serverPid);
     if (resident !== null) residentPeakKb = Math.max(residentPeakKb ?? 0, resident);
+    // Done means idle or syncing on its interval: a connection `failing` mid-backfill is not done.
     const done = status.connections.filter(
-      (connection) => connection.state !== "backfilling" && doneMs[connection.provider] === undefined,
+      (connection) => backfillFinished([connection]) && doneMs[connection.provider] === undefined,
     );
     if (done.length > 0) {
       const calls = totals(await callReport(simulatorUrl));
@@ -317,7 +318,7 @@ export async function syncSection(
               SECTION,
               name,
               { kind: "max", limit: 1.1 },
-              `still backfilling after ${formatMs(backfillMs)} (BENCH_SYNC_TIMEOUT_S): ${((untilIdle[entry.provider] ?? 0) - (before[entry.provider] ?? 0)).toLocaleString("en-US")} calls so far for a floor of ${entry.floor.toLocaleString("en-US")}${transcripts}`,
+              `not done after ${formatMs(backfillMs)} (BENCH_SYNC_TIMEOUT_S; ${connection?.state ?? "unknown"}${connection?.lastError ? `, last error: ${connection.lastError}` : ""}): ${((untilIdle[entry.provider] ?? 0) - (before[entry.provider] ?? 0)).toLocaleString("en-US")} calls so far for a floor of ${entry.floor.toLocaleString("en-US")}${transcripts}`,
             ),
           );
           continue;
