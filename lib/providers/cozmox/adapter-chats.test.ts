@@ -207,4 +207,34 @@ describe("the chat index", () => {
     expect(wholePages).toHaveLength(3);
     expect(reread.chats.size).toBe(2956);
   });
+
+  it("asks Cozmox what changed for a first page only: the following pages read the index it refreshed", async () => {
+    const paths: string[] = [];
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof URL ? input.href : String(input));
+      paths.push(`${url.pathname.replace(/^\/cozmox/, "")}${url.search}`);
+      return fetch(input, init);
+    };
+    const context = cozmoxTestContext(simulator.url, { fetchImpl });
+    const seen = new Set<string>();
+    let page = await cozmoxAdapter.listConversations(context, request({ pageSize: 100 }));
+    page.items.forEach((item) => seen.add(item.id));
+    paths.length = 0;
+    let following = 0;
+    while (page.nextPageToken) {
+      page = await cozmoxAdapter.listConversations(
+        context,
+        request({ pageSize: 100, pageToken: page.nextPageToken }),
+      );
+      page.items.forEach((item) => seen.add(item.id));
+      following += 1;
+    }
+    expect(following).toBe(5);
+    expect(seen.size).toBe(521);
+    expect(paths.filter((path) => !path.startsWith("/assistant"))).toEqual([]);
+
+    // A new first page asks again (the count and the new chats).
+    await cozmoxAdapter.listConversations(context, request({ pageSize: 100 }));
+    expect(paths.filter((path) => path.startsWith("/chat?"))).toHaveLength(2);
+  });
 });

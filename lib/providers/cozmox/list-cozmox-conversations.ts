@@ -6,6 +6,14 @@
  * Paging is by keyset: the token holds the last row's activity time and id, so a conversation
  * that gains a chat between two pages moves to the top instead of shifting every later page.
  * Page tokens are opaque to callers: base64url JSON, validated with zod when they come back.
+ *
+ * Freshness: a first page asks Cozmox what changed (`cozmoxChatIndex` with no age); a following
+ * page reads the index as it stands when it is at most `CONTINUATION_MAX_AGE_MS` old. Its rows come
+ * after the token's, and a conversation's new activity moves it above the token (the next first
+ * page shows it), so asking again on every page (three calls each) only repeated what the first
+ * page had asked: the sync's backfill of a large org pages through it in seconds apart, and paid
+ * 1.3× the fewest calls for it. A conversation deleted meanwhile at Cozmox may still be listed by
+ * a following page; the index's reconciliation removes it.
  */
 import { z } from "zod";
 import type { ListRequest, ProviderContext } from "@/lib/providers/contract";
@@ -47,6 +55,9 @@ export interface ConversationListPage {
   chatsComplete: boolean;
 }
 
+/** How old an index a following page (one with a token) reads as it stands. */
+export const CONTINUATION_MAX_AGE_MS = 2 * 60_000;
+
 const clampLimit = (size: number): number => Math.max(1, Math.min(COZMOX_MAX_LIMIT, Math.floor(size) || 1));
 
 /** Whether `entry` comes after the token's row in the list's order (newest first: ties by id). */
@@ -60,7 +71,7 @@ export async function listCozmoxConversations(
   request: ListRequest,
 ): Promise<ConversationListPage> {
   const token = decodePageToken(request.pageToken);
-  const index = await cozmoxChatIndex(context);
+  const index = await cozmoxChatIndex(context, { maxAgeMs: token ? CONTINUATION_MAX_AGE_MS : 0 });
   const responders = new Set(request.filters.responderIds ?? []);
   const from = request.filters.from === undefined ? -Infinity : Date.parse(request.filters.from);
   const to = request.filters.to === undefined ? Infinity : Date.parse(request.filters.to);
